@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+// Quipu: a staged, rule-based entity-extraction pipeline.
+// Modules follow the pipeline, dependencies point one way (down this list).
+import PackageDescription
+
+let package = Package(
+  name: "Quipu",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "quipu", targets: ["quipu"]),
+    .library(name: "QuipuPipeline", targets: ["Pipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The system ICU (Debian libicu-dev) behind a header of plain C types.
+    .target(
+      name: "CICU",
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+    ),
+    .target(name: "Normalization", dependencies: ["CICU"]),
+    .target(name: "Rules", dependencies: ["Normalization", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Recognition", dependencies: ["Normalization", "Rules"]),
+    .target(name: "Resolution", dependencies: ["Normalization", "Rules", "Recognition"]),
+    .target(name: "Output", dependencies: ["Normalization", "Rules", "Resolution"]),
+    .target(name: "Pipeline", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Output"]),
+    .executableTarget(
+      name: "quipu",
+      dependencies: ["Pipeline", "Rules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+
+    .target(name: "TestSupport", dependencies: ["Normalization", "Rules"], path: "Tests/TestSupport"),
+    .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "TestSupport"]),
+    .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
+    .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TestSupport"]),
+    .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TestSupport"]),
+    .testTarget(name: "OutputTests", dependencies: ["Output", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["Pipeline", "TestSupport"],
+      exclude: ["Snapshots"]
+    ),
+  ]
+)

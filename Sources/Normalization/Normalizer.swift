@@ -1,0 +1,181 @@
+/// Turns text into tokens with offsets and match keys: the Normalization stage.
+///
+/// Pipeline per document: decode (``TextDecoder``) → UAX #29 sentence and word boundaries
+/// (ICU, root locale; ICU's dictionaries segment Chinese, Japanese, Thai, Khmer, Lao and
+/// Burmese) → tokens → per-form keys (``KeyFolder``: NFC, NFKC_Casefold, loose).
+///
+/// Boundaries are found on the original text, not on an NFC copy: UAX #29 keeps combining
+/// marks with their base, so both give the same boundaries, and offsets need no correction
+/// map. Each distinct form is normalized once; later tokens of that form cost one hash lookup.
+///
+/// Two adjustments to UAX #29 serve matching:
+/// - an English possessive is its own token: "Boluarte's" → "Boluarte" + "'s";
+/// - an abbreviation keeps its final dot: "U.S." and "EE.UU." are one token each
+///   (ICU would split off the last dot), so their loose key is "us" / "eeuu".
+///
+/// Not thread-safe: each worker owns one normalizer (and its ``Lexicon``).
+public final class Normalizer {
+  /// Interned key strings; ``TokenKeys`` ids index it.
+  public let lexicon = Lexicon()
+  private let words: BreakIterator
+  private let sentences: BreakIterator
+  private let folder: KeyFolder
+  private var forms = FormTable()
+  private var formKeys: [TokenKeys] = []
+  private var formShapes: [TokenShape] = []
+
+  public init() throws(ICUError) {
+    words = try BreakIterator(.word)
+    sentences = try BreakIterator(.sentence)
+    folder = try KeyFolder()
+  }
+
+  /// Decodes and tokenizes a document's bytes.
+  public func document(path: String, bytes: [UInt8]) throws(DecodingError) -> Document {
+    let decoded = try TextDecoder.decode(bytes)
+    return document(path: path, utf16: decoded.utf16)
+  }
+
+  /// Tokenizes text that is already a Swift string (tests, rule aliases).
+  public func document(path: String = "", text: String) -> Document {
+    document(path: path, utf16: Array(text.utf16))
+  }
+
+  public func document(path: String, utf16: [UInt16]) -> Document {
+    let (tokens, sentenceCount) = tokenize(utf16)
+    return Document(path: path, text: utf16, tokens: tokens, sentenceCount: sentenceCount)
+  }
+
+  /// The number of distinct forms whose keys are cached.
+  public var cachedFormCount: Int { forms.count }
+
+  // MARK: Tokenization
+
+  private func tokenize(_ text: [UInt16]) -> ([Token], Int) {
+    text.withUnsafeBufferPointer { buf -> ([Token], Int) in
+      var sentenceEnds: [Int] = []
+      sentences.forEachBoundary(in: buf) { boundary, _ in sentenceEnds.append(boundary) }
+
+      var tokens: [Token] = []
+      tokens.reserveCapacity(buf.count / 5)
+      var sentence = 0
+      // Code point offsets grow with UTF-16 offsets; one cursor converts them all in O(n).
+      var cursorUnits = 0
+      var cursorPoints = 0
+      func codePoint(at offset: Int) -> Int32 {
+        while cursorUnits < offset {
+          if !UTF16.isTrailSurrogate(buf[cursorUnits]) { cursorPoints += 1 }
+          cursorUnits += 1
+        }
+        return Int32(cursorPoints)
+      }
+      func emit(_ start: Int, _ end: Int, _ kind: TokenKind) {
+        while sentence < sentenceEnds.count - 1 && start >= sentenceEnds[sentence] { sentence += 1 }
+        let form = formIndex(UnsafeBufferPointer(rebasing: buf[start..<end]))
+        let s = codePoint(at: start)
+        let e = codePoint(at: end)
+        tokens.append(
+          Token(
+            start: s, end: e, utf16Start: Int32(start), utf16End: Int32(end), sentence: Int32(sentence),
+            kind: kind, shape: formShapes[form], keys: formKeys[form]))
+      }
+
+      var previous = 0
+      words.forEachBoundary(in: buf) { boundary, status in
+        let start = previous
+        previous = boundary
+        let segment = UnsafeBufferPointer(rebasing: buf[start..<boundary])
+        switch status {
+        case 100..<200: emit(start, boundary, .number)
+        case 200..<300:
+          if let split = Self.possessiveSplit(segment) {
+            emit(start, start + split, .word)
+            emit(start + split, boundary, .punctuation)
+          } else {
+            emit(start, boundary, .word)
+          }
+        case 300..<400: emit(start, boundary, .kana)
+        case 400..<500: emit(start, boundary, .ideographic)
+        default:
+          guard let kind = Self.classifyNonWord(segment) else { return }
+          if kind == .punctuation, segment.count == 1, segment[0] == 0x2E, let last = tokens.last,
+            Int(last.utf16End) == start, last.kind == .word,
+            Self.isAbbreviation(UnsafeBufferPointer(rebasing: buf[Int(last.utf16Start)..<start]))
+          {
+            // "U.S" + "." → "U.S.": re-key the longer form.
+            tokens.removeLast()
+            cursorUnits = Int(last.utf16Start)
+            cursorPoints = Int(last.start)
+            emit(Int(last.utf16Start), boundary, .word)
+          } else {
+            emit(start, boundary, kind)
+          }
+        }
+      }
+      return (tokens, max(sentenceEnds.count, text.isEmpty ? 0 : 1))
+    }
+  }
+
+  /// The form index of `units`, computing and caching its keys the first time.
+  private func formIndex(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+    let hash = FormTable.hash(units)
+    if let index = forms.find(units, hash: hash) { return Int(index) }
+    let keys = folder.keys(of: units)
+    _ = forms.insert(units, hash: hash)
+    formKeys.append(
+      TokenKeys(
+        exact: lexicon.intern(keys.exact), folded: lexicon.intern(keys.folded),
+        loose: lexicon.intern(keys.loose)))
+    formShapes.append(keys.shape)
+    return formKeys.count - 1
+  }
+
+  // MARK: Segment rules
+
+  /// The offset at which an English possessive starts ("Boluarte's" → 8), if any.
+  static func possessiveSplit(_ segment: UnsafeBufferPointer<UInt16>) -> Int? {
+    let n = segment.count
+    guard n > 2 else { return nil }
+    let apostrophe = segment[n - 2]
+    let s = segment[n - 1]
+    guard apostrophe == 0x27 || apostrophe == 0x2019, s == 0x73 || s == 0x53 else { return nil }
+    return n - 2
+  }
+
+  /// Letters in groups of at most three, separated by single dots: "U.S", "EE.UU", "Ph.D".
+  static func isAbbreviation(_ segment: UnsafeBufferPointer<UInt16>) -> Bool {
+    var group = 0
+    var dots = 0
+    for unit in segment {
+      if unit == 0x2E {
+        if group == 0 { return false }
+        dots += 1
+        group = 0
+      } else {
+        guard let scalar = Unicode.Scalar(unit), scalar.properties.isAlphabetic else { return false }
+        group += 1
+        if group > 3 { return false }
+      }
+    }
+    return dots > 0 && group > 0
+  }
+
+  /// Punctuation, symbol, or nil for white space and invisible format characters.
+  static func classifyNonWord(_ segment: UnsafeBufferPointer<UInt16>) -> TokenKind? {
+    var first: Unicode.Scalar?
+    for scalar in String(decoding: segment, as: UTF16.self).unicodeScalars {
+      let p = scalar.properties
+      if p.isWhitespace || p.isDefaultIgnorableCodePoint { continue }
+      first = scalar
+      break
+    }
+    guard let first else { return nil }
+    switch first.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      return .punctuation
+    default:
+      return .symbol
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// Why a document's bytes could not be read as text, and where.
+public struct DecodingError: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum Reason: Hashable, Sendable {
+    /// A byte sequence that is not UTF-8.
+    case invalidUTF8
+    /// A NUL byte: the file is binary, not text.
+    case binary
+    /// A UTF-16 file (with a BOM) whose length is odd or whose surrogates are unpaired.
+    case invalidUTF16
+  }
+  /// Offset of the first offending byte in the file.
+  public var byteOffset: Int
+  public var reason: Reason
+
+  public var description: String {
+    switch reason {
+    case .invalidUTF8: "invalid UTF-8 at byte offset \(byteOffset)"
+    case .binary: "binary file (NUL byte at byte offset \(byteOffset)); skipped"
+    case .invalidUTF16: "invalid UTF-16 at byte offset \(byteOffset)"
+    }
+  }
+}
+
+/// The encodings Quipu reads. UTF-8 is the default; a byte-order mark selects the others.
+public enum TextEncoding: String, Hashable, Sendable {
+  case utf8, utf8BOM, utf16LE, utf16BE
+}
+
+/// Decoded document text: UTF-16 code units, without the byte-order mark.
+///
+/// A BOM is an encoding signature, not text: offsets count from the first character after it
+/// (what Python's `open(path, encoding="utf-8-sig")` gives).
+public struct DecodedText: Sendable {
+  public var utf16: [UInt16]
+  public var encoding: TextEncoding
+}
+
+public enum TextDecoder {
+  /// Decodes `bytes` strictly: the first invalid sequence is an error naming its byte offset.
+  ///
+  /// - Complexity: O(n), one pass; ASCII bytes take the short path.
+  public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
+    if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+      return DecodedText(utf16: try decodeUTF16(bytes, bigEndian: false), encoding: .utf16LE)
+    }
+    if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+      return DecodedText(utf16: try decodeUTF16(bytes, bigEndian: true), encoding: .utf16BE)
+    }
+    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    let units = try decodeUTF8(bytes, from: hasBOM ? 3 : 0)
+    return DecodedText(utf16: units, encoding: hasBOM ? .utf8BOM : .utf8)
+  }
+
+  static func decodeUTF8(_ bytes: [UInt8], from start: Int) throws(DecodingError) -> [UInt16] {
+    var out = [UInt16]()
+    out.reserveCapacity(bytes.count - start)
+    let failure: DecodingError? = bytes.withUnsafeBufferPointer { p -> DecodingError? in
+      let n = p.count
+      var i = start
+      while i < n {
+        let b0 = p[i]
+        if b0 < 0x80 {
+          if b0 == 0 { return DecodingError(byteOffset: i, reason: .binary) }
+          out.append(UInt16(b0))
+          i += 1
+          continue
+        }
+        // Lead byte: how many continuation bytes, and the allowed range of the first one
+        // (which rules out overlong forms, surrogates and code points above U+10FFFF).
+        var need = 0
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        var cp: UInt32
+        switch b0 {
+        case 0xC2...0xDF: need = 1; cp = UInt32(b0 & 0x1F)
+        case 0xE0: need = 2; lo = 0xA0; cp = UInt32(b0 & 0x0F)
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2; cp = UInt32(b0 & 0x0F)
+        case 0xED: need = 2; hi = 0x9F; cp = UInt32(b0 & 0x0F)
+        case 0xF0: need = 3; lo = 0x90; cp = UInt32(b0 & 0x07)
+        case 0xF1...0xF3: need = 3; cp = UInt32(b0 & 0x07)
+        case 0xF4: need = 3; hi = 0x8F; cp = UInt32(b0 & 0x07)
+        default: return DecodingError(byteOffset: i, reason: .invalidUTF8)
+        }
+        if i + need >= n {
+          // Truncated sequence at the end of the file.
+          return DecodingError(byteOffset: i, reason: .invalidUTF8)
+        }
+        for k in 1...need {
+          let b = p[i + k]
+          if k == 1 ? (b < lo || b > hi) : (b & 0xC0 != 0x80) {
+            return DecodingError(byteOffset: i, reason: .invalidUTF8)
+          }
+          cp = (cp << 6) | UInt32(b & 0x3F)
+        }
+        if cp < 0x10000 {
+          out.append(UInt16(cp))
+        } else {
+          let v = cp - 0x10000
+          out.append(0xD800 | UInt16(v >> 10))
+          out.append(0xDC00 | UInt16(v & 0x3FF))
+        }
+        i += need + 1
+      }
+      return nil
+    }
+    if let failure { throw failure }
+    return out
+  }
+
+  static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) throws(DecodingError) -> [UInt16] {
+    guard bytes.count % 2 == 0 else {
+      throw DecodingError(byteOffset: bytes.count - 1, reason: .invalidUTF16)
+    }
+    var out = [UInt16]()
+    out.reserveCapacity(bytes.count / 2 - 1)
+    var i = 2
+    while i < bytes.count {
+      let u = bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+      if u == 0 { throw DecodingError(byteOffset: i, reason: .binary) }
+      out.append(u)
+      i += 2
+    }
+    // Unpaired surrogates would make the text unrepresentable as Unicode scalars.
+    var k = 0
+    while k < out.count {
+      let u = out[k]
+      if UTF16.isLeadSurrogate(u) {
+        guard k + 1 < out.count, UTF16.isTrailSurrogate(out[k + 1]) else {
+          throw DecodingError(byteOffset: 2 + 2 * k, reason: .invalidUTF16)
+        }
+        k += 2
+      } else if UTF16.isTrailSurrogate(u) {
+        throw DecodingError(byteOffset: 2 + 2 * k, reason: .invalidUTF16)
+      } else {
+        k += 1
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,56 @@
+import Resolution
+
+/// Counts, across documents, how often each canonical entity was mentioned and where:
+/// the source of `entities.jsonl`.
+///
+/// A value type that workers fill separately and ``merge(_:)`` combines, so the result is
+/// the same whatever the order documents finished in.
+public struct EntityTable: Sendable {
+  public struct Row: Hashable, Sendable {
+    public var id: String
+    public var type: String
+    public var name: String
+    public var mentions: Int
+    public var documents: Set<String>
+  }
+
+  public private(set) var rows: [String: Row] = [:]
+
+  public init() {}
+
+  public mutating func add(_ mentions: [ResolvedMention], document: String) {
+    for mention in mentions {
+      rows[mention.entityID, default: Row(id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [])]
+        .mentions += 1
+      rows[mention.entityID]!.documents.insert(document)
+    }
+  }
+
+  public mutating func merge(_ other: EntityTable) {
+    for (id, row) in other.rows {
+      if var mine = rows[id] {
+        mine.mentions += row.mentions
+        mine.documents.formUnion(row.documents)
+        rows[id] = mine
+      } else {
+        rows[id] = row
+      }
+    }
+  }
+
+  /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
+  /// `id`, `type`, `name`, `mentions`, `documents` (sorted).
+  public func render() -> [UInt8] {
+    var out: [UInt8] = []
+    for row in rows.values.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+      var line = JSONLine()
+      line.add("id", row.id)
+      line.add("type", row.type)
+      line.add("name", row.name)
+      line.add("mentions", row.mentions)
+      line.add("documents", row.documents.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+      out += line.finished()
+    }
+    return out
+  }
+}

@@ -1,0 +1,34 @@
+import Normalization
+import Resolution
+
+/// Serializes one document's mentions as JSON Lines: the per-document output file.
+///
+/// One line per mention, ordered by `start`, then `end`, with the keys
+/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule` in that order.
+/// `start`/`end` are code point offsets into the original text (Python `str` indices),
+/// `text` is exactly those original characters.
+public enum MentionLines {
+  public static func render(_ mentions: [ResolvedMention], of document: Document) -> [UInt8] {
+    let tokens = document.tokens
+    let ordered = mentions.sorted {
+      (tokens[Int($0.firstToken)].start, tokens[Int($0.endToken) - 1].end)
+        < (tokens[Int($1.firstToken)].start, tokens[Int($1.endToken) - 1].end)
+    }
+    var out: [UInt8] = []
+    for mention in ordered {
+      let first = tokens[Int(mention.firstToken)]
+      let last = tokens[Int(mention.endToken) - 1]
+      var line = JSONLine()
+      line.add("doc", document.path)
+      line.add("start", Int(first.start))
+      line.add("end", Int(last.end))
+      line.add("text", document.string(utf16: Int(first.utf16Start)..<Int(last.utf16End)))
+      line.add("type", mention.type)
+      line.add("entity", mention.entityID)
+      line.add("name", mention.name)
+      line.add("rule", mention.rule.description)
+      out += line.finished()
+    }
+    return out
+  }
+}

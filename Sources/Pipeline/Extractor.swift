@@ -1,0 +1,48 @@
+import Normalization
+import Recognition
+import Resolution
+import Rules
+
+/// A document with the canonical mentions found in it.
+public struct ExtractedDocument: Sendable {
+  public var document: Document
+  public var mentions: [ResolvedMention]
+
+  /// The original text of a mention.
+  public func text(of mention: ResolvedMention) -> String {
+    document.string(fromToken: Int(mention.firstToken), throughToken: Int(mention.endToken) - 1)
+  }
+}
+
+/// Runs one document through every stage: normalize → recognize → resolve.
+///
+/// Owns the per-thread state of each stage; make one per worker thread. The rule set and
+/// gazetteer it reads are immutable and shared.
+public final class Extractor {
+  public let normalizer: Normalizer
+  public let recognizer: Recognizer
+  public let resolver: Resolver
+
+  public init(rules: RuleSet, gazetteer: Gazetteer) throws(ICUError) {
+    normalizer = try Normalizer()
+    recognizer = Recognizer(rules: rules, gazetteer: gazetteer)
+    resolver = Resolver(rules: rules)
+  }
+
+  public convenience init(rules: RuleSet) throws(ICUError) {
+    try self.init(rules: rules, gazetteer: Gazetteer(rules: rules))
+  }
+
+  public func extract(path: String, bytes: [UInt8]) throws(DecodingError) -> ExtractedDocument {
+    extract(try normalizer.document(path: path, bytes: bytes))
+  }
+
+  public func extract(path: String = "", text: String) -> ExtractedDocument {
+    extract(normalizer.document(path: path, text: text))
+  }
+
+  private func extract(_ document: Document) -> ExtractedDocument {
+    let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
+    return ExtractedDocument(document: document, mentions: resolver.resolve(mentions, in: document))
+  }
+}

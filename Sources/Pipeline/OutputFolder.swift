@@ -1,0 +1,48 @@
+import Foundation
+
+/// The layout of an output folder, and safe writes into it.
+///
+/// ```
+/// out/
+///   entities.jsonl            one line per canonical entity
+///   docs/<relative path>.jsonl one file per input document, mirroring the input tree
+/// ```
+/// Per-document files live under `docs/` so that no input name (not even one called
+/// `entities`) can collide with `entities.jsonl`. Everything under `docs/` ending in
+/// `.jsonl` is Quipu's: a run removes such files whose document is gone or failed.
+public struct OutputFolder: Sendable {
+  public let root: URL
+  public init(_ root: URL) { self.root = root.standardizedFileURL }
+
+  public var entitiesFile: URL { root.appendingPathComponent("entities.jsonl") }
+  public var documentsFolder: URL { root.appendingPathComponent("docs", isDirectory: true) }
+
+  public func file(forDocument relativePath: String) -> URL {
+    documentsFolder.appendingPathComponent(relativePath + ".jsonl")
+  }
+
+  /// Writes `bytes` to a temporary file beside `url` and renames it into place, so a
+  /// reader (or a run killed midway) sees the old file or the new one, never a torn one.
+  public func write(_ bytes: [UInt8], to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url, options: .atomic)
+  }
+
+  /// Removes per-document files whose relative path is not in `keep`; returns how many.
+  @discardableResult
+  public func removeDocumentFiles(notIn keep: Set<String>) -> Int {
+    let folder = documentsFolder.standardizedFileURL.path
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
+    var removed = 0
+    for case let relative as String in walker where relative.hasSuffix(".jsonl") {
+      let document = String(relative.dropLast(".jsonl".count))
+      if keep.contains(document) { continue }
+      var isDirectory: ObjCBool = false
+      let path = folder + "/" + relative
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if (try? FileManager.default.removeItem(atPath: path)) != nil { removed += 1 }
+      }
+    }
+    return removed
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Normalization
+
+/// Finds and reads rule files.
+public enum RuleLoader {
+  /// Reads every `*.yaml` file under `directory` (recursively, hidden files skipped) in
+  /// sorted path order. Never throws: unreadable files and bad YAML become diagnostics.
+  ///
+  /// Paths in diagnostics and in output `rule` fields are display paths: the folder's own
+  /// name, then the path inside it (`rules/seeds/places.yaml`), so they are the same
+  /// whatever the working directory and never absolute.
+  public static func load(directory: String) -> RuleSource {
+    var source = RuleSource()
+    let root = URL(fileURLWithPath: directory).standardizedFileURL
+    let display = root.lastPathComponent
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      source.diagnostics.append(
+        .error(at: FileLocation(path: directory, line: 1, column: 1), "rules folder not found"))
+      return source
+    }
+    for relative in ruleFiles(under: root) {
+      let path = display + "/" + relative
+      source.files.append(path)
+      let url = root.appendingPathComponent(relative)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        source.diagnostics.append(.error(at: FileLocation(path: path, line: 1, column: 1), "cannot read file"))
+        continue
+      }
+      let text: String
+      do {
+        text = String(decoding: try TextDecoder.decode([UInt8](data)).utf16, as: UTF16.self)
+      } catch {
+        let (line, column) = position(ofByte: error.byteOffset, in: [UInt8](data))
+        source.diagnostics.append(.error(at: FileLocation(path: path, line: line, column: column), error.description))
+        continue
+      }
+      source = parse(yaml: text, path: path, into: source)
+    }
+    return source
+  }
+
+  /// Parses one file's YAML text into `source` (exposed for tests and tools).
+  public static func parse(yaml: String, path: String, into source: RuleSource = RuleSource()) -> RuleSource {
+    var parser = RuleFileParser(path: path, into: source)
+    parser.parse(yaml)
+    return parser.source
+  }
+
+  /// Relative paths of the `*.yaml` files under `root`, sorted.
+  static func ruleFiles(under root: URL) -> [String] {
+    guard
+      let walker = FileManager.default.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    var found: [String] = []
+    let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    for case let url as URL in walker where url.pathExtension == "yaml" {
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+      let full = url.standardizedFileURL.path
+      found.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)
+    }
+    return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// 1-based line and column (in characters) of a byte offset.
+  static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+    var line = 1
+    var lineStart = 0
+    for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {
+      line += 1
+      lineStart = i + 1
+    }
+    let column = bytes[lineStart..<min(offset, bytes.count)].count { $0 & 0xC0 != 0x80 } + 1
+    return (line, column)
+  }
+}

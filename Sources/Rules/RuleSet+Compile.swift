@@ -1,0 +1,110 @@
+import Normalization
+
+extension RuleSet {
+  /// Reads and compiles the rule files under `directory`.
+  ///
+  /// - Throws: ``RuleErrors`` with every problem (errors and warnings, sorted) when any is an error.
+  public static func load(directory: String) throws(RuleErrors) -> RuleSet {
+    try compile(RuleLoader.load(directory: directory))
+  }
+
+  /// Validates `source` and compiles its aliases with the same ``Normalizer`` that reads
+  /// documents (one normalizer, never two), so an alias matches exactly the text it is.
+  ///
+  /// - Throws: ``RuleErrors`` when any diagnostic is an error: unknown types, duplicate ids,
+  ///   aliases with no word in them, plus whatever the files' parsing reported.
+  public static func compile(_ source: RuleSource) throws(RuleErrors) -> RuleSet {
+    var diagnostics = source.diagnostics
+    let normalizer: Normalizer
+    do {
+      normalizer = try Normalizer()
+    } catch {
+      throw RuleErrors([.error(at: FileLocation(path: "<icu>", line: 1, column: 1), error.description)])
+    }
+    var set = RuleSet()
+    set.files = source.files
+
+    var typeSites: [String: FileLocation] = [:]
+    for (name, location) in source.declaredTypes {
+      if RuleSource.builtinTypes.contains(name) || typeSites[name] != nil { continue }
+      typeSites[name] = location
+      set.types.append(name)
+    }
+
+    var idSites: [String: FileLocation] = [:]
+    // Loose key sequence → first alias with it, to report an alias shared by two entities.
+    var aliasSites: [[UInt32]: (entity: String, location: FileLocation)] = [:]
+
+    for rule in source.entities {
+      if let first = idSites[rule.id] {
+        diagnostics.append(.error(at: rule.location, "duplicate id '\(rule.id)' (first defined at \(first))"))
+        continue
+      }
+      idSites[rule.id] = rule.location
+      guard set.types.contains(rule.type) else {
+        diagnostics.append(
+          .error(
+            at: rule.location,
+            "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")); declare new ones under 'types')"))
+        continue
+      }
+      let entityIndex = Int32(set.entities.count)
+      set.entities.append(
+        Entity(
+          id: rule.id, type: rule.type, name: rule.name, attributes: rule.attributes,
+          rule: RuleReference(file: rule.location.path, line: rule.location.line)))
+
+      let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
+      var seenHere: Set<[UInt32]> = []
+      for alias in [nameAlias] + rule.aliases {
+        guard let compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set) else {
+          diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
+          continue
+        }
+        // Within one entity a repeated alias (often the name again) is simply dropped.
+        let signature = compiled.keys(for: compiled.mode) + [UInt32(compiled.requiresCapital ? 1 : 0)]
+        if !seenHere.insert(signature).inserted { continue }
+        if let first = aliasSites[compiled.loose], first.entity != rule.id {
+          diagnostics.append(
+            .warning(
+              at: alias.location,
+              "alias '\(alias.text)' of '\(rule.id)' is also an alias of '\(first.entity)' at \(first.location); the first defined wins ties"
+            ))
+        } else if aliasSites[compiled.loose] == nil {
+          aliasSites[compiled.loose] = (rule.id, alias.location)
+        }
+        set.aliases.append(compiled)
+      }
+    }
+
+    if diagnostics.contains(where: { $0.severity == .error }) { throw RuleErrors(diagnostics) }
+    set.warnings = diagnostics.sorted()
+    return set
+  }
+
+  private static func compileAlias(
+    _ alias: AliasRule, entity: Int32, normalizer: Normalizer, into set: inout RuleSet
+  ) -> CompiledAlias? {
+    let doc = normalizer.document(text: alias.text)
+    let tokens = doc.tokens
+    guard tokens.contains(where: \.isWordLike) else { return nil }
+    let lexicon = normalizer.lexicon
+    let mode = alias.match ?? defaultMode(tokens)
+    return CompiledAlias(
+      entity: entity, text: alias.text, mode: mode,
+      requiresCapital: !alias.allowsLowercase && tokens.contains { $0.shape.contains(.hasUpper) },
+      loose: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.loose)) },
+      folded: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.folded)) },
+      exact: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.exact)) },
+      rule: RuleReference(file: alias.location.path, line: alias.location.line))
+  }
+
+  /// `exact` for one short all-caps token ("US", "U.S.", "FOE", "EE.UU."), else `loose`.
+  static func defaultMode(_ tokens: [Token]) -> MatchMode {
+    guard tokens.count == 1, let token = tokens.first, token.kind == .word,
+      token.shape.contains(.hasUpper), !token.shape.contains(.hasLower),
+      token.end - token.start <= 8
+    else { return .loose }
+    return .exact
+  }
+}

@@ -1,0 +1,86 @@
+import Normalization
+
+/// Where a rule was written, printed as `rules/file.yaml:12` in output `rule` fields.
+public struct RuleReference: Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+  public var description: String { "\(file):\(line)" }
+}
+
+/// A canonical entity of the compiled rule set.
+public struct Entity: Hashable, Sendable {
+  public var id: String
+  public var type: String
+  public var name: String
+  public var attributes: [EntityRule.Attribute]
+  public var rule: RuleReference
+}
+
+/// An alias ready for matching: its tokens' keys as ``KeyVocabulary`` ids.
+public struct CompiledAlias: Hashable, Sendable {
+  /// Index into ``RuleSet/entities``.
+  public var entity: Int32
+  public var text: String
+  public var mode: MatchMode
+  /// The alias has a capital letter and did not allow lowercase: an occurrence must have
+  /// at least one uppercase letter ("Lima" matches "LIMA" but never "lima").
+  public var requiresCapital: Bool
+  public var loose: [UInt32]
+  public var folded: [UInt32]
+  public var exact: [UInt32]
+  public var rule: RuleReference
+
+  /// The keys this alias compares in its mode.
+  public func keys(for mode: MatchMode) -> [UInt32] {
+    switch mode {
+    case .exact: exact
+    case .folded: folded
+    case .loose: loose
+    }
+  }
+}
+
+/// Interned key strings of every alias token (all three modes share one id space).
+///
+/// Documents are keyed by their own ``Lexicon``; a matcher translates a document's key ids
+/// into vocabulary ids once per distinct key.
+public struct KeyVocabulary: Sendable {
+  private var ids: [String: UInt32] = [:]
+  public private(set) var count: Int = 0
+
+  public init() {}
+
+  /// Marks a key that no alias uses. Never equal to an alias key.
+  public static let absent: UInt32 = .max
+
+  public func id(of key: String) -> UInt32 { ids[key] ?? Self.absent }
+
+  mutating func intern(_ key: String) -> UInt32 {
+    if let id = ids[key] { return id }
+    let id = UInt32(count)
+    ids[key] = id
+    count += 1
+    return id
+  }
+}
+
+/// A validated, compiled rule set: immutable, shared by every worker thread.
+public struct RuleSet: Sendable {
+  public internal(set) var entities: [Entity] = []
+  /// In definition order: file load order, then position in the file, each entity's `name`
+  /// before its `aliases`. Matchers break exact ties by this order.
+  public internal(set) var aliases: [CompiledAlias] = []
+  public internal(set) var vocabulary = KeyVocabulary()
+  /// Built-in and declared types.
+  public internal(set) var types: [String] = RuleSource.builtinTypes
+  /// Display paths of the rule files, in load order.
+  public internal(set) var files: [String] = []
+  /// Problems that did not stop compilation.
+  public internal(set) var warnings: [Diagnostic] = []
+
+  public init() {}
+}

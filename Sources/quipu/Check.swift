@@ -1,0 +1,23 @@
+import ArgumentParser
+import Rules
+
+/// `quipu check`: validate the rule files without running anything.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate the rule files.",
+    discussion: """
+      Reports YAML syntax errors, unknown keys, missing fields, unknown types, duplicate ids
+      (errors) and the same alias on two entities (warnings), each as path:line:column.
+      Exit status 2 when there is any error.
+      """)
+
+  @Option(help: "Folder of rule files (*.yaml).")
+  var rules = "rules"
+
+  func run() throws {
+    let ruleSet = try loadRules(rules)
+    report(
+      "quipu: \(ruleSet.files.count) rule files, \(ruleSet.entities.count) entities, "
+        + "\(ruleSet.aliases.count) aliases, 0 errors, \(ruleSet.warnings.count) warnings")
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// The `quipu` command: parses arguments and hands off to the pipeline.
+///
+/// Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors.
+@main
+struct Quipu: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quipu",
+    abstract: "Find the people, organizations and places that rule files describe, in folders of text.",
+    discussion: """
+      Rules live in YAML files (default ./rules); every output line says which rule fired.
+      Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors.
+      """,
+    subcommands: [Run.self, Check.self])
+
+  /// Like `ParsableCommand.main()`, but usage errors exit with status 2, as documented.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func report(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+extension ExitCode {
+  /// Some documents could not be processed; the others were.
+  static let documentsFailed = ExitCode(1)
+  /// The rules are invalid, or the command line is.
+  static let usageOrRules = ExitCode(2)
+}
