@@ -35,13 +35,9 @@ let package = Package(
     .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "TestSupport"]),
     .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
     .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TestSupport"]),
-    .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TestSupport"]),
-    .testTarget(name: "OutputTests", dependencies: ["Output", "TestSupport"]),
+    .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Pipeline", "TestSupport"]),
+    .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
-    .testTarget(
-      name: "EndToEndTests",
-      dependencies: ["Pipeline", "TestSupport"],
-      exclude: ["Snapshots"]
-    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),
   ]
 )

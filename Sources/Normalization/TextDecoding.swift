@@ -46,6 +46,9 @@ public enum TextDecoder {
     if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
       return DecodedText(utf16: try decodeUTF16(bytes, bigEndian: true), encoding: .utf16BE)
     }
+    // A NUL byte never occurs in UTF-8 text: call the file binary before any UTF-8 error
+    // (a PNG or PDF would otherwise be reported as "invalid UTF-8 at byte 0").
+    if let nul = bytes.firstIndex(of: 0) { throw DecodingError(byteOffset: nul, reason: .binary) }
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     let units = try decodeUTF8(bytes, from: hasBOM ? 3 : 0)
     return DecodedText(utf16: units, encoding: hasBOM ? .utf8BOM : .utf8)

@@ -8,6 +8,10 @@ public enum InputCatalog {
   /// to files are read; links to folders are not followed, so link loops cannot trap a run.
   public static func documents(in folder: URL, excluding excluded: URL? = nil) throws -> [String] {
     let root = folder.standardizedFileURL.resolvingSymlinksInPath()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: folder.path])
+    }
     let skip = excluded?.standardizedFileURL.resolvingSymlinksInPath().path
     let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]
     guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])

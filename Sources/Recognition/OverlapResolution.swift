@@ -2,7 +2,8 @@
 public enum OverlapPolicy: Sendable {
   /// Scan left to right; at each position take the longest candidate (in tokens) that starts
   /// there, then continue after it. Among candidates with the same span, the one whose alias
-  /// was defined first (file load order, then line) wins.
+  /// was defined first (file load order, then line) wins. (Each finder proposes at most one
+  /// candidate per span: the gazetteer its most specific alias, see ``Recognizer``.)
   ///
   /// With aliases "Dina" and "Dina Boluarte" on "Dina Boluarte habló", the result is
   /// "Dina Boluarte"; with "Santa" and "Lucia Ramos" on "Santa Lucia Ramos", it is "Santa"

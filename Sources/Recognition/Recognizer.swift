@@ -46,10 +46,8 @@ public final class Recognizer {
       var j = i + 1
       var best: (alias: UInt32, end: Int)?
       while true {
-        for alias in gazetteer.aliases(endingAt: node)
-        where accepts(rules.aliases[Int(alias)], tokens: tokens, from: i, lexicon: lexicon) {
+        if let alias = bestAlias(endingAt: node, tokens: tokens, from: i, lexicon: lexicon) {
           best = (alias, j)
-          break
         }
         guard j < n, let child = gazetteer.next(node, looseKeys[j]) else { break }
         node = child
@@ -65,6 +63,41 @@ public final class Recognizer {
     }
   }
 
+  /// Of the aliases ending at `node` that accept the tokens from `first`, the most specific:
+  /// one whose exact text is the occurrence's beats one equal after case folding, which beats
+  /// one equal only loosely; then the first defined. So "Perú" in a text is credited to the
+  /// alias "Perú", not to the name "Peru" written above it.
+  private func bestAlias(endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon) -> UInt32? {
+    var best: UInt32?
+    var bestScore = -1
+    for index in gazetteer.aliases(endingAt: node) {
+      let alias = rules.aliases[Int(index)]
+      guard accepts(alias, tokens: tokens, from: first, lexicon: lexicon) else { continue }
+      let score =
+        equal(alias.exact, \.exact, tokens: tokens, from: first, lexicon: lexicon) ? 2
+        : equal(alias.folded, \.folded, tokens: tokens, from: first, lexicon: lexicon) ? 1 : 0
+      if score > bestScore {
+        best = index
+        bestScore = score
+        if score == 2 { break }
+      }
+    }
+    return best
+  }
+
+  /// Whether the tokens from `first` have exactly `keys` as their `kind` keys.
+  private func equal(
+    _ keys: [UInt32], _ kind: KeyPath<TokenKeys, KeyID>, tokens: [Token], from first: Int, lexicon: Lexicon
+  ) -> Bool {
+    for k in 0..<keys.count
+    where translator.vocabularyID(tokens[first + k].keys[keyPath: kind], lexicon: lexicon, vocabulary: rules.vocabulary)
+      != keys[k]
+    {
+      return false
+    }
+    return true
+  }
+
   /// Whether the tokens from `first` satisfy the alias's mode and capitalization
   /// (their loose keys already equal the alias's).
   private func accepts(_ alias: CompiledAlias, tokens: [Token], from first: Int, lexicon: Lexicon) -> Bool {
@@ -78,24 +111,9 @@ public final class Recognizer {
       if !capital { return false }
     }
     switch alias.mode {
-    case .loose:
-      return true
-    case .folded:
-      for k in 0..<count
-      where translator.vocabularyID(tokens[first + k].keys.folded, lexicon: lexicon, vocabulary: rules.vocabulary)
-        != alias.folded[k]
-      {
-        return false
-      }
-      return true
-    case .exact:
-      for k in 0..<count
-      where translator.vocabularyID(tokens[first + k].keys.exact, lexicon: lexicon, vocabulary: rules.vocabulary)
-        != alias.exact[k]
-      {
-        return false
-      }
-      return true
+    case .loose: return true
+    case .folded: return equal(alias.folded, \.folded, tokens: tokens, from: first, lexicon: lexicon)
+    case .exact: return equal(alias.exact, \.exact, tokens: tokens, from: first, lexicon: lexicon)
     }
   }
 }

@@ -131,9 +131,11 @@ struct RuleFileParser {
     }
     var alias = AliasRule(text: "", location: location(node))
     var hasText = false
+    var textSeen = false
     for (key, value) in mapping {
       switch key.string {
       case "text":
+        textSeen = true
         if let text = requiredString(value, "text") {
           alias.text = text
           alias.location = location(value)
@@ -159,7 +161,8 @@ struct RuleFileParser {
       }
     }
     guard hasText else {
-      error(node, "alias is missing 'text'")
+      // A 'text' that is there but not a usable string was already reported.
+      if !textSeen { error(node, "alias is missing 'text'") }
       return nil
     }
     return checkedAlias(alias, node)

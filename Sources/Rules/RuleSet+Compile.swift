@@ -61,8 +61,9 @@ extension RuleSet {
           diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
           continue
         }
-        // Within one entity a repeated alias (often the name again) is simply dropped.
-        let signature = compiled.keys(for: compiled.mode) + [UInt32(compiled.requiresCapital ? 1 : 0)]
+        // Within one entity a repeated alias (often the name again) is simply dropped;
+        // variants that differ only in accents or case stay, so output credits the closest.
+        let signature = compiled.exact + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
         if !seenHere.insert(signature).inserted { continue }
         if let first = aliasSites[compiled.loose], first.entity != rule.id {
           diagnostics.append(

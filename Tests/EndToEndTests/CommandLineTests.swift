@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `quipu` executable as a user runs it: exit statuses and messages.
+@Suite struct CommandLineTests {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The `quipu` binary that `swift test` built beside the test bundle.
+  static let binary: URL = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    // Swift Testing may run from inside the .xctest bundle on some platforms.
+    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("quipu").path), folder.path != "/" {
+      folder.deleteLastPathComponent()
+    }
+    return folder.appendingPathComponent("quipu")
+  }()
+
+  func quipu(_ arguments: [String], in directory: URL) throws -> Result {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  func project(rules: String, docs: [String: [UInt8]]) throws -> URL {
+    let tmp = try Fixture.temporaryFolder()
+    try Fixture.write(["rules/places.yaml": Array(rules.utf8)], under: tmp)
+    try Fixture.write(docs, under: tmp.appendingPathComponent("docs"))
+    return tmp
+  }
+
+  static let goodRules = """
+    entities:
+      - id: country/pe
+        type: PLACE
+        name: Peru
+    """
+
+  @Test func theBinaryWasBuilt() {
+    #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "\(Self.binary.path)")
+  }
+
+  @Test func aCleanRunExitsZeroWithASummary() throws {
+    let dir = try project(rules: Self.goodRules, docs: ["a.txt": Array("Peru".utf8)])
+    let r = try quipu(["run", "docs"], in: dir)
+    #expect(r.status == 0)
+    #expect(r.stderr.hasPrefix("quipu: 1 documents (0 failed), 1 mentions, 1 entities, "))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/docs/a.txt.jsonl").path))
+  }
+
+  @Test func aBadDocumentExitsOneAndNamesFileAndOffset() throws {
+    let dir = try project(rules: Self.goodRules, docs: ["a.txt": Array("Peru".utf8), "b.txt": [0x50, 0xE2, 0x82]])
+    let r = try quipu(["run", "docs", "--out", "result"], in: dir)
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("docs/b.txt: error: invalid UTF-8 at byte offset 1"))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("result/docs/a.txt.jsonl").path))
+  }
+
+  @Test func invalidRulesExitTwoWithFileLineColumn() throws {
+    let broken = """
+      entities:
+        - id: country/pe
+          type: PLACE
+          nmae: Peru
+        - id: country/pe
+          type: CITY
+          name: Lima
+      """
+    let dir = try project(rules: broken, docs: ["a.txt": Array("Peru".utf8)])
+    for command in [["check"], ["run", "docs"]] {
+      let r = try quipu(command, in: dir)
+      #expect(r.status == 2)
+      #expect(r.stderr.contains("rules/places.yaml:2:5: error: entity is missing 'name'"), "\(r.stderr)")
+      #expect(r.stderr.contains("rules/places.yaml:4:5: error: unknown key 'nmae'"), "\(r.stderr)")
+      #expect(r.stderr.contains("rules/places.yaml:5:5: error: duplicate id 'country/pe'") || r.stderr.contains("rules/places.yaml:5:5: error: unknown type 'CITY'"), "\(r.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+  }
+
+  @Test func checkReportsCountsOnValidRules() throws {
+    let dir = try project(rules: Self.goodRules, docs: [:])
+    let r = try quipu(["check"], in: dir)
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("1 rule files, 1 entities, 1 aliases, 0 errors, 0 warnings"))
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    let dir = try project(rules: Self.goodRules, docs: [:])
+    #expect(try quipu(["run"], in: dir).status == 2)
+    #expect(try quipu(["run", "no-such-folder"], in: dir).status == 2)
+    #expect(try quipu(["run", "docs", "--jobs", "0"], in: dir).status == 2)
+    #expect(try quipu(["frobnicate"], in: dir).status == 2)
+  }
+
+  @Test func helpExplainsBothCommands() throws {
+    let dir = try project(rules: Self.goodRules, docs: [:])
+    let r = try quipu(["--help"], in: dir)
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("run") && r.stdout.contains("check"))
+  }
+}

@@ -1,0 +1,40 @@
+import Pipeline
+import Testing
+import TestSupport
+@testable import Resolution
+
+@Suite struct ResolverTests {
+  @Test func everyAliasResolvesToItsRuleEntity() throws {
+    let rules = try Fixture.rules(
+      """
+      entities:
+        - id: org/cgtp
+          type: ORG
+          name: General Confederation of Workers of Peru
+          aliases: [CGTP, Confederación General de Trabajadores del Perú, Peruvian Workers Confederation]
+      """)
+    let extractor = try Extractor(rules: rules)
+    let extracted = extractor.extract(
+      text: "La Confederación General de Trabajadores del Perú (CGTP) — the Peruvian Workers Confederation.")
+    #expect(extracted.mentions.map(\.entityID) == ["org/cgtp", "org/cgtp", "org/cgtp"])
+    #expect(extracted.mentions.allSatisfy { $0.name == "General Confederation of Workers of Peru" && $0.type == "ORG" })
+    #expect(extracted.mentions.map(extracted.text(of:)) == [
+      "Confederación General de Trabajadores del Perú", "CGTP", "Peruvian Workers Confederation",
+    ])
+  }
+
+  @Test func ruleReferencePointsAtTheAliasLine() throws {
+    let rules = try Fixture.rules(
+      """
+      entities:
+        - id: country/us
+          type: PLACE
+          name: United States
+          aliases:
+            - US
+            - EEUU
+      """)
+    let extracted = try Extractor(rules: rules).extract(text: "EEUU y US; United States")
+    #expect(extracted.mentions.map(\.rule.description) == ["rules/test.yaml:7", "rules/test.yaml:6", "rules/test.yaml:4"])
+  }
+}
