@@ -8,10 +8,13 @@
 /// marks with their base, so both give the same boundaries, and offsets need no correction
 /// map. Each distinct form is normalized once; later tokens of that form cost one hash lookup.
 ///
-/// Two adjustments to UAX #29 serve matching:
+/// Three adjustments to UAX #29 serve matching:
 /// - an English possessive is its own token: "Boluarte's" → "Boluarte" + "'s";
 /// - an abbreviation keeps its final dot: "U.S." and "EE.UU." are one token each
-///   (ICU would split off the last dot), so their loose key is "us" / "eeuu".
+///   (ICU would split off the last dot), so their loose key is "us" / "eeuu";
+/// - white space is never part of a token: U+202F separates words like a space (UAX #29 makes it
+///   ExtendNumLet, so "14\u{202F}juillet" would be one word), and a space that a combining mark
+///   or emoji modifier attached itself to (" \u{301}") is left out of the mark's token.
 ///
 /// Not thread-safe: each worker owns one normalizer (and its ``Lexicon``).
 public final class Normalizer {
@@ -72,43 +75,60 @@ public final class Normalizer {
       func emit(_ start: Int, _ end: Int, _ kind: TokenKind) {
         while sentence < sentenceEnds.count - 1 && start >= sentenceEnds[sentence] { sentence += 1 }
         let form = formIndex(UnsafeBufferPointer(rebasing: buf[start..<end]))
+        let gapStart = tokens.last.map { Int($0.utf16End) } ?? 0
+        let flags: TokenFlags =
+          !tokens.isEmpty && Self.hasBlankLine(UnsafeBufferPointer(rebasing: buf[min(gapStart, start)..<start]))
+          ? .startsParagraph : []
         let s = codePoint(at: start)
         let e = codePoint(at: end)
         tokens.append(
           Token(
             start: s, end: e, utf16Start: Int32(start), utf16End: Int32(end), sentence: Int32(sentence),
-            kind: kind, shape: formShapes[form], keys: formKeys[form]))
+            kind: kind, shape: formShapes[form], flags: flags, keys: formKeys[form]))
       }
 
+      // UAX #29 makes U+202F NARROW NO-BREAK SPACE ExtendNumLet, which glues it to the words
+      // around it ("14\u{202F}juillet", "Bonjour\u{202F}»"); French sets it before ; : ! ? ».
+      // Word boundaries come from a copy where it is a plain space: same length, same offsets.
+      var breakable = text
+      if text.contains(0x202F) {
+        for i in breakable.indices where breakable[i] == 0x202F { breakable[i] = 0x20 }
+      }
       var previous = 0
-      words.forEachBoundary(in: buf) { boundary, status in
-        let start = previous
-        previous = boundary
-        let segment = UnsafeBufferPointer(rebasing: buf[start..<boundary])
-        switch status {
-        case 100..<200: emit(start, boundary, .number)
-        case 200..<300:
-          if let split = Self.possessiveSplit(segment) {
-            emit(start, start + split, .word)
-            emit(start + split, boundary, .punctuation)
-          } else {
-            emit(start, boundary, .word)
-          }
-        case 300..<400: emit(start, boundary, .kana)
-        case 400..<500: emit(start, boundary, .ideographic)
-        default:
-          guard let kind = Self.classifyNonWord(segment) else { return }
-          if kind == .punctuation, segment.count == 1, segment[0] == 0x2E, let last = tokens.last,
-            Int(last.utf16End) == start, last.kind == .word,
-            Self.isAbbreviation(UnsafeBufferPointer(rebasing: buf[Int(last.utf16Start)..<start]))
-          {
-            // "U.S" + "." → "U.S.": re-key the longer form.
-            tokens.removeLast()
-            cursorUnits = Int(last.utf16Start)
-            cursorPoints = Int(last.start)
-            emit(Int(last.utf16Start), boundary, .word)
-          } else {
-            emit(start, boundary, kind)
+      breakable.withUnsafeBufferPointer { breakBuf in
+        words.forEachBoundary(in: breakBuf) { boundary, status in
+          let start = previous
+          previous = boundary
+          let segment = UnsafeBufferPointer(rebasing: buf[start..<boundary])
+          switch status {
+          case 100..<200: emit(start, boundary, .number)
+          case 200..<300:
+            if let split = Self.possessiveSplit(segment) {
+              emit(start, start + split, .word)
+              emit(start + split, boundary, .punctuation)
+            } else {
+              emit(start, boundary, .word)
+            }
+          case 300..<400: emit(start, boundary, .kana)
+          case 400..<500: emit(start, boundary, .ideographic)
+          default:
+            guard let kind = Self.classifyNonWord(segment) else { return }
+            // UAX #29 attaches a combining mark or emoji modifier to a preceding space (" \u{301}");
+            // the token starts after the space.
+            var start = start
+            while let scalar = Unicode.Scalar(buf[start]), scalar.properties.isWhitespace { start += 1 }
+            if kind == .punctuation, segment.count == 1, segment[0] == 0x2E, let last = tokens.last,
+              Int(last.utf16End) == start, last.kind == .word,
+              Self.isAbbreviation(UnsafeBufferPointer(rebasing: buf[Int(last.utf16Start)..<start]))
+            {
+              // "U.S" + "." → "U.S.": re-key the longer form.
+              tokens.removeLast()
+              cursorUnits = Int(last.utf16Start)
+              cursorPoints = Int(last.start)
+              emit(Int(last.utf16Start), boundary, .word)
+            } else {
+              emit(start, boundary, kind)
+            }
           }
         }
       }
@@ -152,12 +172,42 @@ public final class Normalizer {
         dots += 1
         group = 0
       } else {
-        guard let scalar = Unicode.Scalar(unit), scalar.properties.isAlphabetic else { return false }
-        group += 1
-        if group > 3 { return false }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        if scalar.properties.isAlphabetic {
+          group += 1
+          if group > 3 { return false }
+        } else if group == 0 || !Self.isCombiningMark(scalar) {
+          // A combining mark belongs to the letter before it, so NFD "E\u{301}.U" counts as "É.U".
+          return false
+        }
       }
     }
     return dots > 0 && group > 0
+  }
+
+  /// Whether white space holds two or more line breaks (CRLF counts once; U+2029 counts two).
+  static func hasBlankLine(_ gap: UnsafeBufferPointer<UInt16>) -> Bool {
+    var breaks = 0
+    var previous: UInt16 = 0
+    for unit in gap {
+      switch unit {
+      case 0x0A where previous == 0x0D: break
+      case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028: breaks += 1
+      case 0x2029: breaks += 2
+      default: break
+      }
+      if breaks >= 2 { return true }
+      previous = unit
+    }
+    return false
+  }
+
+  /// True for general category M (nonspacing, spacing and enclosing marks).
+  static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: true
+    default: false
+    }
   }
 
   /// Punctuation, symbol, or nil for white space and invisible format characters.

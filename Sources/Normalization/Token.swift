@@ -9,7 +9,8 @@ public enum TokenKind: UInt8, Hashable, Sendable {
   case word
   /// Digits: "2023", "1.5".
   case number
-  /// Hiragana or katakana: "ペルー".
+  /// Hiragana or katakana that ICU's rules (not its dictionary) segmented. Japanese text goes
+  /// through ICU's CJ dictionary, which reports its words as ideographic: "ペルー" is `.ideographic`.
   case kana
   /// Han ideographs: "秘鲁".
   case ideographic
@@ -34,6 +35,16 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
   public static let hasLetter = TokenShape(rawValue: 1 << 3)
   /// Some character is a decimal digit.
   public static let hasDigit = TokenShape(rawValue: 1 << 4)
+}
+
+/// Facts about a token's position that rules must respect.
+public struct TokenFlags: OptionSet, Hashable, Sendable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// A blank line (two or more line breaks) separates this token from the previous one.
+  /// No alias or pattern match spans it: "in Lima\n\nPeru is" holds no "Lima Peru".
+  public static let startsParagraph = TokenFlags(rawValue: 1 << 0)
 }
 
 /// The three match keys of a token's text (see ``KeyFolder`` for the exact transforms).
@@ -67,11 +78,12 @@ public struct Token: Hashable, Sendable {
   public var sentence: Int32
   public var kind: TokenKind
   public var shape: TokenShape
+  public var flags: TokenFlags
   public var keys: TokenKeys
 
   public init(
     start: Int32, end: Int32, utf16Start: Int32, utf16End: Int32, sentence: Int32,
-    kind: TokenKind, shape: TokenShape, keys: TokenKeys
+    kind: TokenKind, shape: TokenShape, flags: TokenFlags = [], keys: TokenKeys
   ) {
     self.start = start
     self.end = end
@@ -80,6 +92,7 @@ public struct Token: Hashable, Sendable {
     self.sentence = sentence
     self.kind = kind
     self.shape = shape
+    self.flags = flags
     self.keys = keys
   }
 

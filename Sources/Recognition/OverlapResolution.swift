@@ -3,11 +3,13 @@ public enum OverlapPolicy: Sendable {
   /// Scan left to right; at each position take the longest candidate (in tokens) that starts
   /// there, then continue after it. Among candidates with the same span, the one whose alias
   /// was defined first (file load order, then line) wins. (Each finder proposes at most one
-  /// candidate per span: the gazetteer its most specific alias, see ``Recognizer``.)
+  /// candidate per span: the gazetteer its most specific alias, see ``Recognizer``; that choice
+  /// also decides between two entities sharing an alias: "Perú" goes to the entity whose alias
+  /// is spelled "Perú" before one whose alias is "Peru".)
   ///
   /// With aliases "Dina" and "Dina Boluarte" on "Dina Boluarte habló", the result is
-  /// "Dina Boluarte"; with "Santa" and "Lucia Ramos" on "Santa Lucia Ramos", it is "Santa"
-  /// (leftmost first), not "Lucia Ramos".
+  /// "Dina Boluarte"; with "Santa Lucia" and "Lucia Ramos" on "Santa Lucia Ramos", it is
+  /// "Santa Lucia" (leftmost first), not "Lucia Ramos".
   case leftmostLongest
 
   /// The disjoint mentions this policy keeps from `candidates`, in text order.

@@ -49,7 +49,8 @@ public final class Recognizer {
         if let alias = bestAlias(endingAt: node, tokens: tokens, from: i, lexicon: lexicon) {
           best = (alias, j)
         }
-        guard j < n, let child = gazetteer.next(node, looseKeys[j]) else { break }
+        guard j < n, !tokens[j].flags.contains(.startsParagraph), let child = gazetteer.next(node, looseKeys[j])
+        else { break }
         node = child
         j += 1
       }

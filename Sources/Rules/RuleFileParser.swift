@@ -33,7 +33,7 @@ struct RuleFileParser {
       source.diagnostics.append(.error(at: location(nil), "cannot read YAML: \(error)"))
       return
     }
-    guard let root else { return }  // an empty file (or only comments) is fine
+    guard let root, !Self.isNull(root) else { return }  // an empty file (or only comments, or `---`) is fine
     guard let mapping = root.mapping else {
       error(root, "a rule file must be a map with the keys \(Self.list(Self.topLevelKeys))")
       return
@@ -41,6 +41,7 @@ struct RuleFileParser {
     for (key, value) in mapping {
       switch key.string {
       case "entities":
+        if Self.isNull(value) { continue }  // `entities:` with nothing under it yet
         guard let items = value.sequence else {
           error(value, "'entities' must be a list of entities")
           continue
@@ -151,9 +152,9 @@ struct RuleFileParser {
         }
         alias.match = mode
       case "lowercase":
-        switch scalar(value) {
-        case "true": alias.allowsLowercase = true
-        case "false": alias.allowsLowercase = false
+        switch scalar(value)?.lowercased() {
+        case "true", "yes": alias.allowsLowercase = true
+        case "false", "no": alias.allowsLowercase = false
         default: error(value, "'lowercase' must be true or false")
         }
       default:
@@ -211,14 +212,23 @@ struct RuleFileParser {
     FileLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
   }
 
+  /// An empty scalar or `~`/`null`: what YAML gives for a key with nothing after it.
+  static func isNull(_ node: Node) -> Bool {
+    guard case .scalar(let s) = node else { return false }
+    return s.tag.description == "tag:yaml.org,2002:null" || (s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string))
+  }
+
   static func list(_ keys: [String]) -> String { keys.map { "'\($0)'" }.joined(separator: ", ") }
 
   static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { "\(problem) \($0.text)" } ?? problem
-      return .error(at: FileLocation(path: path, line: mark.line, column: mark.column), "YAML syntax: \(detail)")
+      // Where the parser gave up is usually the place to edit, except when it ran into the end
+      // of the file (an unclosed quote or bracket): then the construct's start is.
+      let at = problem.contains("end of stream") ? (context?.mark ?? mark) : mark
+      let detail = context.map { "\(problem) \($0.text) (detected at \(mark.line):\(mark.column))" } ?? problem
+      return .error(at: FileLocation(path: path, line: at.line, column: at.column), "YAML syntax: \(detail)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
         at: FileLocation(path: path, line: context.mark.line, column: context.mark.column),

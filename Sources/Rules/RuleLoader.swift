@@ -3,7 +3,7 @@ import Normalization
 
 /// Finds and reads rule files.
 public enum RuleLoader {
-  /// Reads every `*.yaml` file under `directory` (recursively, hidden files skipped) in
+  /// Reads every `*.yaml` (or `*.yml`) file under `directory` (recursively, hidden files skipped) in
   /// sorted path order. Never throws: unreadable files and bad YAML become diagnostics.
   ///
   /// Paths in diagnostics and in output `rule` fields are display paths: the folder's own
@@ -55,7 +55,7 @@ public enum RuleLoader {
     else { return [] }
     var found: [String] = []
     let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-    for case let url as URL in walker where url.pathExtension == "yaml" {
+    for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
       guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
       let full = url.standardizedFileURL.path
       found.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)

@@ -69,7 +69,7 @@ extension RuleSet {
           diagnostics.append(
             .warning(
               at: alias.location,
-              "alias '\(alias.text)' of '\(rule.id)' is also an alias of '\(first.entity)' at \(first.location); the first defined wins ties"
+              "alias '\(alias.text)' of '\(rule.id)' is also an alias of '\(first.entity)' at \(first.location); the closest spelling, then the first defined, wins"
             ))
         } else if aliasSites[compiled.loose] == nil {
           aliasSites[compiled.loose] = (rule.id, alias.location)
