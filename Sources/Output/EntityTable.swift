@@ -12,6 +12,9 @@ public struct EntityTable: Sendable {
     public var name: String
     public var mentions: Int
     public var documents: Set<String>
+    /// The rule's attributes, or for an unlisted entity what patterns captured (where values
+    /// differ, the smallest wins, so the result never depends on document order).
+    public var attributes: [String: String]
   }
 
   public private(set) var rows: [String: Row] = [:]
@@ -20,9 +23,15 @@ public struct EntityTable: Sendable {
 
   public mutating func add(_ mentions: [ResolvedMention], document: String) {
     for mention in mentions {
-      rows[mention.entityID, default: Row(id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [])]
-        .mentions += 1
-      rows[mention.entityID]!.documents.insert(document)
+      var row =
+        rows[mention.entityID]
+        ?? Row(id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [], attributes: [:])
+      row.mentions += 1
+      row.documents.insert(document)
+      for attribute in mention.attributes where row.attributes[attribute.key].map({ attribute.value < $0 }) ?? true {
+        row.attributes[attribute.key] = attribute.value
+      }
+      rows[mention.entityID] = row
     }
   }
 
@@ -31,6 +40,10 @@ public struct EntityTable: Sendable {
       if var mine = rows[id] {
         mine.mentions += row.mentions
         mine.documents.formUnion(row.documents)
+        // Keep the result independent of merge order: the smallest value per key.
+        for (key, value) in row.attributes where mine.attributes[key].map({ value < $0 }) ?? true {
+          mine.attributes[key] = value
+        }
         rows[id] = mine
       } else {
         rows[id] = row
@@ -39,7 +52,7 @@ public struct EntityTable: Sendable {
   }
 
   /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
-  /// `id`, `type`, `name`, `mentions`, `documents` (sorted).
+  /// `id`, `type`, `name`, `mentions`, `documents` (sorted), `attributes`.
   public func render() -> [UInt8] {
     var out: [UInt8] = []
     for row in rows.values.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
@@ -49,6 +62,7 @@ public struct EntityTable: Sendable {
       line.add("name", row.name)
       line.add("mentions", row.mentions)
       line.add("documents", row.documents.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+      line.add("attributes", object: row.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
       out += line.finished()
     }
     return out

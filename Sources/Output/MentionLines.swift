@@ -4,7 +4,7 @@ import Resolution
 /// Serializes one document's mentions as JSON Lines: the per-document output file.
 ///
 /// One line per mention, ordered by `start`, then `end`, with the keys
-/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule` in that order.
+/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule`, `how` in that order.
 /// `start`/`end` are code point offsets into the original text (Python `str` indices),
 /// `text` is exactly those original characters.
 public enum MentionLines {
@@ -27,6 +27,7 @@ public enum MentionLines {
       line.add("entity", mention.entityID)
       line.add("name", mention.name)
       line.add("rule", mention.rule.description)
+      line.add("how", mention.how)
       out += line.finished()
     }
     return out

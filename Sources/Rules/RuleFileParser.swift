@@ -4,11 +4,14 @@ import Yams
 /// Reads one YAML rule file into ``RuleSource`` entries, collecting every problem with its
 /// `path:line:column` instead of stopping at the first.
 ///
-/// Top-level keys: `entities` (a list of entity maps) and `types` (extra type names).
+/// Top-level keys: `entities` (a list of entity maps), `types` (extra type names), `lists`
+/// (named word lists), `patterns` (token patterns), `pack` (the pack's name) and `enabled`.
 /// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
 /// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
 struct RuleFileParser {
-  static let topLevelKeys = ["entities", "types"]
+  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled"]
+  static let listKeys = ["words", "lang", "match"]
+  static let patternKeys = ["id", "type", "pattern", "priority", "lang"]
   static let entityKeys = ["id", "type", "name", "aliases", "attributes"]
   static let aliasKeys = ["text", "lang", "match", "lowercase"]
   /// Longest alias accepted, in characters: a longer one is surely a mistake (or an attack).
@@ -16,9 +19,14 @@ struct RuleFileParser {
 
   let path: String
   var source: RuleSource
+  /// The pack this file belongs to: its `pack:` value, else its path in the rules folder
+  /// without extension (`packs/en`).
+  var pack: String
+  var enabled = true
 
-  init(path: String, into source: RuleSource) {
+  init(path: String, pack: String, into source: RuleSource) {
     self.path = path
+    self.pack = pack
     self.source = source
   }
 
@@ -63,9 +71,139 @@ struct RuleFileParser {
           }
           source.declaredTypes.append((name, location(item)))
         }
+      case "lists":
+        guard let map = value.mapping else {
+          error(value, "'lists' must be a map from list names to word lists")
+          continue
+        }
+        for (name, list) in map { parseList(name, list) }
+      case "patterns":
+        if Self.isNull(value) { continue }
+        guard let items = value.sequence else {
+          error(value, "'patterns' must be a list of patterns")
+          continue
+        }
+        for item in items { parsePattern(item) }
+      case "pack":
+        if let name = requiredString(value, "pack") { pack = name }
+      case "enabled":
+        switch scalar(value)?.lowercased() {
+        case "true", "yes": enabled = true
+        case "false", "no": enabled = false
+        default: error(value, "'enabled' must be true or false")
+        }
       default:
         unknownKey(key, expected: Self.topLevelKeys)
       }
+    }
+    // `pack:` may come after the lists and patterns it names.
+    for i in source.lists.indices where source.lists[i].location.path == path { source.lists[i].pack = pack }
+    for i in source.patterns.indices where source.patterns[i].location.path == path { source.patterns[i].pack = pack }
+  }
+
+  /// `name: [words…]` or `name: {words: […], lang: xx, match: mode}`.
+  private mutating func parseList(_ nameNode: Node, _ node: Node) {
+    guard let name = scalar(nameNode), Self.isListName(name) else {
+      error(nameNode, "a list name is letters, digits, '.', '_' or '-' (like en.titles)")
+      return
+    }
+    var list = WordListRule(name: name, entries: [], location: location(nameNode), pack: pack)
+    var wordsNode: Node?
+    if node.sequence != nil {
+      wordsNode = node
+    } else if let map = node.mapping {
+      for (key, value) in map {
+        switch key.string {
+        case "words": wordsNode = value
+        case "lang": list.language = requiredString(value, "lang")
+        case "match":
+          guard let raw = requiredString(value, "match") else { continue }
+          guard let mode = MatchMode(rawValue: raw) else {
+            error(value, "unknown match mode '\(raw)' (expected \(Self.list(MatchMode.allCases.map(\.rawValue))))")
+            continue
+          }
+          list.match = mode
+        default: unknownKey(key, expected: Self.listKeys)
+        }
+      }
+    } else {
+      error(node, "list '\(name)' must be a list of words, or a map with 'words'")
+      return
+    }
+    guard let items = wordsNode?.sequence else {
+      error(wordsNode ?? node, "list '\(name)' needs 'words': a list of words or phrases")
+      return
+    }
+    for item in items {
+      guard let word = scalar(item), !word.trimmingCharacters(in: .whitespaces).isEmpty else {
+        error(item, "a list entry must be a non-empty string")
+        continue
+      }
+      guard word.count <= Self.maxAliasLength else {
+        error(item, "list entry is \(word.count) characters long (at most \(Self.maxAliasLength))")
+        continue
+      }
+      list.entries.append(word)
+    }
+    source.lists.append(list)
+  }
+
+  private mutating func parsePattern(_ node: Node) {
+    guard let mapping = node.mapping else {
+      error(node, "a pattern must be a map with the keys \(Self.list(Self.patternKeys))")
+      return
+    }
+    var id: String?
+    var type: String?
+    var text: String?
+    var textNode: Node?
+    var priority = 0
+    var language: String?
+    var seen: Set<String> = []
+    for (key, value) in mapping {
+      if let k = key.string { seen.insert(k) }
+      switch key.string {
+      case "id": id = requiredString(value, "id")
+      case "type": type = requiredString(value, "type")
+      case "pattern":
+        text = requiredString(value, "pattern")
+        textNode = value
+      case "priority":
+        guard let raw = scalar(value), let number = Int(raw), abs(number) <= 1000 else {
+          error(value, "'priority' must be a whole number from -1000 to 1000")
+          continue
+        }
+        priority = number
+      case "lang": language = requiredString(value, "lang")
+      default: unknownKey(key, expected: Self.patternKeys)
+      }
+    }
+    for field in ["type", "pattern"] where !seen.contains(field) {
+      error(node, "pattern is missing '\(field)'")
+    }
+    guard let type, let text, let textNode else { return }
+    var start = location(textNode)
+    var singleLine = !text.contains("\n")
+    if case .scalar(let s) = textNode {
+      switch s.style {
+      case .singleQuoted, .doubleQuoted:
+        start.column += 1
+        // Escapes shift columns; only plain and simple quoted text maps one to one.
+        if text.contains("\\") || text.contains("'") { singleLine = false }
+      case .literal, .folded: singleLine = false
+      default: break
+      }
+    }
+    let here = location(node)
+    source.patterns.append(
+      PatternRule(
+        id: id ?? "\(here.path):\(here.line)", type: type, pattern: text, patternLocation: start,
+        patternIsSingleLine: singleLine, priority: priority, language: language, location: here, pack: pack))
+  }
+
+  static func isListName(_ name: String) -> Bool {
+    !name.isEmpty && name.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
     }
   }
 
@@ -183,7 +321,7 @@ struct RuleFileParser {
 
   // MARK: Helpers
 
-  private func scalar(_ node: Node) -> String? {
+  func scalar(_ node: Node) -> String? {
     if case .scalar(let s) = node { return s.string }
     return nil
   }

@@ -4,8 +4,8 @@ extension RuleSet {
   /// Reads and compiles the rule files under `directory`.
   ///
   /// - Throws: ``RuleErrors`` with every problem (errors and warnings, sorted) when any is an error.
-  public static func load(directory: String) throws(RuleErrors) -> RuleSet {
-    try compile(RuleLoader.load(directory: directory))
+  public static func load(directory: String, skippingPacks skipped: Set<String> = []) throws(RuleErrors) -> RuleSet {
+    try compile(RuleLoader.load(directory: directory, skippingPacks: skipped))
   }
 
   /// Validates `source` and compiles its aliases with the same ``Normalizer`` that reads
@@ -78,6 +78,13 @@ extension RuleSet {
       }
     }
 
+    set.skippedPacks = source.skippedPacks
+    var patterns = PatternCompiler(normalizer: normalizer, set: set)
+    patterns.compile(lists: source.lists)
+    patterns.compile(patterns: source.patterns)
+    set = patterns.set
+    diagnostics += patterns.diagnostics
+
     if diagnostics.contains(where: { $0.severity == .error }) { throw RuleErrors(diagnostics) }
     set.warnings = diagnostics.sorted()
     return set
@@ -101,7 +108,7 @@ extension RuleSet {
   }
 
   /// `exact` for one short all-caps token ("US", "U.S.", "FOE", "EE.UU."), else `loose`.
-  static func defaultMode(_ tokens: [Token]) -> MatchMode {
+  public static func defaultMode(_ tokens: [Token]) -> MatchMode {
     guard tokens.count == 1, let token = tokens.first, token.kind == .word,
       token.shape.contains(.hasUpper), !token.shape.contains(.hasLower),
       token.end - token.start <= 8

@@ -81,6 +81,18 @@ public struct RuleSet: Sendable {
   public internal(set) var files: [String] = []
   /// Problems that did not stop compilation.
   public internal(set) var warnings: [Diagnostic] = []
+  /// Word lists that patterns refer to, in definition order.
+  public internal(set) var lists: [CompiledWordList] = []
+  /// Pattern rules, in definition order.
+  public internal(set) var patterns: [CompiledPattern] = []
+  /// ICU regular expressions that pattern tests use (each worker compiles its own copy).
+  public internal(set) var regexes: [String] = []
+  /// Packs left out of this rule set.
+  public internal(set) var skippedPacks: [String] = []
+
+  /// The priority of every entity alias. Patterns default to 0, so where a pattern match
+  /// overlaps an alias match the alias wins, unless the pattern sets `priority` above this.
+  public static let aliasPriority = 10
 
   public init() {}
 }
