@@ -21,6 +21,11 @@ struct Run: ParsableCommand {
   @Option(help: "Folder of rule files (*.yaml).")
   var rules = "rules"
 
+  @Option(
+    name: .customLong("skip-pack"),
+    help: "Leave out a pack of rules: a file's 'pack:' name, or its path in the rules folder without extension (repeatable).")
+  var skippedPacks: [String] = []
+
   @Option(help: "Output folder.")
   var out = "out"
 
@@ -39,7 +44,7 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules)
+    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
     let summary: BatchSummary
     do {
       summary = try BatchRunner(rules: ruleSet).run(input: folder, output: out, jobs: jobs)
