@@ -7,7 +7,8 @@ public enum OverlapPolicy: Sendable {
   /// continues after it. Candidates of the next priority then fill the gaps, never overlapping
   /// what is placed. Entity aliases have priority 10 and patterns 0 by default, so an alias
   /// match beats an overlapping pattern match ("gazetteer before patterns") unless a pattern
-  /// sets a higher `priority`.
+  /// sets a higher `priority`. A pattern that consumes gazetteer spans (`"Congress" "of" PLACE`)
+  /// ranks with aliases, so its longer match replaces the alias match inside it.
   ///
   /// With aliases "Dina" and "Dina Boluarte" on "Dina Boluarte habló", the result is
   /// "Dina Boluarte"; with "Santa Lucia" and "Lucia Ramos" on "Santa Lucia Ramos", it is

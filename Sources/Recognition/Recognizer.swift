@@ -47,6 +47,11 @@ public final class Recognizer {
     patterns.prepare(context)
     var all = aliasMentions
     for (index, pattern) in rules.patterns.enumerated() {
+      // A pattern that builds on gazetteer spans ("Congress of PLACE") ranks with aliases, so
+      // that its longer match can replace the alias match it contains.
+      let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
+      var pattern = pattern
+      if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
       for match in patterns.matches(of: pattern, in: context) {
         appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
       }
