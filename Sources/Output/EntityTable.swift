@@ -12,6 +12,8 @@ public struct EntityTable: Sendable {
     public var name: String
     public var mentions: Int
     public var documents: Set<String>
+    /// The surface forms seen (NFC, white space collapsed).
+    public var aliases: Set<String>
     /// The rule's attributes, or for an unlisted entity what patterns captured (where values
     /// differ, the smallest wins, so the result never depends on document order).
     public var attributes: [String: String]
@@ -25,9 +27,12 @@ public struct EntityTable: Sendable {
     for mention in mentions {
       var row =
         rows[mention.entityID]
-        ?? Row(id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [], attributes: [:])
+        ?? Row(
+          id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [], aliases: [],
+          attributes: [:])
       row.mentions += 1
       row.documents.insert(document)
+      if !mention.text.isEmpty { row.aliases.insert(mention.text) }
       for attribute in mention.attributes where row.attributes[attribute.key].map({ attribute.value < $0 }) ?? true {
         row.attributes[attribute.key] = attribute.value
       }
@@ -40,6 +45,7 @@ public struct EntityTable: Sendable {
       if var mine = rows[id] {
         mine.mentions += row.mentions
         mine.documents.formUnion(row.documents)
+        mine.aliases.formUnion(row.aliases)
         // Keep the result independent of merge order: the smallest value per key.
         for (key, value) in row.attributes where mine.attributes[key].map({ value < $0 }) ?? true {
           mine.attributes[key] = value
@@ -52,7 +58,8 @@ public struct EntityTable: Sendable {
   }
 
   /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
-  /// `id`, `type`, `name`, `mentions`, `documents` (sorted), `attributes`.
+  /// `id`, `type`, `name`, `aliases` (surface forms seen, sorted), `mentions`, `documents`
+  /// (sorted), `attributes`.
   public func render() -> [UInt8] {
     var out: [UInt8] = []
     for row in rows.values.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
@@ -60,6 +67,7 @@ public struct EntityTable: Sendable {
       line.add("id", row.id)
       line.add("type", row.type)
       line.add("name", row.name)
+      line.add("aliases", row.aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
       line.add("mentions", row.mentions)
       line.add("documents", row.documents.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
       line.add("attributes", object: row.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })

@@ -51,7 +51,8 @@ public struct BatchRunner: Sendable {
     self.gazetteer = Gazetteer(rules: rules)
   }
 
-  public func run(input: String, output: String, jobs: Int) throws(BatchError) -> BatchSummary {
+  /// - Parameter explain: add a `why` key to every mention line.
+  public func run(input: String, output: String, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
@@ -95,7 +96,7 @@ public struct BatchRunner: Sendable {
           } catch {
             throw DocumentFailure(path: display, message: "\(error)")
           }
-          let lines = MentionLines.render(extracted.mentions, of: extracted.document)
+          let lines = MentionLines.render(extracted.mentions, of: extracted.document, explain: explain)
           do {
             try out.write(lines, to: out.file(forDocument: relative))
           } catch {

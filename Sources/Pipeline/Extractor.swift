@@ -43,6 +43,8 @@ public final class Extractor {
 
   private func extract(_ document: Document) -> ExtractedDocument {
     let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
-    return ExtractedDocument(document: document, mentions: resolver.resolve(mentions, in: document, lexicon: normalizer.lexicon))
+    return ExtractedDocument(
+      document: document,
+      mentions: resolver.resolve(mentions, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys))
   }
 }

@@ -11,6 +11,9 @@ public struct Mention: Hashable, Sendable {
     /// A name that a pattern declared as an alias (`<alias: …>`, e.g. the acronym in
     /// "Long Name (ACRO)"), found again elsewhere in the document.
     case acronym
+    /// A shorter form of a name mentioned in full in the same document, found by resolution
+    /// ("Morales" after "Evo Morales").
+    case coref
   }
 
   /// First token of the span.
@@ -34,11 +37,15 @@ public struct Mention: Hashable, Sendable {
   public var antecedent: Int32
   /// Attributes a pattern captured for the entity (a social-media handle, say).
   public var attributes: [EntityRule.Attribute]
+  /// When the matched alias belongs to several entities (Lima the city and the region):
+  /// all of them, the most specific alias's first; empty when there is only one.
+  /// Resolution chooses among them from the document's context.
+  public var candidates: [Int32]
 
   public init(
     firstToken: Int32, endToken: Int32, type: String, entity: Int32, alias: Int32, pattern: Int32 = -1,
     rule: RuleReference, how: How = .alias, priority: Int = RuleSet.aliasPriority, antecedent: Int32 = -1,
-    attributes: [EntityRule.Attribute] = []
+    attributes: [EntityRule.Attribute] = [], candidates: [Int32] = []
   ) {
     self.firstToken = firstToken
     self.endToken = endToken
@@ -51,6 +58,7 @@ public struct Mention: Hashable, Sendable {
     self.priority = priority
     self.antecedent = antecedent
     self.attributes = attributes
+    self.candidates = candidates
   }
 
   public var tokenCount: Int32 { endToken - firstToken }

@@ -25,6 +25,10 @@ public final class Recognizer {
     self.init(rules: rules, gazetteer: Gazetteer(rules: rules))
   }
 
+  /// The loose keys of the last document's tokens as vocabulary ids (what resolution reads to
+  /// find an entity's context words), valid until the next call to ``mentions(in:lexicon:)``.
+  public var lastLooseKeys: [UInt32] { looseKeys }
+
   /// How many regular-expression tests ran out of time so far (each counted as failed).
   public var regexTimeouts: Int { patterns.regexTimeouts }
 
@@ -176,10 +180,10 @@ public final class Recognizer {
     for i in 0..<n {
       guard var node = gazetteer.start(looseKeys[i]) else { continue }
       var j = i + 1
-      var best: (alias: UInt32, end: Int)?
+      var best: (alias: UInt32, candidates: [Int32], end: Int)?
       while true {
-        if let alias = bestAlias(endingAt: node, tokens: tokens, from: i, lexicon: lexicon) {
-          best = (alias, j)
+        if let found = bestAlias(endingAt: node, tokens: tokens, from: i, lexicon: lexicon) {
+          best = (found.alias, found.candidates, j)
         }
         guard j < n, !tokens[j].flags.contains(.startsParagraph), let child = gazetteer.next(node, looseKeys[j])
         else { break }
@@ -191,7 +195,7 @@ public final class Recognizer {
         candidates.append(
           Mention(
             firstToken: Int32(i), endToken: Int32(best.end), type: rules.entities[Int(alias.entity)].type,
-            entity: alias.entity, alias: Int32(best.alias), rule: alias.rule))
+            entity: alias.entity, alias: Int32(best.alias), rule: alias.rule, candidates: best.candidates))
       }
     }
   }
@@ -200,22 +204,27 @@ public final class Recognizer {
   /// one whose exact text is the occurrence's beats one equal after case folding, which beats
   /// one equal only loosely; then the first defined. So "Perú" in a text is credited to the
   /// alias "Perú", not to the name "Peru" written above it.
-  private func bestAlias(endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon) -> UInt32? {
-    var best: UInt32?
-    var bestScore = -1
+  private func bestAlias(
+    endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon
+  ) -> (alias: UInt32, candidates: [Int32])? {
+    var accepted: [(alias: UInt32, score: Int)] = []
     for index in gazetteer.aliases(endingAt: node) {
       let alias = rules.aliases[Int(index)]
       guard accepts(alias, tokens: tokens, from: first, lexicon: lexicon) else { continue }
       let score =
         equal(alias.exact, \.exact, tokens: tokens, from: first, lexicon: lexicon) ? 2
         : equal(alias.folded, \.folded, tokens: tokens, from: first, lexicon: lexicon) ? 1 : 0
-      if score > bestScore {
-        best = index
-        bestScore = score
-        if score == 2 { break }
-      }
+      accepted.append((index, score))
     }
-    return best
+    guard !accepted.isEmpty else { return nil }
+    // Stable: equal scores keep definition order.
+    let ranked = accepted.enumerated().sorted { ($1.element.score, $0.offset) < ($0.element.score, $1.offset) }.map(\.element)
+    var entities: [Int32] = []
+    for candidate in ranked {
+      let entity = rules.aliases[Int(candidate.alias)].entity
+      if !entities.contains(entity) { entities.append(entity) }
+    }
+    return (ranked[0].alias, entities.count > 1 ? entities : [])
   }
 
   /// Whether the tokens from `first` have exactly `keys` as their `kind` keys.

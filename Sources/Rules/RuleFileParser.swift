@@ -12,7 +12,7 @@ struct RuleFileParser {
   static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled"]
   static let listKeys = ["words", "lang", "match"]
   static let patternKeys = ["id", "type", "pattern", "priority", "lang"]
-  static let entityKeys = ["id", "type", "name", "aliases", "attributes"]
+  static let entityKeys = ["id", "type", "name", "aliases", "attributes", "context", "prior"]
   static let aliasKeys = ["text", "lang", "match", "lowercase"]
   /// Longest alias accepted, in characters: a longer one is surely a mistake (or an attack).
   static let maxAliasLength = 512
@@ -218,6 +218,8 @@ struct RuleFileParser {
     var nameNode: Node?
     var aliases: [AliasRule] = []
     var attributes: [EntityRule.Attribute] = []
+    var context: [String] = []
+    var prior: Double = 0
     var seen: Set<String> = []
     for (key, value) in mapping {
       if let k = key.string { seen.insert(k) }
@@ -245,6 +247,20 @@ struct RuleFileParser {
           }
           attributes.append(.init(key: ks, value: vs))
         }
+      case "context":
+        guard let items = value.sequence else {
+          error(value, "'context' must be a list of words")
+          continue
+        }
+        for item in items {
+          if let word = scalar(item), !word.isEmpty { context.append(word) } else { error(item, "a context entry must be a word") }
+        }
+      case "prior":
+        guard let raw = scalar(value), let number = Double(raw), number.isFinite, abs(number) <= 100 else {
+          error(value, "'prior' must be a number from -100 to 100")
+          continue
+        }
+        prior = number
       default:
         unknownKey(key, expected: Self.entityKeys)
       }
@@ -253,11 +269,13 @@ struct RuleFileParser {
       error(node, "entity is missing '\(field)'")
     }
     guard let id, let type, let name else { return }
-    source.entities.append(
-      EntityRule(
-        id: id, type: type, name: name, aliases: aliases,
-        attributes: attributes.sorted { $0.key < $1.key }, location: location(node),
-        nameLocation: location(nameNode)))
+    var entity = EntityRule(
+      id: id, type: type, name: name, aliases: aliases,
+      attributes: attributes.sorted { $0.key < $1.key }, location: location(node),
+      nameLocation: location(nameNode))
+    entity.context = context
+    entity.prior = prior
+    source.entities.append(entity)
   }
 
   private mutating func parseAlias(_ node: Node) -> AliasRule? {

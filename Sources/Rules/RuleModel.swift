@@ -49,6 +49,11 @@ public struct EntityRule: Hashable, Sendable {
   public var location: FileLocation
   /// Where `name` is written; the name is matched as an alias from there.
   public var nameLocation: FileLocation
+  /// Words whose presence in a document makes this entity the likelier reading of an alias
+  /// it shares with others ("Lima" the region: `context: [region, regions, departamento]`).
+  public var context: [String] = []
+  /// A head start when an alias is shared and the document says little (default 0).
+  public var prior: Double = 0
 
   public struct Attribute: Hashable, Sendable {
     public var key: String

@@ -53,6 +53,12 @@ extension RuleSet {
         Entity(
           id: rule.id, type: rule.type, name: rule.name, attributes: rule.attributes,
           rule: RuleReference(file: rule.location.path, line: rule.location.line)))
+      set.entities[Int(entityIndex)].prior = rule.prior
+      set.entities[Int(entityIndex)].context = rule.context.map { word in
+        normalizer.document(text: word).tokens.filter(\.isWordLike).map {
+          set.vocabulary.intern(normalizer.lexicon.string($0.keys.loose))
+        }
+      }.filter { !$0.isEmpty }
 
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []

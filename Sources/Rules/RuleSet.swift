@@ -18,6 +18,16 @@ public struct Entity: Hashable, Sendable {
   public var name: String
   public var attributes: [EntityRule.Attribute]
   public var rule: RuleReference
+  /// Context words, each as the loose vocabulary ids of its tokens.
+  public var context: [[UInt32]] = []
+  public var prior: Double = 0
+
+  /// Attributes that place an entity somewhere, compared across entities to judge which
+  /// reading of a shared alias fits a document: `country`, `iso3166` and `within`, uppercased.
+  /// A region with `country: PE` fits a document that mentions a country with `iso3166: PE`.
+  public var placeCodes: Set<String> {
+    Set(attributes.filter { ["country", "iso3166", "within"].contains($0.key) }.map { $0.value.uppercased() })
+  }
 }
 
 /// An alias ready for matching: its tokens' keys as ``KeyVocabulary`` ids.

@@ -32,6 +32,9 @@ struct Run: ParsableCommand {
   @Option(help: "Worker threads (default: one per core). Output is the same for any value.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+  @Flag(help: "Add a 'why' key to every mention line: which rule and which context chose its entity.")
+  var explain = false
+
   @Flag(help: "Print nothing but errors.")
   var quiet = false
 
@@ -47,7 +50,7 @@ struct Run: ParsableCommand {
     let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
     let summary: BatchSummary
     do {
-      summary = try BatchRunner(rules: ruleSet).run(input: folder, output: out, jobs: jobs)
+      summary = try BatchRunner(rules: ruleSet).run(input: folder, output: out, jobs: jobs, explain: explain)
     } catch {
       report(error.description)
       throw ExitCode.usageOrRules

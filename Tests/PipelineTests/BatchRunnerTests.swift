@@ -39,7 +39,7 @@ import TestSupport
     #expect(summary.mentions == 3)
     #expect(try Set(snapshot(out).keys) == ["entities.jsonl", "docs/a.txt.jsonl", "docs/sub/b.txt.jsonl"])
     let entities = try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)
-    #expect(entities == #"{"id":"country/pe","type":"PLACE","name":"Peru","mentions":3,"documents":["a.txt","sub/b.txt"],"attributes":{}}"# + "\n")
+    #expect(entities == #"{"id":"country/pe","type":"PLACE","name":"Peru","aliases":["Peru","Perú"],"mentions":3,"documents":["a.txt","sub/b.txt"],"attributes":{}}"# + "\n")
   }
 
   @Test func aBadDocumentIsReportedWithItsByteOffsetAndTheOthersGoOn() throws {

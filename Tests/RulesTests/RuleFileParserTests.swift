@@ -124,7 +124,7 @@ private func entity(_ rest: String) -> String {
       name: "unknown entity key",
       yaml: entity("    colour: red\n"),
       expected: [
-        .init("rules/test.yaml:5:5", "unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes')")
+        .init("rules/test.yaml:5:5", "unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes', 'context', 'prior')")
       ]),
     DiagnosticCase(
       name: "missing id",
@@ -276,7 +276,7 @@ private func entity(_ rest: String) -> String {
     #expect(
       diagnostics.map(\.description) == [
         "rules/test.yaml:2:5: error: entity is missing 'name'",
-        "rules/test.yaml:3:5: error: unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes')",
+        "rules/test.yaml:3:5: error: unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes', 'context', 'prior')",
         "rules/test.yaml:6:27: error: unknown match mode 'fuzzy' (expected 'exact', 'folded', 'loose')",
         "rules/test.yaml:7:9: error: alias is empty",
         "rules/test.yaml:11:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
