@@ -35,8 +35,8 @@ public final class Normalizer {
   }
 
   /// Decodes and tokenizes a document's bytes.
-  public func document(path: String, bytes: [UInt8]) throws(DecodingError) -> Document {
-    let decoded = try TextDecoder.decode(bytes)
+  public func document(path: String, bytes: [UInt8], replacingInvalid: Bool = false) throws(DecodingError) -> Document {
+    let decoded = try TextDecoder.decode(bytes, replacingInvalid: replacingInvalid)
     return document(path: path, utf16: decoded.utf16)
   }
 

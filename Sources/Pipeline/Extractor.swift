@@ -33,8 +33,8 @@ public final class Extractor {
     try self.init(rules: rules, gazetteer: Gazetteer(rules: rules))
   }
 
-  public func extract(path: String, bytes: [UInt8]) throws(DecodingError) -> ExtractedDocument {
-    extract(try normalizer.document(path: path, bytes: bytes))
+  public func extract(path: String, bytes: [UInt8], replacingInvalid: Bool = false) throws(DecodingError) -> ExtractedDocument {
+    extract(try normalizer.document(path: path, bytes: bytes, replacingInvalid: replacingInvalid))
   }
 
   public func extract(path: String = "", text: String) -> ExtractedDocument {

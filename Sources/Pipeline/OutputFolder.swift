@@ -6,6 +6,7 @@ import Foundation
 /// out/
 ///   entities.jsonl            one line per canonical entity
 ///   docs/<relative path>.jsonl one file per input document, mirroring the input tree
+///   .quipu/                    run state (for incremental runs) and the lock; git-ignore it
 /// ```
 /// Per-document files live under `docs/` so that no input name (not even one called
 /// `entities`) can collide with `entities.jsonl`. Everything under `docs/` ending in
@@ -15,6 +16,9 @@ public struct OutputFolder: Sendable {
   public init(_ root: URL) { self.root = root.standardizedFileURL }
 
   public var entitiesFile: URL { root.appendingPathComponent("entities.jsonl") }
+  /// Quipu's own bookkeeping (run state, lock): `out/.quipu/`, not meant for commits.
+  public var stateFolder: URL { root.appendingPathComponent(".quipu", isDirectory: true) }
+  public var stateFile: URL { stateFolder.appendingPathComponent("state.jsonl") }
   public var documentsFolder: URL { root.appendingPathComponent("docs", isDirectory: true) }
 
   public func file(forDocument relativePath: String) -> URL {

@@ -31,6 +31,8 @@ public enum RuleLoader {
         source.diagnostics.append(.error(at: FileLocation(path: path, line: 1, column: 1), "cannot read file"))
         continue
       }
+      source.digest.combine(path)
+      source.digest.combine(bytes: data)
       let text: String
       do {
         text = String(decoding: try TextDecoder.decode([UInt8](data)).utf16, as: UTF16.self)
@@ -42,6 +44,7 @@ public enum RuleLoader {
       let defaultPack = relative.split(separator: ".").dropLast().joined(separator: ".")
       source = parse(yaml: text, path: path, pack: defaultPack, into: source, skippingPacks: skippedPacks)
     }
+    for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
     return source
   }
 

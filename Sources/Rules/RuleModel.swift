@@ -78,6 +78,8 @@ public struct EntityRule: Hashable, Sendable {
   }
 }
 
+import Normalization
+
 /// Everything the rule files say, before compilation.
 public struct RuleSource: Sendable {
   /// The entity types every rule set knows.
@@ -85,6 +87,9 @@ public struct RuleSource: Sendable {
 
   /// Rule files read, as display paths (`rules/seeds/places.yaml`), in load order.
   public var files: [String] = []
+  /// A stable hash of every rule file's path and bytes (and the packs left out): what output
+  /// caches are keyed by.
+  public var digest = StableHash()
   public var entities: [EntityRule] = []
   /// Extra types the files declare, with where.
   public var declaredTypes: [(name: String, location: FileLocation)] = []

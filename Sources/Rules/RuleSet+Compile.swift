@@ -85,6 +85,7 @@ extension RuleSet {
     }
 
     set.skippedPacks = source.skippedPacks
+    set.digest = source.digest
     var patterns = PatternCompiler(normalizer: normalizer, set: set)
     patterns.compile(lists: source.lists)
     patterns.compile(patterns: source.patterns)

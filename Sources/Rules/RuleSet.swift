@@ -99,6 +99,8 @@ public struct RuleSet: Sendable {
   public internal(set) var regexes: [String] = []
   /// Packs left out of this rule set.
   public internal(set) var skippedPacks: [String] = []
+  /// A stable hash of the rule files (see ``RuleSource/digest``).
+  public internal(set) var digest = StableHash()
 
   /// The priority of every entity alias. Patterns default to 0, so where a pattern match
   /// overlaps an alias match the alias wins, unless the pattern sets `priority` above this.
