@@ -45,10 +45,13 @@ public struct BatchError: Error, CustomStringConvertible {
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
+  /// What is written per document (`entities.jsonl` is written in every format).
+  public let format: OutputFormat
 
-  public init(rules: RuleSet) {
+  public init(rules: RuleSet, format: OutputFormat = .jsonl) {
     self.rules = rules
     self.gazetteer = Gazetteer(rules: rules)
+    self.format = format
   }
 
   public func run(input: String, output: String, jobs: Int) throws(BatchError) -> BatchSummary {
@@ -73,6 +76,7 @@ public struct BatchRunner: Sendable {
     let displayPrefix = input.hasSuffix("/") ? input : input + "/"
     let rules = self.rules
     let gazetteer = self.gazetteer
+    let format = self.format
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
       let extractor: Extractor
@@ -95,12 +99,14 @@ public struct BatchRunner: Sendable {
           } catch {
             throw DocumentFailure(path: display, message: "\(error)")
           }
-          let lines = MentionLines.render(extracted.mentions, of: extracted.document)
           do {
-            try out.write(lines, to: out.file(forDocument: relative))
+            for file in format.documentFiles(extracted.mentions, of: extracted.document) {
+              try out.write(file.bytes, to: out.file(forDocument: relative, suffix: file.suffix))
+            }
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
           }
+          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[relative] = line }
           local.entities.add(extracted.mentions, document: relative)
           local.mentions += extracted.mentions.count
           local.tokens += extracted.document.tokens.count
@@ -118,11 +124,16 @@ public struct BatchRunner: Sendable {
     var tally = shared.tally.withLock { $0 }
     if let fatal = tally.fatal { throw BatchError(description: "error: \(fatal)") }
     // A document that is gone, or failed this time, must not keep an old result.
-    out.removeDocumentFiles(notIn: tally.written)
-    do {
-      try out.write(tally.entities.render(), to: out.entitiesFile)
-    } catch {
-      throw BatchError(description: "\(out.entitiesFile.path): error: cannot write (\(error.localizedDescription))")
+    for suffix in format.documentSuffixes { out.removeDocumentFiles(notIn: tally.written, suffix: suffix) }
+    let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+    let files = [(out.entitiesFile, tally.entities.render())]
+      + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
+    for (url, bytes) in files {
+      do {
+        try out.write(bytes, to: url)
+      } catch {
+        throw BatchError(description: "\(url.path): error: cannot write (\(error.localizedDescription))")
+      }
     }
     tally.failures.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let elapsed = ContinuousClock.now - started
@@ -146,6 +157,8 @@ public struct BatchRunner: Sendable {
     var entities = EntityTable()
     var failures: [DocumentFailure] = []
     var written: Set<String> = []
+    /// Each document's line of the format's collection file (`spans.jsonl`), by path.
+    var collected: [String: [UInt8]] = [:]
     var mentions = 0
     var tokens = 0
     var bytes = 0
@@ -155,6 +168,7 @@ public struct BatchRunner: Sendable {
       entities.merge(other.entities)
       failures += other.failures
       written.formUnion(other.written)
+      collected.merge(other.collected) { mine, _ in mine }
       mentions += other.mentions
       tokens += other.tokens
       bytes += other.bytes

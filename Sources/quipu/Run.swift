@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Pipeline
 
 /// `quipu run <folder>`: extract entities from every document and write `out/`.
@@ -11,6 +12,10 @@ struct Run: ParsableCommand {
       or UTF-16 with a BOM) and writes, into the output folder:
         docs/<path>.jsonl   one JSON line per mention, ordered by offset
         entities.jsonl      one JSON line per canonical entity, sorted by id
+      --format replaces the per-document files (entities.jsonl stays):
+        conll   docs/<path>.conll: token<TAB>BIO label, sentences apart
+        brat    docs/<path>.ann + .txt (brat standoff), docs/annotation.conf
+        spans   spans.jsonl: one {"text", "spans", "meta"} line per document
       A document that cannot be read is reported with its byte offset and skipped; the others
       are still processed, and the exit status is 1.
       """)
@@ -23,6 +28,9 @@ struct Run: ParsableCommand {
 
   @Option(help: "Output folder.")
   var out = "out"
+
+  @Option(help: "What to write per document: jsonl, conll, brat or spans.")
+  var format: OutputFormat = .jsonl
 
   @Option(help: "Worker threads (default: one per core). Output is the same for any value.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -42,7 +50,7 @@ struct Run: ParsableCommand {
     let ruleSet = try loadRules(rules)
     let summary: BatchSummary
     do {
-      summary = try BatchRunner(rules: ruleSet).run(input: folder, output: out, jobs: jobs)
+      summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, jobs: jobs)
     } catch {
       report(error.description)
       throw ExitCode.usageOrRules
@@ -52,3 +60,5 @@ struct Run: ParsableCommand {
     if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
