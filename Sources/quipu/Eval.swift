@@ -45,9 +45,10 @@ struct Eval: ParsableCommand {
   var typeList: [String] { types.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
 
   func run() throws {
+    let pattern = try docs.map { try Regex($0) }  // validate() has checked that it compiles
     let scores: Scores
     do {
-      scores = try Evaluation.run(gold: gold, predictions: out, documentPattern: docs.map { try! Regex($0) }, types: typeList)
+      scores = try Evaluation.run(gold: gold, predictions: out, documentPattern: pattern, types: typeList)
     } catch {
       report(error.description)
       throw ExitCode.usageOrRules
