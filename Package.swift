@@ -26,9 +26,15 @@ let package = Package(
     .target(name: "Resolution", dependencies: ["Normalization", "Rules", "Recognition"]),
     .target(name: "Output", dependencies: ["Normalization", "Rules", "Resolution"]),
     .target(name: "Pipeline", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Output"]),
+    // Review tools beside the pipeline: scoring against gold, showing mentions in context.
+    .target(name: "Evaluation"),
+    .target(name: "Presentation", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Pipeline"]),
     .executableTarget(
       name: "quipu",
-      dependencies: ["Pipeline", "Rules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Pipeline", "Rules", "Output", "Evaluation", "Presentation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
 
     .target(name: "TestSupport", dependencies: ["Normalization", "Rules"], path: "Tests/TestSupport"),
@@ -38,6 +44,9 @@ let package = Package(
     .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Pipeline", "TestSupport"]),
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+    .testTarget(
+      name: "PresentationTests", dependencies: ["Presentation", "Pipeline", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),
   ]
 )

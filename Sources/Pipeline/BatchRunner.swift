@@ -61,10 +61,13 @@ public struct BatchError: Error, CustomStringConvertible {
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
+  /// What is written per document (`entities.jsonl` is written in every format).
+  public let format: OutputFormat
 
-  public init(rules: RuleSet) {
+  public init(rules: RuleSet, format: OutputFormat = .jsonl) {
     self.rules = rules
     self.gazetteer = Gazetteer(rules: rules)
+    self.format = format
   }
 
   public func run(input: String, output: String, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
@@ -94,8 +97,10 @@ public struct BatchRunner: Sendable {
     let lock = try OutputLock(folder: out.root)
     defer { withExtendedLifetime(lock) {} }
 
-    let key = RunState.key(rulesDigest: rules.digest.hex, options: options)
-    let previous = options.incremental ? RunState.load(out.stateFile, key: key) : RunState(key: key)
+    let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
+    // A format with one collection file (spans.jsonl) needs every document's line: no reuse.
+    let reusable = options.incremental && format.collectionFiles(lines: [], types: []).isEmpty
+    let previous = reusable ? RunState.load(out.stateFile, key: key) : RunState(key: key)
     let shared = Shared()
     let interruption = Interruption()
     let progress = options.showProgress ? ProgressLine(total: documents.count) : nil
@@ -104,6 +109,7 @@ public struct BatchRunner: Sendable {
     let displayPrefix = input.hasSuffix("/") ? input : input + "/"
     let rules = self.rules
     let gazetteer = self.gazetteer
+    let format = self.format
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
       let extractor: Extractor
@@ -123,7 +129,7 @@ public struct BatchRunner: Sendable {
           let bytes = try Self.read(inputRoot.appendingPathComponent(relative), display: display)
           defer { progress?.advance(bytes: bytes.count) }
           let hash = RunState.inputHash(bytes)
-          let target = out.file(forDocument: relative)
+          let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
           if let old = previous.records[relative], old.input == hash,
             FileManager.default.fileExists(atPath: target.path)
           {
@@ -138,12 +144,14 @@ public struct BatchRunner: Sendable {
           } catch {
             throw DocumentFailure(path: display, message: "\(error)")
           }
-          let lines = MentionLines.render(extracted.mentions, of: extracted.document, explain: options.explain)
           do {
-            try out.write(lines, to: target)
+            for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
+              try out.write(file.bytes, to: out.file(forDocument: relative, suffix: file.suffix))
+            }
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
           }
+          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[relative] = line }
           var table = EntityTable()
           table.add(extracted.mentions, document: relative)
           local.records[relative] = RunState.Record(input: hash, entities: table.sortedRows)
@@ -174,14 +182,18 @@ public struct BatchRunner: Sendable {
     // A document that is gone, or failed this time, must not keep an old result.
     var keep = Set(tally.records.keys)
     if interrupted { keep.formUnion(documents.filter { !tally.attempted.contains($0) }) }
-    out.removeDocumentFiles(notIn: keep)
+    for suffix in format.documentSuffixes { out.removeDocumentFiles(notIn: keep, suffix: suffix) }
     var entities = EntityTable()
     for record in tally.records.values { for row in record.entities { entities.merge(row) } }
-    do {
-      try out.write(entities.render(), to: out.entitiesFile)
-      try out.write(state.serialized(), to: out.stateFile)
-    } catch {
-      throw BatchError(description: "\(out.root.path): error: cannot write (\(error.localizedDescription))")
+    let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+    let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
+      + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
+    for (url, bytes) in files {
+      do {
+        try out.write(bytes, to: url)
+      } catch {
+        throw BatchError(description: "\(url.path): error: cannot write (\(error.localizedDescription))")
+      }
     }
     tally.failures.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let elapsed = ContinuousClock.now - started
@@ -209,6 +221,8 @@ public struct BatchRunner: Sendable {
     var records: [String: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
     var attempted: Set<String> = []
+    /// Each document's line of the format's collection file (`spans.jsonl`), by path.
+    var collected: [String: [UInt8]] = [:]
     var mentions = 0
     var tokens = 0
     var bytes = 0
@@ -219,6 +233,7 @@ public struct BatchRunner: Sendable {
       records.merge(other.records) { a, _ in a }
       failures += other.failures
       attempted.formUnion(other.attempted)
+      collected.merge(other.collected) { mine, _ in mine }
       mentions += other.mentions
       tokens += other.tokens
       bytes += other.bytes

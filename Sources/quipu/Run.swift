@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Pipeline
 
 /// `quipu run <folder>`: extract entities from every document and write `out/`.
@@ -15,6 +16,10 @@ struct Run: ParsableCommand {
         entities.jsonl      one JSON line per canonical entity, sorted by id
         .quipu/             run state for incremental runs, and the lock
       Runs are incremental: unchanged documents keep their output unless the rules changed.
+      --format replaces the per-document files (entities.jsonl stays):
+        conll   docs/<path>.conll: token<TAB>BIO label, sentences apart
+        brat    docs/<path>.ann + .txt (brat standoff), docs/annotation.conf
+        spans   spans.jsonl: one {"text", "spans", "meta"} line per document
       A document that cannot be read is reported with its byte offset and skipped; the others
       are still processed, and the exit status is 1. Ctrl-C stops after the documents in
       progress, leaving the output consistent (exit status 130).
@@ -33,6 +38,9 @@ struct Run: ParsableCommand {
 
   @Option(help: "Output folder.")
   var out = "out"
+
+  @Option(help: "What to write per document: jsonl, conll, brat or spans.")
+  var format: OutputFormat = .jsonl
 
   @Option(help: "Worker threads (default: one per core). Output is the same for any value.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -79,7 +87,7 @@ struct Run: ParsableCommand {
     options.showProgress = !quiet && isatty(STDERR_FILENO) == 1
     let summary: BatchSummary
     do {
-      summary = try BatchRunner(rules: ruleSet).run(input: folder, output: out, options: options)
+      summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, options: options)
     } catch {
       report(error.description)
       throw ExitCode.usageOrRules
@@ -90,3 +98,5 @@ struct Run: ParsableCommand {
     if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
