@@ -30,7 +30,15 @@ struct RuleFileParser {
     self.source = source
   }
 
+  /// Deepest nesting of YAML collections accepted: rule files are shallow, and the YAML
+  /// composer recurses once per level, so a pathological file must be refused before it.
+  static let maxDepth = 64
+
   mutating func parse(_ yaml: String) {
+    if let problem = Self.nestingProblem(yaml) {
+      source.diagnostics.append(.error(at: FileLocation(path: path, line: problem.line, column: problem.column), problem.message))
+      return
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -366,6 +374,59 @@ struct RuleFileParser {
 
   func location(_ node: Node?) -> FileLocation {
     FileLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+  }
+
+  /// A quick scan for nesting deeper than ``maxDepth``: flow brackets (`[[[[…`) and block
+  /// indentation (each deeper indentation level opens a collection). Quotes and comments are
+  /// skipped roughly; the scan only has to bound the composer's recursion, not parse YAML.
+  static func nestingProblem(_ yaml: String) -> (line: Int, column: Int, message: String)? {
+    var line = 1
+    var column = 0
+    var flow = 0
+    var indents: [Int] = []
+    var atLineStart = true
+    var indent = 0
+    var quote: Character?
+    var comment = false
+    for c in yaml {
+      column += 1
+      if c == "\n" {
+        line += 1
+        column = 0
+        atLineStart = true
+        indent = 0
+        comment = false
+        if quote == "'" { quote = nil }  // single-quoted scalars rarely span lines in rule files
+        continue
+      }
+      if comment { continue }
+      if atLineStart {
+        if c == " " {
+          indent += 1
+          continue
+        }
+        atLineStart = false
+        if c != "#" {
+          while let last = indents.last, last >= indent { indents.removeLast() }
+          indents.append(indent)
+        }
+      }
+      if let q = quote {
+        if c == q { quote = nil }
+        continue
+      }
+      switch c {
+      case "\"", "'": quote = c
+      case "#": comment = true
+      case "[", "{": flow += 1
+      case "]", "}": flow = max(0, flow - 1)
+      default: break
+      }
+      if flow + indents.count > maxDepth {
+        return (line, column, "YAML nests deeper than \(maxDepth) levels; rule files never need that")
+      }
+    }
+    return nil
   }
 
   /// An empty scalar or `~`/`null`: what YAML gives for a key with nothing after it.
