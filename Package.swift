@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TestSupport"]),
     .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Pipeline", "TestSupport"]),
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Rules", "TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(
       name: "PresentationTests", dependencies: ["Presentation", "Pipeline", "TestSupport"], exclude: ["Snapshots"]),
