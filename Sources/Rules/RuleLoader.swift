@@ -3,7 +3,8 @@ import Normalization
 
 /// Finds and reads rule files.
 public enum RuleLoader {
-  /// Reads every `*.yaml` (or `*.yml`) file under `directory` (recursively, hidden files skipped) in
+  /// Reads every `*.yaml` (or `*.yml`) file, and every spaCy pattern file (`*.jsonl`, see
+  /// `SpacyPatternFile`), under `directory` (recursively, hidden files skipped) in
   /// sorted path order. Never throws: unreadable files and bad YAML become diagnostics.
   ///
   /// Paths in diagnostics and in output `rule` fields are display paths: the folder's own
@@ -42,6 +43,15 @@ public enum RuleLoader {
         continue
       }
       let defaultPack = relative.split(separator: ".").dropLast().joined(separator: ".")
+      if relative.lowercased().hasSuffix(".jsonl") {
+        // spaCy EntityRuler patterns: the file is its pack.
+        if skippedPacks.contains(defaultPack) {
+          source.skippedPacks.append(defaultPack)
+        } else {
+          SpacyPatternFile(path: path, pack: defaultPack).parse(text, into: &source)
+        }
+        continue
+      }
       source = parse(yaml: text, path: path, pack: defaultPack, into: source, skippingPacks: skippedPacks)
     }
     for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
@@ -77,7 +87,7 @@ public enum RuleLoader {
     else { return [] }
     var found: [String] = []
     let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-    for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+    for case let url as URL in walker where ["yaml", "yml", "jsonl"].contains(url.pathExtension.lowercased()) {
       guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
       let full = url.standardizedFileURL.path
       found.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)
