@@ -35,6 +35,8 @@ struct Measure: ParsableCommand {
   @Option(help: "Worker threads (quipu).") var jobs = 1
   @Option(name: .customLong("repeat"), help: "Timed runs; the fastest is reported.") var repetitions = 1
   @Option(help: "Scratch output folder (quipu).") var scratch: String?
+  @Option(help: "A second scratch output folder, in memory (tmpfs), timed the same way (quipu).")
+  var memoryScratch: String?
 
   func run() throws {
     var m = Measurement(kind: kind.rawValue, rules: label, jobs: jobs, corpusBytes: 0, documents: 0)
@@ -81,25 +83,35 @@ struct Measure: ParsableCommand {
   private func measureBatch(_ m: inout Measurement) throws {
     guard let scratch else { throw ValidationError("--scratch is required") }
     let runner = try compileRules(&m)
-    let out = URL(fileURLWithPath: scratch)
+    // Disk and memory runs alternate, so that neither gets a quieter moment of the machine.
     for _ in 0..<max(1, repetitions) {
-      try? FileManager.default.removeItem(at: out)
-      let summary: BatchSummary
-      do {
-        summary = try runner.run(input: corpus, output: scratch, jobs: jobs)
-      } catch {
-        throw WorkspaceError(description: error.description)
-      }
+      let summary = try batch(runner, into: scratch)
       m.allRunSeconds.append(summary.seconds)
       m.documents = summary.documents
       m.failedDocuments = summary.failures.count
       m.corpusBytes = summary.bytes
       m.tokens = summary.tokens
       m.mentions = summary.mentions
+      if let memoryScratch { m.allMemoryRunSeconds.append(try batch(runner, into: memoryScratch).seconds) }
     }
     m.runSeconds = m.allRunSeconds.min() ?? 0
-    m.outputDigest = folderDigest(out)
-    try? FileManager.default.removeItem(at: out)
+    m.memoryRunSeconds = m.allMemoryRunSeconds.min() ?? 0
+    m.outputDigest = folderDigest(URL(fileURLWithPath: scratch))
+    try? FileManager.default.removeItem(atPath: scratch)
+    if let memoryScratch {
+      m.memoryOutputDigest = folderDigest(URL(fileURLWithPath: memoryScratch))
+      try? FileManager.default.removeItem(atPath: memoryScratch)
+    }
+  }
+
+  /// One timed batch run into an empty output folder.
+  private func batch(_ runner: BatchRunner, into output: String) throws -> BatchSummary {
+    try? FileManager.default.removeItem(atPath: output)
+    do {
+      return try runner.run(input: corpus, output: output, jobs: jobs)
+    } catch {
+      throw WorkspaceError(description: error.description)
+    }
   }
 
   /// The corpus, read into memory (not timed).

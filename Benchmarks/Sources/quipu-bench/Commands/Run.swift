@@ -24,6 +24,9 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("repeat"), help: "Timed runs per configuration; the fastest is reported.")
   var repetitions = 3
 
+  @Option(help: "Folder in memory (tmpfs) for the second set of timed runs; empty to skip them.")
+  var memoryScratch = "/dev/shm/quipu-bench"
+
   @Flag(help: "Skip the reference rows (ICU segmentation, Normalizer) and the stage breakdown.")
   var noReferences = false
 
@@ -56,7 +59,7 @@ struct Run: ParsableCommand {
             "--kind", "quipu", "--rules", workspace.rules(label).path, "--label", label, "--corpus", corpus.path,
             "--jobs", String(threads), "--repeat", String(repetitions),
             "--scratch", scratch.appendingPathComponent("\(label)-j\(threads)").path,
-          ]))
+          ] + (memoryScratch.isEmpty ? [] : ["--memory-scratch", memoryScratch + "/\(label)-j\(threads)"])))
       }
     }
     if !noReferences {
@@ -69,6 +72,7 @@ struct Run: ParsableCommand {
       }
     }
     try? FileManager.default.removeItem(at: scratch)
+    if !memoryScratch.isEmpty { try? FileManager.default.removeItem(atPath: memoryScratch) }
 
     let machine = Machine.current()
     let report = Report(machine: machine, measurements: results, repetitions: repetitions)
@@ -96,7 +100,9 @@ struct Run: ParsableCommand {
     }
     let m = try JSONDecoder().decode(Measurement.self, from: data)
     note(
-      "  \(fixed(m.runSeconds, 2)) s, \(fixed(m.megabytesPerSecond, 2)) MB/s, \(m.mentions) mentions, "
+      "  \(fixed(m.runSeconds, 2)) s, \(fixed(m.megabytesPerSecond, 2)) MB/s"
+        + (m.memoryRunSeconds > 0 ? " (out/ in memory: \(fixed(m.memoryMegabytesPerSecond, 2)) MB/s)" : "")
+        + ", \(m.mentions) mentions, "
         + "peak RSS \(fixed(m.peakRSSMegabytes, 0)) MB")
     return m
   }

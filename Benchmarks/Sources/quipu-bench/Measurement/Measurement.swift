@@ -20,6 +20,11 @@ struct Measurement: Codable, Sendable {
   /// The fastest of the timed runs, and all of them.
   var runSeconds: Double = 0
   var allRunSeconds: [Double] = []
+  /// The same runs with the output folder in memory (tmpfs), where fsync and the disk cost
+  /// nothing: what the CPU alone allows.
+  var memoryRunSeconds: Double = 0
+  var allMemoryRunSeconds: [Double] = []
+  var memoryOutputDigest: String = ""
   var tokens: Int = 0
   var mentions: Int = 0
   var peakRSSBytes: Int = 0
@@ -34,6 +39,7 @@ struct Measurement: Codable, Sendable {
   var ruleLoadSeconds: Double { parseSeconds + compileSeconds + trieSeconds }
   var megabytes: Double { Double(corpusBytes) / 1e6 }
   var megabytesPerSecond: Double { runSeconds > 0 ? megabytes / runSeconds : 0 }
+  var memoryMegabytesPerSecond: Double { memoryRunSeconds > 0 ? megabytes / memoryRunSeconds : 0 }
   var tokensPerSecond: Double { runSeconds > 0 ? Double(tokens) / runSeconds : 0 }
   var peakRSSMegabytes: Double { Double(peakRSSBytes) / 1e6 }
 }

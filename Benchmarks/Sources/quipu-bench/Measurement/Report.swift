@@ -28,6 +28,8 @@ struct Report {
       ² References, one thread, corpus already in memory: ICU's word break iterator alone over text
         already decoded to UTF-16 (tokens/s counts word-like segments); and Quipu's Normalizer
         (decode + sentence and word breaks + cached keys), with no rules, matching or output.
+      ³ The same runs (same process, alternating with the disk runs) writing out/ to tmpfs (/dev/shm):
+        no disk and no fsync cost, so what the CPU allows.
 
       """
     out += "\nRule loading (each run pays all three):\n\n" + rulesTable.rendered + "\n"
@@ -45,23 +47,28 @@ struct Report {
     var table = Table(
       [
         "configuration", "threads", "corpus MB", "documents", "aliases", "rule compile s", "compiled-rules load s¹",
-        "run s", "MB/s", "tokens/s", "mentions", "peak RSS MB", "× 1 thread",
-      ], numeric: Set(1...12))
+        "run s", "MB/s", "tokens/s", "mentions", "peak RSS MB", "× 1 thread", "MB/s, out/ in RAM³", "× 1 thread³",
+      ], numeric: Set(1...14))
     for m in batchRuns {
       let single = batchRuns.first { $0.rules == m.rules && $0.jobs == 1 }
       let scaling = single.map { m.jobs == 1 ? "" : fixed(m.megabytesPerSecond / $0.megabytesPerSecond, 2) + "×" } ?? ""
+      let memoryScaling =
+        single.map {
+          m.jobs == 1 || m.memoryRunSeconds == 0 ? "" : fixed(m.memoryMegabytesPerSecond / $0.memoryMegabytesPerSecond, 2) + "×"
+        } ?? ""
       table.add([
         "Quipu, \(m.rules == "default" ? "default rules" : m.rules + " gazetteer")", String(m.jobs), fixed(m.megabytes, 1),
         grouped(m.documents), grouped(m.aliases), fixed(m.ruleLoadSeconds, 2), fixed(m.ruleLoadSeconds, 2),
         fixed(m.runSeconds, 2), fixed(m.megabytesPerSecond, 2), perSecond(m.tokensPerSecond), grouped(m.mentions),
-        fixed(m.peakRSSMegabytes, 0), scaling,
+        fixed(m.peakRSSMegabytes, 0), scaling, m.memoryRunSeconds > 0 ? fixed(m.memoryMegabytesPerSecond, 2) : "—",
+        memoryScaling,
       ])
     }
     for m in measurements where m.kind == "icu-words" || m.kind == "normalizer" {
       table.add([
         m.kind == "icu-words" ? "ICU word segmentation only²" : "Normalizer only²", "1", fixed(m.megabytes, 1),
         grouped(m.documents), "—", "—", "—", fixed(m.runSeconds, 2), fixed(m.megabytesPerSecond, 2),
-        perSecond(m.tokensPerSecond), "—", fixed(m.peakRSSMegabytes, 0), "",
+        perSecond(m.tokensPerSecond), "—", fixed(m.peakRSSMegabytes, 0), "", "", "",
       ])
     }
     return table
@@ -73,7 +80,8 @@ struct Report {
       numeric: Set(1...7))
     var seen: Set<String> = []
     for m in batchRuns where seen.insert(m.rules).inserted {
-      let digests = Set(batchRuns.filter { $0.rules == m.rules }.map(\.outputDigest))
+      let digests = Set(
+        batchRuns.filter { $0.rules == m.rules }.flatMap { [$0.outputDigest, $0.memoryOutputDigest] }.filter { !$0.isEmpty })
       let runs = batchRuns.filter { $0.rules == m.rules }.map { String($0.jobs) }.joined(separator: ", ")
       table.add([
         m.rules, grouped(m.entities), grouped(m.aliases), grouped(m.ruleWarnings), fixed(m.parseSeconds, 2),
