@@ -35,6 +35,16 @@ def peak_rss_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
 
 
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load_average():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
 def read_tsv(path):
     rows = []
     with open(path, encoding="utf-8") as f:
@@ -70,7 +80,7 @@ def build(tool, rows):
 
 def child(args):
     """Measures one configuration; prints one JSON object."""
-    result = {"tool": args.child[0], "rules": args.child[1], "status": "ok"}
+    result = {"tool": args.child[0], "rules": args.child[1], "status": "ok", "load_before": load_average()}
     signal.signal(signal.SIGALRM, on_alarm)
     tsv = os.path.join(args.data, "gazetteers", args.child[1] + ".tsv")
     try:
@@ -91,6 +101,7 @@ def child(args):
     files = corpus_files(os.path.join(args.data, "corpus-%dmb" % args.corpus_mb))
     try:
         signal.alarm(args.run_limit)
+        cpu = cpu_seconds()
         start = time.perf_counter()
         mentions = 0
         size = 0
@@ -100,12 +111,14 @@ def child(args):
             size += len(data)
             mentions += match(data.decode("utf-8-sig"))
         result["run_s"] = time.perf_counter() - start
+        result["run_cpu_s"] = cpu_seconds() - cpu
         signal.alarm(0)
     except OverTime:
         result["status"] = "run > %d s" % args.run_limit
         result["run_s"] = None
         mentions = None
-    result.update(documents=len(files), corpus_bytes=size, mentions=mentions, peak_rss_bytes=peak_rss_bytes())
+    result.update(documents=len(files), corpus_bytes=size, mentions=mentions, peak_rss_bytes=peak_rss_bytes(),
+                  load_after=load_average())
     print(json.dumps(result))
 
 
@@ -161,20 +174,22 @@ def report(args, peers):
     else:
         print("peers: no %s; run `quipu-bench run` first to compare" % quipu_path, file=sys.stderr)
     header = [
-        "tool", "rules", "threads", "aliases", "load s", "run s", "MB/s", "mentions", "peak RSS MB",
-        "Quipu MB/s ×", "load ÷ Quipu's", "RSS ÷ Quipu's",
+        "tool", "rules", "threads", "aliases", "load s", "run s", "MB/s", "run CPU s", "mentions", "peak RSS MB",
+        "Quipu MB/s ×", "Quipu CPU ×", "load ÷ Quipu's", "RSS ÷ Quipu's", "load avg",
     ]
     rows = []
     for label in args.rules:
         q1 = next((m for m in quipu if m["rules"] == label and m["jobs"] == 1), None)
         qload = q1 and q1["parseSeconds"] + q1["compileSeconds"] + q1["trieSeconds"]
         qspeed = q1 and mbps(q1["corpusBytes"], q1["runSeconds"])
+        qcpu = q1 and q1.get("runCPUSeconds")
         for m in [m for m in quipu if m["rules"] == label]:
             load = m["parseSeconds"] + m["compileSeconds"] + m["trieSeconds"]
             rows.append([
                 "Quipu", label, m["jobs"], fmt(m["aliases"]), fmt(load), fmt(m["runSeconds"]),
-                fmt(mbps(m["corpusBytes"], m["runSeconds"])), fmt(m["mentions"]), fmt(m["peakRSSBytes"] / 1e6, 0),
-                "", "", "",
+                fmt(mbps(m["corpusBytes"], m["runSeconds"])), fmt(m.get("runCPUSeconds")), fmt(m["mentions"]),
+                fmt(m["peakRSSBytes"] / 1e6, 0), "", "", "", "",
+                "%.1f → %.1f" % (m["loadBefore"], m["loadAfter"]) if "loadBefore" in m else "",
             ])
         for p in [p for p in peers if p["rules"] == label]:
             speed = mbps(p.get("corpus_bytes"), p.get("run_s"))
@@ -183,15 +198,19 @@ def report(args, peers):
                 name += " (%s)" % p["status"]
             rows.append([
                 name, label, 1, fmt(p.get("aliases")), fmt(p.get("load_s")), fmt(p.get("run_s")), fmt(speed),
-                fmt(p.get("mentions")), fmt(p["peak_rss_bytes"] / 1e6, 0) if p.get("peak_rss_bytes") else "—",
-                ratio(qspeed, speed), ratio(p.get("load_s"), qload),
+                fmt(p.get("run_cpu_s")), fmt(p.get("mentions")),
+                fmt(p["peak_rss_bytes"] / 1e6, 0) if p.get("peak_rss_bytes") else "—",
+                ratio(qspeed, speed), ratio(p.get("run_cpu_s"), qcpu), ratio(p.get("load_s"), qload),
                 ratio(p.get("peak_rss_bytes"), q1 and q1["peakRSSBytes"]),
+                "%.1f → %.1f" % (p["load_before"], p["load_after"]) if "load_after" in p else "",
             ])
     print(table(header, rows))
     print()
     print("Ratios compare each peer with Quipu on 1 thread and the same rules: Quipu's MB/s over the")
-    print("peer's, the peer's load time over Quipu's (YAML parse + compile + trie), the peer's peak RSS")
+    print("peer's (wall time), the peer's run CPU seconds over Quipu's (robust to other processes on the")
+    print("machine), the peer's load time over Quipu's (YAML parse + compile + trie), the peer's peak RSS")
     print("over Quipu's. Peers run on 1 thread and count matches; Quipu's run also writes its output.")
+    print("load avg: the 1-minute load average before and after the configuration (2 cores).")
     print("Mentions differ by design: spaCy (LOWER) and flashtext (case-insensitive) fold case only;")
     print("Quipu folds accents and scripts too, but never matches a capitalized alias in lowercase text.")
 

@@ -25,11 +25,22 @@ struct Measurement: Codable, Sendable {
   var memoryRunSeconds: Double = 0
   var allMemoryRunSeconds: [Double] = []
   var memoryOutputDigest: String = ""
+  /// CPU seconds (user + system, all threads) of the fastest disk and memory runs: with
+  /// 1 thread, wall time well above CPU time means the run waited (for the disk, or for a
+  /// core that another process held).
+  var runCPUSeconds: Double = 0
+  var memoryRunCPUSeconds: Double = 0
+  /// The 1-minute load average when the configuration started and ended.
+  var loadBefore: Double = 0
+  var loadAfter: Double = 0
   var tokens: Int = 0
   var mentions: Int = 0
   var peakRSSBytes: Int = 0
   /// Peak RSS once the rules were compiled, before any document was read.
   var rulesRSSBytes: Int = 0
+  /// Peak RSS after parsing the YAML, and after compiling it (before the trie).
+  var parsePeakRSSBytes: Int = 0
+  var compilePeakRSSBytes: Int = 0
   var outputDigest: String = ""
   /// Distinct word forms the normalizer saw (reference rows).
   var distinctForms: Int = 0

@@ -12,6 +12,20 @@ func peakResidentBytes() -> Int {
   return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
 }
 
+/// CPU seconds (user + system, all threads) this process has used so far.
+func processCPUSeconds() -> Double {
+  var usage = rusage()
+  _ = getrusage(RUSAGE_SELF.rawValue, &usage)
+  func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// The 1-minute load average: how many processes wanted a core, other sessions' included.
+func loadAverage() -> Double {
+  let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+  return text.split(separator: " ").first.flatMap { Double($0) } ?? 0
+}
+
 /// Seconds since `start`.
 func seconds(since start: ContinuousClock.Instant) -> Double {
   let d = ContinuousClock.now - start

@@ -33,6 +33,15 @@ struct Report {
 
       """
     out += "\nRule loading (each run pays all three):\n\n" + rulesTable.rendered + "\n"
+    out += """
+
+      Wall time against CPU time (user + system, all threads) of the runs above, and the 1-minute
+      load average around each configuration: with 1 thread, wall time well above CPU time means
+      the run waited, for the disk (fsync) or for a core held by another process.
+
+
+      """
+    out += contentionTable.rendered + "\n"
     let stages = measurements.filter { $0.kind == "stages" }
     if !stages.isEmpty {
       out += "\nWhere one thread's time goes (documents in memory, no file I/O; seconds over the whole corpus):\n\n"
@@ -76,8 +85,11 @@ struct Report {
 
   private var rulesTable: Table {
     var table = Table(
-      ["rules", "entities", "aliases", "warnings", "parse YAML s", "compile s", "trie s", "RSS after load MB", "same output for any threads"],
-      numeric: Set(1...7))
+      [
+        "rules", "entities", "aliases", "warnings", "parse YAML s", "compile s", "trie s", "peak RSS after parse MB",
+        "after compile MB", "after trie MB", "same output for any threads",
+      ],
+      numeric: Set(1...9))
     var seen: Set<String> = []
     for m in batchRuns where seen.insert(m.rules).inserted {
       let digests = Set(
@@ -85,8 +97,32 @@ struct Report {
       let runs = batchRuns.filter { $0.rules == m.rules }.map { String($0.jobs) }.joined(separator: ", ")
       table.add([
         m.rules, grouped(m.entities), grouped(m.aliases), grouped(m.ruleWarnings), fixed(m.parseSeconds, 2),
-        fixed(m.compileSeconds, 2), fixed(m.trieSeconds, 2), fixed(Double(m.rulesRSSBytes) / 1e6, 0),
+        fixed(m.compileSeconds, 2), fixed(m.trieSeconds, 2), fixed(Double(m.parsePeakRSSBytes) / 1e6, 0),
+        fixed(Double(m.compilePeakRSSBytes) / 1e6, 0), fixed(Double(m.rulesRSSBytes) / 1e6, 0),
         (digests.count == 1 ? "yes" : "NO") + " (threads \(runs); digest \(m.outputDigest.prefix(8)))",
+      ])
+    }
+    return table
+  }
+
+  private var contentionTable: Table {
+    var table = Table(
+      [
+        "configuration", "threads", "load avg before → after", "run wall s", "run CPU s", "MB per CPU s",
+        "out/ in RAM: wall s", "CPU s",
+      ], numeric: Set(1...7))
+    for m in measurements {
+      let name =
+        switch m.kind {
+        case "quipu": m.rules
+        case "stages": "stages, \(m.rules)"
+        default: m.kind
+        }
+      table.add([
+        name, String(m.jobs), fixed(m.loadBefore, 2) + " → " + fixed(m.loadAfter, 2), fixed(m.runSeconds, 2),
+        fixed(m.runCPUSeconds, 2), m.runCPUSeconds > 0 ? fixed(m.megabytes / m.runCPUSeconds, 2) : "—",
+        m.memoryRunSeconds > 0 ? fixed(m.memoryRunSeconds, 2) : "—",
+        m.memoryRunSeconds > 0 ? fixed(m.memoryRunCPUSeconds, 2) : "—",
       ])
     }
     return table
