@@ -52,7 +52,7 @@ public enum RuleLoader {
         }
         continue
       }
-      source = parse(yaml: text, path: path, pack: defaultPack, into: source, skippingPacks: skippedPacks)
+      merge(yaml: text, path: path, pack: defaultPack, into: &source, skippingPacks: skippedPacks)
     }
     for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
     return source
@@ -63,9 +63,17 @@ public enum RuleLoader {
     yaml: String, path: String, pack: String? = nil, into source: RuleSource = RuleSource(),
     skippingPacks skippedPacks: Set<String> = []
   ) -> RuleSource {
+    var merged = source
+    merge(yaml: yaml, path: path, pack: pack, into: &merged, skippingPacks: skippedPacks)
+    return merged
+  }
+
+  /// Parses one file into `merged` in place (no copy of what earlier files loaded).
+  static func merge(
+    yaml: String, path: String, pack: String?, into merged: inout RuleSource, skippingPacks skippedPacks: Set<String>
+  ) {
     var parser = RuleFileParser(path: path, pack: pack ?? path, into: RuleSource())
     parser.parse(yaml)
-    var merged = source
     let file = parser.source
     merged.diagnostics += file.diagnostics
     if parser.enabled && !skippedPacks.contains(parser.pack) {
@@ -76,7 +84,6 @@ public enum RuleLoader {
     } else if !merged.skippedPacks.contains(parser.pack) {
       merged.skippedPacks.append(parser.pack)
     }
-    return merged
   }
 
   /// Relative paths of the `*.yaml` files under `root`, sorted.
