@@ -52,13 +52,17 @@ public struct BatchRunner: Sendable {
   }
 
   /// - Parameter explain: add a `why` key to every mention line.
-  public func run(input: String, output: String, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+  /// - Parameter list: the documents to process (relative paths), for `--files` and `--shard`;
+  ///   nil processes every document of `input` (``InputCatalog``).
+  public func run(
+    input: String, output: String, jobs: Int, explain: Bool = false, documents list: [String]? = nil
+  ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
     let documents: [String]
     do {
-      documents = try InputCatalog.documents(in: inputURL, excluding: out.root)
+      documents = try list ?? InputCatalog.documents(in: inputURL, excluding: out.root)
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
