@@ -56,12 +56,22 @@ struct DocumentSelection: ParsableArguments {
     } catch {
       throw ValidationError("--files: cannot read '\(list)' (\(error.localizedDescription))")
     }
+    let name = list == "-" ? "standard input" : list
+    let documents: [String]
     do {
-      return try FileList.documents(from: [UInt8](bytes), folder: folder)
+      documents = try FileList.documents(from: [UInt8](bytes), folder: folder)
     } catch {
-      let name = list == "-" ? "standard input" : list
       throw ValidationError("--files: \(name), \(error) (paths are relative to FOLDER '\(folder)')")
     }
+    // `find corpus -type f | quipu run corpus --files -` lists corpus/a.txt, which would name
+    // corpus/corpus/a.txt: say so rather than fail every document.
+    let manager = FileManager.default
+    if let first = documents.first, !manager.fileExists(atPath: folder + "/" + first), manager.fileExists(atPath: first) {
+      throw ValidationError(
+        "--files: \(name) lists '\(first)', but paths are relative to FOLDER '\(folder)': list them from inside it "
+          + "(cd \(folder) && find . -type f), with find -printf '%P\\n', or as absolute paths")
+    }
+    return documents
   }
 }
 
