@@ -39,5 +39,7 @@ let package = Package(
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),
+    // The Dockerfile, Kubernetes manifests and Slurm scripts under deploy/.
+    .testTarget(name: "DeployTests", dependencies: ["Pipeline", "TestSupport", .product(name: "Yams", package: "Yams")]),
   ]
 )

@@ -63,13 +63,15 @@ public enum ShardMerger {
     var problems: [String] = []
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
+      var writer = BulkWriter(root: out.root)
       for source in sources {
         for file in source.files where file.hasPrefix("docs/") {
-          let bytes = try Data(contentsOf: source.folder.root.appendingPathComponent(file))
-          try out.write([UInt8](bytes), to: out.root.appendingPathComponent(file))
+          try writer.write(Data(contentsOf: source.folder.root.appendingPathComponent(file)), to: file)
         }
       }
       out.removeDocumentFiles(notIn: documents)
+      // Every document's file is on disk before entities.jsonl says the merge is complete.
+      writer.finish()
       // A merged folder is a whole run's output, which has no manifest.
       let manifest = ShardManifest.url(in: out)
       if FileManager.default.fileExists(atPath: manifest.path) { try FileManager.default.removeItem(at: manifest) }

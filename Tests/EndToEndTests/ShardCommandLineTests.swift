@@ -5,11 +5,6 @@ import TestSupport
 /// `quipu run --shard/--files` and `quipu merge` as a cluster task runs them: environment,
 /// standard input, exit statuses and messages.
 @Suite(.bug(id: 9)) struct ShardCommandLineTests {
-  struct Result {
-    var status: Int32
-    var stderr: String
-  }
-
   /// A project folder with `rules/` and `corpus/`, removed with the value.
   final class Project {
     let root: URL
@@ -23,23 +18,8 @@ import TestSupport
     func files(_ folder: String) throws -> [String: Data] { try Snapshot.files(root.appendingPathComponent(folder)) }
 
     /// Runs `quipu` in the project folder, with only `environment` (plus PATH) set.
-    func quipu(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-      let process = Process()
-      process.executableURL = CommandLineTests.binary
-      process.arguments = arguments
-      process.currentDirectoryURL = root
-      process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
-      let input = Pipe()
-      let err = Pipe()
-      process.standardInput = input
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = err
-      try process.run()
-      if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-      try input.fileHandleForWriting.close()
-      let stderr = err.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return Result(status: process.terminationStatus, stderr: String(decoding: stderr, as: UTF8.self))
+    func quipu(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> QuipuBinary.Result {
+      try QuipuBinary.run(QuipuBinary.url, arguments, in: root, environment: environment, stdin: stdin)
     }
   }
 
