@@ -9,7 +9,7 @@ struct DocumentSelection: ParsableArguments {
     name: .customLong("files"),
     help: ArgumentHelp(
       "Process only the documents listed in this file ('-' for standard input), one path per line, "
-        + "relative to FOLDER (absolute paths must lie inside it).",
+        + "relative to FOLDER (absolute paths must lie inside it). Writes a manifest.json, like --shard.",
       valueName: "list"))
   var list: String?
 
