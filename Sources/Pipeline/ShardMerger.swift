@@ -60,7 +60,6 @@ public enum ShardMerger {
     try checkComplete(sources)
     let (table, documents) = try readContents(sources)
 
-    var problems: [String] = []
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
       var writer = BulkWriter(root: out.root)
@@ -77,9 +76,8 @@ public enum ShardMerger {
       if FileManager.default.fileExists(atPath: manifest.path) { try FileManager.default.removeItem(at: manifest) }
       try out.write(table.render(), to: out.entitiesFile)
     } catch {
-      problems.append("\(output): error: cannot write the merged output (\(error.localizedDescription))")
+      throw MergeError(problems: ["\(output): error: cannot write the merged output (\(error.localizedDescription))"])
     }
-    if !problems.isEmpty { throw MergeError(problems: problems) }
 
     let elapsed = ContinuousClock.now - started
     return MergeSummary(
