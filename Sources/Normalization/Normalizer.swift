@@ -181,6 +181,8 @@ public final class Normalizer {
   /// The offset just after an elided word ("l'Intérieur" → 2, "dell'Italia" → 5), if any:
   /// French and Italian glue it to the next word, and names start after it.
   static func elisionSplit(_ segment: UnsafeBufferPointer<UInt16>) -> Int? {
+    // Cheap test first: an apostrophe within the first seven units.
+    guard segment.prefix(7).contains(where: { $0 == 0x27 || $0 == 0x2019 }) else { return nil }
     var prefix = ""
     for (i, unit) in segment.enumerated() {
       if unit == 0x27 || unit == 0x2019 {

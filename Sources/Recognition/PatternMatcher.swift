@@ -9,8 +9,10 @@ struct TokenContext {
   let loose: [UInt32]
   let folded: [UInt32]
   let exact: [UInt32]
-  /// Gazetteer mentions by first token: (end token, type).
-  let spans: [Int32: [(end: Int32, type: String)]]
+  /// Per token: the end of the gazetteer mention starting there, or -1 (they are disjoint, so
+  /// at most one starts at a token), and its type.
+  let spanEnd: [Int32]
+  let spanType: [String]
 
   var tokens: [Token] { document.tokens }
 
@@ -77,9 +79,12 @@ final class PatternMatcher {
 
   /// Per pattern: the instructions that can consume the first token of a match.
   private let startInstructions: [[Int32]]
+  /// The rule set's word lists, held directly: read at nearly every token.
+  private let lists: [CompiledWordList]
 
   init(rules: RuleSet) {
     self.rules = rules
+    lists = rules.lists
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
     startInstructions = rules.patterns.map { Self.firstConsumers($0.program) }
@@ -110,13 +115,12 @@ final class PatternMatcher {
     for pc in startInstructions[index] {
       switch program.instructions[Int(pc)] {
       case .test(let t):
-        if passes(program.tests[Int(t)], at: p, context) { return true }
+        if passes(test: t, at: p, context) { return true }
       case .list(let l):
-        let list = rules.lists[Int(l)]
-        let key = context.key(list.mode, p)
-        if list.singles.contains(key) || list.phraseStarts.contains(key) { return true }
+        let key = context.key(lists[Int(l)].mode, p)
+        if lists[Int(l)].singles.contains(key) || lists[Int(l)].phraseStarts.contains(key) { return true }
       case .entity(let type):
-        if context.spans[Int32(p)]?.contains(where: { $0.type == type }) == true { return true }
+        if context.spanEnd[p] >= 0 && context.spanType[p] == type { return true }
       default:
         break
       }
@@ -174,14 +178,14 @@ final class PatternMatcher {
         i += 1
         switch program.instructions[Int(thread.pc)] {
         case .test(let t):
-          if p < n, canConsume(Int(p), thread), passes(program.tests[Int(t)], at: Int(p), context) {
+          if p < n, canConsume(Int(p), thread), passes(test: t, at: Int(p), context) {
             var advanced = thread
             advanced.pc += 1
             add(advanced, to: &next, at: p + 1, stamp: nextStamp, program)
           }
         case .list(let l):
           guard p < n, canConsume(Int(p), thread) else { continue }
-          for end in listEnds(rules.lists[Int(l)], at: Int(p), context) {
+          for end in listEnds(Int(l), at: Int(p), context) {
             var advanced = thread
             advanced.pc += 1
             if end == Int(p) + 1 {
@@ -191,15 +195,15 @@ final class PatternMatcher {
             }
           }
         case .entity(let type):
-          guard p < n, canConsume(Int(p), thread), let spans = context.spans[p] else { continue }
-          for span in spans where span.type == type {
-            var advanced = thread
-            advanced.pc += 1
-            if span.end == p + 1 {
-              add(advanced, to: &next, at: p + 1, stamp: nextStamp, program)
-            } else {
-              pending[span.end, default: []].append(advanced)
-            }
+          guard p < n, canConsume(Int(p), thread), context.spanEnd[Int(p)] >= 0, context.spanType[Int(p)] == type
+          else { continue }
+          let end = context.spanEnd[Int(p)]
+          var advanced = thread
+          advanced.pc += 1
+          if end == p + 1 {
+            add(advanced, to: &next, at: p + 1, stamp: nextStamp, program)
+          } else {
+            pending[end, default: []].append(advanced)
           }
         case .accept:
           matched = Match(start: thread.start, end: p, captures: records(from: thread.captures))
@@ -282,20 +286,40 @@ final class PatternMatcher {
   private var flags: [TokenFlags] = []
   @inline(__always) private func contextTokensFlags(_ i: Int) -> TokenFlags { flags[i] }
 
-  /// Call once per document before ``matches(of:in:)``.
+  /// Call once per document before ``matches(of:index:in:)``.
   func prepare(_ context: TokenContext) {
     flags = context.tokens.map(\.flags)
+    documentGeneration += 1
+    if cachedAt.count != rules.tests.count {
+      cachedAt = Array(repeating: -1, count: rules.tests.count)
+      cachedResult = Array(repeating: false, count: rules.tests.count)
+    }
   }
 
   // MARK: Tests
+
+  /// Per test of ``RuleSet/tests``: the position and document its cached result is for.
+  private var cachedAt: [Int64] = []
+  private var cachedResult: [Bool] = []
+  private var documentGeneration: Int64 = 0
+
+  /// Test `t` at token `i`, evaluated once per token whatever the number of patterns using it.
+  @inline(__always) func passes(test t: Int32, at i: Int, _ context: TokenContext) -> Bool {
+    let key = documentGeneration << 32 | Int64(i)
+    let index = Int(t)
+    if cachedAt[index] == key { return cachedResult[index] }
+    let result = passes(rules.tests[index], at: i, context)
+    cachedAt[index] = key
+    cachedResult[index] = result
+    return result
+  }
 
   func passes(_ test: CompiledTokenTest, at i: Int, _ context: TokenContext) -> Bool {
     switch test {
     case .key(let mode, let id):
       return context.key(mode, i) == id
     case .inList(let l):
-      let list = rules.lists[Int(l)]
-      return list.singles.contains(context.key(list.mode, i))
+      return lists[Int(l)].singles.contains(context.key(lists[Int(l)].mode, i))
     case .shape(let shape):
       let token = context.tokens[i]
       let s = token.shape
@@ -333,7 +357,8 @@ final class PatternMatcher {
   }
 
   /// Token positions just after each list entry that matches at `i`, longest first.
-  private func listEnds(_ list: CompiledWordList, at i: Int, _ context: TokenContext) -> [Int] {
+  private func listEnds(_ l: Int, at i: Int, _ context: TokenContext) -> [Int] {
+    let list = lists[l]
     let first = context.key(list.mode, i)
     var ends: [Int] = []
     if list.phraseStarts.contains(first), let phrases = list.phrases[first] {

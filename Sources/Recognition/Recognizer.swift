@@ -84,10 +84,15 @@ public final class Recognizer {
       folded.append(translator.vocabularyID(token.keys.folded, lexicon: lexicon, vocabulary: vocabulary))
       exact.append(translator.vocabularyID(token.keys.exact, lexicon: lexicon, vocabulary: vocabulary))
     }
-    var spans: [Int32: [(end: Int32, type: String)]] = [:]
-    for mention in aliasMentions { spans[mention.firstToken, default: []].append((mention.endToken, mention.type)) }
+    var spanEnd = [Int32](repeating: -1, count: document.tokens.count)
+    var spanType = [String](repeating: "", count: document.tokens.count)
+    for mention in aliasMentions {
+      spanEnd[Int(mention.firstToken)] = mention.endToken
+      spanType[Int(mention.firstToken)] = mention.type
+    }
     return TokenContext(
-      document: document, lexicon: lexicon, loose: looseKeys, folded: folded, exact: exact, spans: spans)
+      document: document, lexicon: lexicon, loose: looseKeys, folded: folded, exact: exact, spanEnd: spanEnd,
+      spanType: spanType)
   }
 
   /// Turns one pattern match into candidate mentions: its mention captures (or the whole

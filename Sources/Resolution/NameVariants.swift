@@ -127,12 +127,17 @@ struct NameVariants {
       if !keys.isEmpty, seenNames.insert(keys).inserted { names.append((keys, resolved[i])) }
     }
     names.sort { $0.keys.count > $1.keys.count }
+    // Names by first key, so each token costs one lookup.
+    var byFirst: [KeyID: [Int]] = [:]
+    for (n, name) in names.enumerated() { byFirst[name.keys[0], default: []].append(n) }
     var t = 0
     while t < tokens.count {
       var advanced = false
-      if !covered[t], tokens[t].shape.contains(.initialUpper) {
-        for (keys, model) in names where t + keys.count <= tokens.count {
+      if !covered[t], tokens[t].shape.contains(.initialUpper), let candidates = byFirst[tokens[t].keys.loose] {
+        for n in candidates where t + names[n].keys.count <= tokens.count {
+          let keys = names[n].keys
           guard (0..<keys.count).allSatisfy({ !covered[t + $0] && tokens[t + $0].keys.loose == keys[$0] }) else { continue }
+          let model = names[n].model
           var mention = model
           mention.firstToken = Int32(t)
           mention.endToken = Int32(t + keys.count)

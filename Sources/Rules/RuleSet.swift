@@ -95,6 +95,8 @@ public struct RuleSet: Sendable {
   public internal(set) var lists: [CompiledWordList] = []
   /// Pattern rules, in definition order.
   public internal(set) var patterns: [CompiledPattern] = []
+  /// Every distinct token test of every pattern (``PatternProgram/Instruction/test(_:)``).
+  public internal(set) var tests: [CompiledTokenTest] = []
   /// ICU regular expressions that pattern tests use (each worker compiles its own copy).
   public internal(set) var regexes: [String] = []
   /// Packs left out of this rule set.

@@ -13,6 +13,7 @@ struct PatternCompiler {
   var diagnostics: [Diagnostic] = []
   private var listIndex: [String: Int32] = [:]
   private var regexIndex: [String: Int32] = [:]
+  fileprivate var testIndex: [CompiledTokenTest: Int32] = [:]
 
   init(normalizer: Normalizer, set: RuleSet) {
     self.normalizer = normalizer
@@ -118,7 +119,7 @@ struct PatternCompiler {
       set.patterns.append(
         CompiledPattern(
           id: rule.id, type: rule.type, priority: rule.priority,
-          program: PatternProgram(instructions: emitter.instructions, tests: emitter.tests, captures: emitter.captures),
+          program: PatternProgram(instructions: emitter.instructions, captures: emitter.captures),
           rule: RuleReference(file: rule.location.path, line: rule.location.line)))
     }
   }
@@ -128,7 +129,6 @@ struct PatternCompiler {
     var compiler: PatternCompiler
     let rule: PatternRule
     var instructions: [PatternProgram.Instruction] = []
-    var tests: [CompiledTokenTest] = []
     var captures: [PatternProgram.CaptureRole] = []
     var problems: [Diagnostic] = []
 
@@ -252,9 +252,11 @@ struct PatternCompiler {
     }
 
     mutating func index(of test: CompiledTokenTest) -> Int32 {
-      if let i = tests.firstIndex(of: test) { return Int32(i) }
-      tests.append(test)
-      return Int32(tests.count - 1)
+      if let i = compiler.testIndex[test] { return i }
+      let i = Int32(compiler.set.tests.count)
+      compiler.set.tests.append(test)
+      compiler.testIndex[test] = i
+      return i
     }
 
     mutating func fail(_ offset: Int, _ message: String) {

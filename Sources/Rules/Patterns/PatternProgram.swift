@@ -2,7 +2,8 @@
 /// `PatternMatcher`), so matching takes time linear in tokens × instructions: no backtracking.
 public struct PatternProgram: Hashable, Sendable {
   public enum Instruction: Hashable, Sendable {
-    /// Consume one token passing test `tests[i]`.
+    /// Consume one token passing test `i` of ``RuleSet/tests`` (shared by all patterns, so a
+    /// matcher evaluates each distinct test once per token).
     case test(Int32)
     /// Consume one entry (one or more tokens) of word list `i`.
     case list(Int32)
@@ -28,7 +29,6 @@ public struct PatternProgram: Hashable, Sendable {
   }
 
   public var instructions: [Instruction]
-  public var tests: [CompiledTokenTest]
   public var captures: [CaptureRole]
   /// The pattern has a `<…>` mention capture; without one, the whole match is the mention.
   public var hasMentionCapture: Bool { captures.contains(.mention) }
