@@ -9,6 +9,7 @@ let package = Package(
   products: [
     .executable(name: "quipu", targets: ["quipu"]),
     .library(name: "QuipuPipeline", targets: ["Pipeline"]),
+    .executable(name: "quipu-packs", targets: ["quipu-packs"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,12 @@ let package = Package(
       name: "quipu",
       dependencies: ["Pipeline", "Rules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Reference pack generation (maintainers only): CLDR countries, ISO 3166-2 regions, GeoNames cities.
+    .target(name: "Packs", dependencies: ["CICU", "Normalization"]),
+    .executableTarget(
+      name: "quipu-packs",
+      dependencies: ["Packs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
 
     .target(name: "TestSupport", dependencies: ["Normalization", "Rules"], path: "Tests/TestSupport"),
     .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "TestSupport"]),
@@ -38,6 +45,7 @@ let package = Package(
     .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Pipeline", "TestSupport"]),
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+    .testTarget(name: "PacksTests", dependencies: ["Packs", "Rules", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),
   ]
 )

