@@ -32,6 +32,11 @@ public struct PackGenerator {
     CountryPack.build(common: common, normalizer: normalizer).yaml()
   }
 
+  /// `regions.yaml`: first-level ISO 3166-2 subdivisions from iso-codes.
+  public func regions(isoCodes: String = "/usr/share/iso-codes", localeDirectory: String = "/usr/share/locale") throws -> String {
+    try SubdivisionPack.build(isoCodes: isoCodes, localeDirectory: localeDirectory, common: common, normalizer: normalizer).yaml()
+  }
+
   /// The common-words list file made from a spelling dictionary's lowercase words.
   public static func commonWords(dictionary: String, source: String) -> String {
     let words = CommonWords.fromDictionary(dictionary)

@@ -12,7 +12,7 @@ struct QuipuPacks: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quipu-packs",
     abstract: "Regenerate the reference gazetteers under rules/reference/.",
-    subcommands: [All.self, Countries.self, CommonWordsList.self],
+    subcommands: [All.self, Countries.self, Regions.self, CommonWordsList.self],
     defaultSubcommand: All.self)
 }
 
@@ -52,6 +52,20 @@ struct Countries: ParsableCommand {
   }
 }
 
+struct Regions: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "regions.yaml from Debian's iso-codes (ISO 3166-2).")
+  @OptionGroup var paths: Paths
+  @Option(help: "The iso-codes data folder.")
+  var isoCodes = "/usr/share/iso-codes"
+  @Option(help: "The gettext locale folder with iso_3166-2.mo catalogues.")
+  var localeDirectory = "/usr/share/locale"
+
+  func run() throws {
+    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries)
+    try paths.write(generator.regions(isoCodes: isoCodes, localeDirectory: localeDirectory), to: "regions.yaml")
+  }
+}
+
 struct All: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Every pack.")
   @OptionGroup var paths: Paths
@@ -59,5 +73,6 @@ struct All: ParsableCommand {
   func run() throws {
     try CommonWordsList.parse(["--output", paths.output]).run()
     try Countries.parse(["--output", paths.output]).run()
+    try Regions.parse(["--output", paths.output]).run()
   }
 }
