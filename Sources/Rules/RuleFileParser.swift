@@ -8,7 +8,7 @@ import Yams
 /// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
 /// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
 struct RuleFileParser {
-  static let topLevelKeys = ["entities", "types"]
+  static let topLevelKeys = ["entities", "types"] + layerKeys
   static let entityKeys = ["id", "type", "name", "aliases", "attributes"]
   static let aliasKeys = ["text", "lang", "match", "lowercase"]
   /// Longest alias accepted, in characters: a longer one is surely a mistake (or an attack).
@@ -16,6 +16,8 @@ struct RuleFileParser {
 
   let path: String
   var source: RuleSource
+  /// The rule file itself, when it is one on disk: `geonames` files are relative to it.
+  var fileURL: URL?
 
   init(path: String, into source: RuleSource) {
     self.path = path
@@ -63,6 +65,8 @@ struct RuleFileParser {
           }
           source.declaredTypes.append((name, location(item)))
         }
+      case let key? where Self.layerKeys.contains(key):
+        parseLayerKey(key, value)  // RuleFileParser+Layers.swift
       default:
         unknownKey(key, expected: Self.topLevelKeys)
       }
@@ -122,7 +126,7 @@ struct RuleFileParser {
         nameLocation: location(nameNode)))
   }
 
-  private mutating func parseAlias(_ node: Node) -> AliasRule? {
+  mutating func parseAlias(_ node: Node) -> AliasRule? {
     if let text = scalar(node) {
       return checkedAlias(AliasRule(text: text, location: location(node)), node)
     }

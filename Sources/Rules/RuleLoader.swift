@@ -35,14 +35,17 @@ public enum RuleLoader {
         source.diagnostics.append(.error(at: FileLocation(path: path, line: line, column: column), error.description))
         continue
       }
-      source = parse(yaml: text, path: path, into: source)
+      source = parse(yaml: text, path: path, into: source, fileURL: url)
     }
     return source
   }
 
   /// Parses one file's YAML text into `source` (exposed for tests and tools).
-  public static func parse(yaml: String, path: String, into source: RuleSource = RuleSource()) -> RuleSource {
+  public static func parse(
+    yaml: String, path: String, into source: RuleSource = RuleSource(), fileURL: URL? = nil
+  ) -> RuleSource {
     var parser = RuleFileParser(path: path, into: source)
+    parser.fileURL = fileURL
     parser.parse(yaml)
     return parser.source
   }

@@ -14,6 +14,8 @@ extension RuleSet {
   /// - Throws: ``RuleErrors`` when any diagnostic is an error: unknown types, duplicate ids,
   ///   aliases with no word in them, plus whatever the files' parsing reported.
   public static func compile(_ source: RuleSource) throws(RuleErrors) -> RuleSet {
+    var source = source
+    source.mergeExtensions()  // RuleSource+Layers.swift
     var diagnostics = source.diagnostics
     let normalizer: Normalizer
     do {
@@ -35,7 +37,10 @@ extension RuleSet {
     // Loose key sequence → first alias with it, to report an alias shared by two entities.
     var aliasSites: [[UInt32]: (entity: String, location: FileLocation)] = [:]
 
-    for rule in source.entities {
+    for rule in source.entitiesInPrecedenceOrder {
+      // Reference packs (precedence < 0) share names on purpose, with each other and with
+      // hand-written rules, which win: no warning for them.
+      let checksSharedAliases = source.precedence(of: rule) >= 0
       if let first = idSites[rule.id] {
         diagnostics.append(.error(at: rule.location, "duplicate id '\(rule.id)' (first defined at \(first))"))
         continue
@@ -65,7 +70,9 @@ extension RuleSet {
         // variants that differ only in accents or case stay, so output credits the closest.
         let signature = compiled.exact + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
         if !seenHere.insert(signature).inserted { continue }
-        if let first = aliasSites[compiled.loose], first.entity != rule.id {
+        if !checksSharedAliases {
+          // nothing to check
+        } else if let first = aliasSites[compiled.loose], first.entity != rule.id {
           diagnostics.append(
             .warning(
               at: alias.location,

