@@ -13,6 +13,8 @@ import Normalization
 ///   German "Australien" stay; "Gris", "Cine", "Maio" go).
 /// - A one-word name of at most 4 letters in a cased script ("Ira", "Poo", "Kana") must be
 ///   used by at least 3 languages, or be the English name.
+/// - A name written in lowercase ("katá") is dropped; a Chinese name gets its other form
+///   (simplified or traditional) beside it.
 struct CountryPack {
   struct Country {
     var code: String
@@ -34,13 +36,17 @@ struct CountryPack {
     // code → text → languages
     var names: [String: [String: Set<String>]] = [:]
     var english: [String: String] = [:]
+    let han = try? HanVariants()
     for code in LocaleData.regions {
       guard let en = LocaleData.displayName(of: code, in: "en") else { continue }
       english[code] = en
       for locale in locales {
         guard let name = LocaleData.displayName(of: code, in: locale) else { continue }
         let language = String(locale.prefix { $0 != "_" })
-        names[code, default: [:]][name.precomposedStringWithCanonicalMapping, default: []].insert(language)
+        let text = name.precomposedStringWithCanonicalMapping
+        for form in [text] + (han?.variants(of: text) ?? []) {
+          names[code, default: [:]][form, default: []].insert(language)
+        }
       }
     }
 
@@ -73,6 +79,10 @@ struct CountryPack {
             country.dropped.append((text, "shared with \(others)"))
             continue
           }
+        }
+        if NameForms.isLowercaseOnly(text) {
+          country.dropped.append((text, "lowercase"))
+          continue
         }
         let doc = normalizer.document(text: text)
         let words = doc.tokens.filter(\.isWordLike)

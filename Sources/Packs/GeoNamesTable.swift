@@ -60,12 +60,13 @@ struct GeoNamesTable {
   }
 }
 
-/// ICU's `Any-Latin; Latin-ASCII`: GeoNames' `asciiname` ("Junín" → "Junin").
+/// An ICU transliterator; by default `Any-Latin; Latin-ASCII`, GeoNames' `asciiname`
+/// ("Junín" → "Junin").
 final class ASCIITransliterator {
   private let handle: OpaquePointer
 
-  init() throws {
-    let id = Array("Any-Latin; Latin-ASCII".utf16)
+  init(id name: String = "Any-Latin; Latin-ASCII") throws {
+    let id = Array(name.utf16)
     var status: Int32 = 0
     guard let h = id.withUnsafeBufferPointer({ quipu_transliterator_open($0.baseAddress, Int32($0.count), &status) }),
       quipu_icu_failed(status) == 0

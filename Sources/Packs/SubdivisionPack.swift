@@ -6,10 +6,12 @@ import Normalization
 ///
 /// Ids are `region/<code>` in lowercase (`region/pe-jun`); the name is the ISO name as
 /// iso-codes gives it. Precision rules:
-/// - A one-word name that is a common English word ("Central", "Eastern", "Balk") is not
-///   matched alone: the entity's name becomes "<name>
+/// - A one-word name that is a frequent English word ("Central", "Eastern") is not matched
+///   alone: the entity's name becomes "<name>
 ///   <type>" ("Central Region") and the bare word is dropped.
-/// - Translations obey the same rule; a translation equal to the name is not repeated.
+/// - A translation is dropped when it is a frequent word of English or of a language that
+///   uses it (`common-words/<lang>.txt`), or written in lowercase; a translation equal to the
+///   name is not repeated; a Chinese one gets its other form (simplified or traditional).
 struct SubdivisionPack {
   struct Subdivision {
     var code: String
@@ -39,16 +41,17 @@ struct SubdivisionPack {
       catalogues.append((locale, try MOFile(bytes: [UInt8](data))))
     }
 
-    func isCommon(_ text: String) -> String? {
+    // A one-word name is checked against the common words of English (Title Case headlines
+    // capitalize every word) and of the languages that use the name: Spanish "córdoba" is a
+    // currency, but not a frequent word, so "Córdoba" stays; Chinese "中央" is.
+    func isCommon(_ text: String, languages: Set<String> = []) -> String? {
       let words = normalizer.document(text: text).tokens.filter(\.isWordLike)
       guard words.count == 1 else { return nil }
       let word = normalizer.lexicon.string(words[0].keys.folded)
-      // English only: subdivision names are proper nouns in their own languages (Spanish
-      // "córdoba" is a currency, Italian "formosa" an adjective), while English Title Case
-      // capitalizes every word of a headline.
-      return common["en"]?.contains(word) == true ? "en" : nil
+      return (["en"] + languages.sorted(by: bytewise)).first { common[$0]?.contains(word) == true }
     }
 
+    let han = try? HanVariants()
     var result: [Subdivision] = []
     for entry in entries where entry["parent"] == nil {
       guard let code = entry["code"], let isoName = entry["name"] else { continue }
@@ -63,10 +66,16 @@ struct SubdivisionPack {
         guard let translated = mo.translations[isoName] else { continue }
         let text = translated.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { continue }
-        texts[text, default: []].insert(String(locale.prefix { $0 != "_" && $0 != "@" }))
+        for form in [text] + (han?.variants(of: text) ?? []) {
+          texts[form, default: []].insert(String(locale.prefix { $0 != "_" && $0 != "@" }))
+        }
       }
       for (text, languages) in texts.sorted(by: { bytewise($0.key, $1.key) }) where text != item.name && text != isoName {
-        if let language = isCommon(text) {
+        if NameForms.isLowercaseOnly(text) {
+          item.dropped.append((text, "lowercase"))
+          continue
+        }
+        if let language = isCommon(text, languages: languages) {
           item.dropped.append((text, "common word in \(language)"))
           continue
         }

@@ -52,9 +52,30 @@ enum YAMLText {
     return true
   }
 
-  /// A flow-style alias: `Perú`, or `{ text: Perú, lang: es }`.
+  /// A flow-style alias: `Perú`, `{ text: Perú, lang: es }`, `{ text: Перу, lang: ru, match: folded }`.
+  ///
+  /// A name in a script other than Latin matches `folded` (in its own script only): its
+  /// transliteration is often an unrelated Latin word (see `Script.isLatin` in Rules).
+  /// A one-word Latin name of at most 3 letters matches `exact` (see ``NameForms``).
   static func alias(_ text: String, lang: String?) -> String {
-    guard let lang else { return scalar(text) }
-    return "{ text: \(scalar(text)), lang: \(scalar(lang)) }"
+    let match = !isLatin(text) ? "folded" : NameForms.isShortWord(text) ? "exact" : nil
+    guard lang != nil || match != nil else { return scalar(text) }
+    var fields = ["text: \(scalar(text))"]
+    if let lang { fields.append("lang: \(scalar(lang))") }
+    if let match { fields.append("match: \(match)") }
+    return "{ " + fields.joined(separator: ", ") + " }"
+  }
+
+  /// Same test as `Script.isLatin` in the Rules module (which Packs does not depend on).
+  static func isLatin(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+      guard scalar.properties.isAlphabetic else { continue }
+      switch scalar.value {
+      case 0x00C0...0x02AF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFF21...0xFF5A: continue
+      case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF: continue
+      default: return false
+      }
+    }
+    return true
   }
 }

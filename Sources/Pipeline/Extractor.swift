@@ -26,7 +26,7 @@ public final class Extractor {
   public init(rules: RuleSet, gazetteer: Gazetteer) throws(ICUError) {
     normalizer = try Normalizer()
     recognizer = Recognizer(rules: rules, gazetteer: gazetteer)
-    resolver = Resolver(rules: rules)
+    resolver = Resolver(rules: rules, gazetteer: gazetteer)
   }
 
   public convenience init(rules: RuleSet) throws(ICUError) {

@@ -30,11 +30,17 @@ public struct ResolvedMention: Hashable, Sendable {
 /// context-based disambiguation build on this type.
 public struct Resolver: Sendable {
   public let rules: RuleSet
+  /// When given, names that several places share are settled by document context.
+  public let gazetteer: Gazetteer?
 
-  public init(rules: RuleSet) { self.rules = rules }
+  public init(rules: RuleSet, gazetteer: Gazetteer? = nil) {
+    self.rules = rules
+    self.gazetteer = gazetteer
+  }
 
   public func resolve(_ mentions: [Mention], in document: Document) -> [ResolvedMention] {
-    mentions.map { mention in
+    let mentions = gazetteer.map { PlaceContext(rules: rules, gazetteer: $0).resolve(mentions, in: document) } ?? mentions
+    return mentions.map { mention in
       let entity = rules.entities[Int(mention.entity)]
       return ResolvedMention(
         firstToken: mention.firstToken, endToken: mention.endToken, type: mention.type,

