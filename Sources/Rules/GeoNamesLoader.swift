@@ -111,7 +111,8 @@ enum GeoNamesLoader {
       let people = integer(field(population))
       if people < filters.minPopulation && !(isCapital && filters.keepCapitals) { continue }
       var names = [String(decoding: field(name), as: UTF8.self), String(decoding: field(asciiname), as: UTF8.self)]
-      if spec.alternateNamesFile == nil {
+      // Alternate names of places too small to keep them are never decoded.
+      if spec.alternateNamesFile == nil && people >= filters.alternatesMinPopulation {
         var s = 0
         let alt = field(alternatenames)
         for k in 0...alt.count where k == alt.count || alt[k] == 0x2C {
@@ -214,6 +215,17 @@ enum GeoNamesLoader {
     var oneWord = true
     var length = 0
     for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 {
+        // ASCII, most of GeoNames: no Unicode property lookups.
+        switch scalar.value {
+        case 0x41...0x5A: hasUpper = true; hasCased = true
+        case 0x61...0x7A: hasCased = true
+        case 0x20, 0x2D, 0x27: oneWord = false
+        default: break
+        }
+        length += 1
+        continue
+      }
       let p = scalar.properties
       if p.isUppercase || p.generalCategory == .titlecaseLetter { hasUpper = true }
       if p.changesWhenCaseMapped { hasCased = true }

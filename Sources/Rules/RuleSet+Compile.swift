@@ -33,6 +33,7 @@ extension RuleSet {
       set.types.append(name)
     }
 
+    var vocabularyCache = VocabularyCache()
     var idSites: [String: FileLocation] = [:]
     // Loose key sequence → first alias with it, to report an alias shared by two entities.
     var aliasSites: [[UInt32]: (entity: String, location: FileLocation)] = [:]
@@ -62,7 +63,7 @@ extension RuleSet {
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []
       for alias in [nameAlias] + rule.aliases {
-        guard let compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set) else {
+        guard let compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
           diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
           continue
         }
@@ -91,7 +92,7 @@ extension RuleSet {
   }
 
   private static func compileAlias(
-    _ alias: AliasRule, entity: Int32, normalizer: Normalizer, into set: inout RuleSet
+    _ alias: AliasRule, entity: Int32, normalizer: Normalizer, into set: inout RuleSet, cache: inout VocabularyCache
   ) -> CompiledAlias? {
     let doc = normalizer.document(text: alias.text)
     let tokens = doc.tokens
@@ -101,9 +102,9 @@ extension RuleSet {
     return CompiledAlias(
       entity: entity, text: alias.text, mode: mode,
       requiresCapital: !alias.allowsLowercase && tokens.contains { $0.shape.contains(.hasUpper) },
-      loose: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.loose)) },
-      folded: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.folded)) },
-      exact: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.exact)) },
+      loose: tokens.map { cache.id($0.keys.loose, lexicon: lexicon, vocabulary: &set.vocabulary) },
+      folded: tokens.map { cache.id($0.keys.folded, lexicon: lexicon, vocabulary: &set.vocabulary) },
+      exact: tokens.map { cache.id($0.keys.exact, lexicon: lexicon, vocabulary: &set.vocabulary) },
       rule: RuleReference(file: alias.location.path, line: alias.location.line))
   }
 
