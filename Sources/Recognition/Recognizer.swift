@@ -68,19 +68,12 @@ public final class Recognizer {
   /// one whose exact text is the occurrence's beats one equal after case folding, which beats
   /// one equal only loosely; then the first defined. So "Perú" in a text is credited to the
   /// alias "Perú", not to the name "Peru" written above it.
-  ///
-  /// Specificity only chooses among the aliases of one entity: the entity is the one of the
-  /// first defined alias that accepts the text (rules compile in precedence order, so a
-  /// country beats a city of the same name even when the city lists the exact spelling).
   private func bestAlias(endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon) -> UInt32? {
     var best: UInt32?
     var bestScore = -1
-    var entity: Int32?
     for index in gazetteer.aliases(endingAt: node) {
       let alias = rules.aliases[Int(index)]
-      if let entity, alias.entity != entity { continue }
       guard accepts(alias, tokens: tokens, from: first, lexicon: lexicon) else { continue }
-      entity = alias.entity
       let score =
         equal(alias.exact, \.exact, tokens: tokens, from: first, lexicon: lexicon) ? 2
         : equal(alias.folded, \.folded, tokens: tokens, from: first, lexicon: lexicon) ? 1 : 0

@@ -5,7 +5,7 @@ import Yams
 /// (see ``EntityExtension``, ``RuleSource/precedence(of:)`` and ``GeoNamesSource``).
 extension RuleFileParser {
   static let layerKeys = ["precedence", "extend", "geonames"]
-  static let extendKeys = ["id", "name", "aliases", "attributes"]
+  static let extendKeys = ["id", "name", "aliases", "drop_aliases", "attributes"]
 
   mutating func parseLayerKey(_ key: String, _ value: Node) {
     switch key {
@@ -56,6 +56,18 @@ extension RuleFileParser {
           continue
         }
         for item in items { if let alias = parseAlias(item) { ext.aliases.append(alias) } }
+      case "drop_aliases":
+        guard let items = value.sequence else {
+          layerError(value, "'drop_aliases' must be a list of alias texts")
+          continue
+        }
+        for item in items {
+          guard let text = item.scalar?.string else {
+            layerError(item, "an alias to drop must be a string")
+            continue
+          }
+          ext.droppedAliases.append((text, location(item)))
+        }
       case "attributes":
         guard let map = value.mapping else {
           layerError(value, "'attributes' must be a map of keys to values")

@@ -8,12 +8,16 @@
 ///     aliases: [US, U.S., USA, { text: EE.UU., lang: es }]
 ///   - id: region/pe-jun
 ///     name: Junín Region     # the pack's name ("Hunin") stays an alias
+///   - id: country/mf
+///     drop_aliases: [San Martín]   # a generated alias that review found misleading
 /// ```
-public struct EntityExtension: Hashable, Sendable {
+public struct EntityExtension: Sendable {
   public var id: String
   public var name: String?
   public var nameLocation: FileLocation?
   public var aliases: [AliasRule]
+  /// Alias texts to remove from the entity (exact text), with where each is written.
+  public var droppedAliases: [(text: String, location: FileLocation)] = []
   public var attributes: [EntityRule.Attribute]
   public var location: FileLocation
 
@@ -72,6 +76,13 @@ extension RuleSource {
           entities[i].aliases.insert(AliasRule(text: old.name, location: old.nameLocation), at: 0)
           entities[i].name = name
           entities[i].nameLocation = ext.nameLocation ?? ext.location
+        }
+      }
+      for (text, location) in ext.droppedAliases {
+        let before = entities[i].aliases.count
+        entities[i].aliases.removeAll { $0.text == text }
+        if entities[i].aliases.count == before {
+          diagnostics.append(.error(at: location, "'\(ext.id)' has no alias '\(text)' to drop"))
         }
       }
       entities[i].aliases += ext.aliases
