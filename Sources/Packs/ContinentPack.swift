@@ -64,7 +64,7 @@ struct ContinentPack {
         for alias in c.aliases {
           let lang = alias.languages.count == 1 ? alias.languages[0] : nil
           out += "      - \(YAMLText.alias(alias.text, lang: lang))"
-          if lang == nil { out += "  # \(CountryPack.languageList(alias.languages))" }
+          if lang == nil, !alias.languages.isEmpty { out += "  # \(CountryPack.languageList(alias.languages))" }
           out += "\n"
         }
       }

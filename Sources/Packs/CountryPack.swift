@@ -132,7 +132,7 @@ struct CountryPack {
         for alias in country.aliases {
           let lang = alias.languages.count == 1 ? alias.languages[0] : nil
           out += "      - \(YAMLText.alias(alias.text, lang: lang))"
-          if lang == nil { out += "  # \(Self.languageList(alias.languages))" }
+          if lang == nil, !alias.languages.isEmpty { out += "  # \(Self.languageList(alias.languages))" }
           out += "\n"
         }
       }

@@ -4,12 +4,16 @@ import CICU
 enum NameForms {
   /// Letters of a cased script, none of them uppercase ("katá", "andorra"): some locales
   /// write names so, but as aliases they would match ordinary lowercase words.
+  ///
+  /// Only the scripts that capitalize names count (Latin, Greek, Cyrillic, Armenian): Georgian
+  /// and Cherokee have uppercase letters that names do not use.
   static func isLowercaseOnly(_ text: String) -> Bool {
     var cased = false
     for scalar in text.unicodeScalars {
       let p = scalar.properties
       if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
-      if p.changesWhenCaseMapped { cased = true }
+      let v = scalar.value
+      if p.changesWhenCaseMapped && (v < 0x0590 || (0x1E00...0x1FFF).contains(v)) { cased = true }
     }
     return cased
   }

@@ -9,9 +9,11 @@ import Normalization
 /// - A one-word name that is a frequent English word ("Central", "Eastern") is not matched
 ///   alone: the entity's name becomes "<name>
 ///   <type>" ("Central Region") and the bare word is dropped.
-/// - A translation is dropped when it is a frequent word of English or of a language that
-///   uses it (`common-words/<lang>.txt`), or written in lowercase; a translation equal to the
-///   name is not repeated; a Chinese one gets its other form (simplified or traditional).
+/// - A one-word Latin name of at most 3 letters ("Ig") becomes an `exact` alias of "<name>
+///   <type>".
+/// - A translation is dropped when it is a frequent word of any language with a list
+///   (`common-words/<lang>.txt`), or written in lowercase; a translation equal to the name is
+///   not repeated; a Chinese one gets its other form (simplified or traditional).
 struct SubdivisionPack {
   struct Subdivision {
     var code: String
@@ -41,14 +43,16 @@ struct SubdivisionPack {
       catalogues.append((locale, try MOFile(bytes: [UInt8](data))))
     }
 
-    // A one-word name is checked against the common words of English (Title Case headlines
-    // capitalize every word) and of the languages that use the name: Spanish "córdoba" is a
-    // currency, but not a frequent word, so "Córdoba" stays; Chinese "中央" is.
-    func isCommon(_ text: String, languages: Set<String> = []) -> String? {
+    // A one-word ISO name (the local name) is checked against the common words of English
+    // only (Title Case headlines capitalize every word): Spanish "córdoba" is a currency, but
+    // the province is what Spanish text means by "Córdoba". A translation is checked against
+    // every language: Esperanto's "Centro" for Burkina Faso's Centre would fire in Spanish.
+    func isCommon(_ text: String, anyLanguage: Bool = false) -> String? {
       let words = normalizer.document(text: text).tokens.filter(\.isWordLike)
       guard words.count == 1 else { return nil }
       let word = normalizer.lexicon.string(words[0].keys.folded)
-      return (["en"] + languages.sorted(by: bytewise)).first { common[$0]?.contains(word) == true }
+      let languages = anyLanguage ? common.keys.sorted(by: bytewise) : ["en"]
+      return languages.first { common[$0]?.contains(word) == true }
     }
 
     let han = try? HanVariants()
@@ -60,6 +64,11 @@ struct SubdivisionPack {
       if let language = isCommon(isoName) {
         item.name = "\(isoName) \(type)"
         item.dropped.append((isoName, "common word in \(language)"))
+      } else if NameForms.isShortWord(isoName) {
+        // "Ig" as a name would match "IG" (names match loosely): the bare name becomes an
+        // exact alias of "Ig Municipality".
+        item.name = "\(isoName) \(type)"
+        item.aliases.append((isoName, []))
       }
       var texts: [String: Set<String>] = [:]
       for (locale, mo) in catalogues {
@@ -75,7 +84,7 @@ struct SubdivisionPack {
           item.dropped.append((text, "lowercase"))
           continue
         }
-        if let language = isCommon(text, languages: languages) {
+        if let language = isCommon(text, anyLanguage: true) {
           item.dropped.append((text, "common word in \(language)"))
           continue
         }
@@ -119,7 +128,7 @@ struct SubdivisionPack {
         for alias in item.aliases {
           let lang = alias.languages.count == 1 ? alias.languages[0] : nil
           out += "      - \(YAMLText.alias(alias.text, lang: lang))"
-          if lang == nil { out += "  # \(CountryPack.languageList(alias.languages))" }
+          if lang == nil, !alias.languages.isEmpty { out += "  # \(CountryPack.languageList(alias.languages))" }
           out += "\n"
         }
       }

@@ -9,9 +9,9 @@ wportuguese, wngerman), when the dictionary lists it in lowercase: wordfreq coun
 "boston" and "nancy" stay out of the English list while "police", "man", "nice" go in.
 German nouns are capitalized in the dictionary and so are not in the German list.
 
-For the other languages, which have no such dictionary here, a word that names a place of at
-least 100,000 people in the cities table (any of its names) is not common: "Самара" and
-"Gdańsk" are frequent because they are places. Their lists keep only words in their own
+For the other languages, which have no such dictionary here, a word that is the name of a place
+of at least 100,000 people in the cities table, or any name of one of a million, is not
+common: "Gdańsk" and "Самара" are frequent because they are places. Their lists keep only words in their own
 script (the English list covers the Latin loanwords of Japanese or Chinese text).
 
 Output is sorted by code point, one word a line, after a header: byte-stable for the same
@@ -46,13 +46,17 @@ SCRIPTS = {  # code point ranges of each non-Latin language's own script
 
 
 def place_names(cities):
-    """Lowercased names of the places with at least PLACE_POPULATION people."""
+    """Lowercased names of the places with at least PLACE_POPULATION people, and alternate
+    names of those with ten times as many (GeoNames gives small cities odd alternate names:
+    "民主", democracy, for Jiaohe)."""
     names = set()
     with open(cities, encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
             if len(c) > 14 and c[14].isdigit() and int(c[14]) >= PLACE_POPULATION:
-                names.update(n.lower() for n in [c[1], c[2]] + c[3].split(",") if n)
+                names.update(n.lower() for n in [c[1], c[2]] if n)
+                if int(c[14]) >= 10 * PLACE_POPULATION:
+                    names.update(n.lower() for n in c[3].split(",") if n)
     return names
 
 
