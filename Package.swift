@@ -27,9 +27,15 @@ let package = Package(
     .target(name: "Resolution", dependencies: ["Normalization", "Rules", "Recognition"]),
     .target(name: "Output", dependencies: ["Normalization", "Rules", "Resolution"]),
     .target(name: "Pipeline", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Output"]),
+    // Review tools beside the pipeline: scoring against gold, showing mentions in context.
+    .target(name: "Evaluation"),
+    .target(name: "Presentation", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Pipeline"]),
     .executableTarget(
       name: "quipu",
-      dependencies: ["Pipeline", "Rules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Pipeline", "Rules", "Output", "Evaluation", "Presentation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // Reference pack generation (maintainers only): CLDR countries, ISO 3166-2 regions, GeoNames cities.
     .target(name: "Packs", dependencies: ["CICU", "Normalization"]),
@@ -46,6 +52,9 @@ let package = Package(
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
     .testTarget(name: "PacksTests", dependencies: ["Packs", "Rules", "TestSupport"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+    .testTarget(
+      name: "PresentationTests", dependencies: ["Presentation", "Pipeline", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),
   ]
 )

@@ -110,7 +110,61 @@ final class Transliterator {
   }
 }
 
+/// The ICU script code for an ISO 15924 short name ("Latn" → 25), or nil if unknown.
+public func scriptCode(named name: String) -> UInt8? {
+  for code in Int32(0)..<Int32(256) where String(cString: quipu_script_short_name(code)) == name {
+    return UInt8(code)
+  }
+  return nil
+}
+
 /// The ISO 15924 short name of the script of `scalar` ("Latn", "Cyrl", "Hani", "Zyyy" for common).
 public func scriptName(of scalar: Unicode.Scalar) -> String {
   String(cString: quipu_script_short_name(quipu_script_of(scalar.value)))
+}
+
+/// A compiled ICU regular expression that matches whole token texts, with a time limit.
+///
+/// Not thread-safe: ``clone()`` one per worker.
+public final class ICURegex {
+  /// A syntax error at a UTF-16 offset of the pattern (or nil when ICU gave none).
+  public struct SyntaxError: Error, Sendable {
+    public var offset: Int?
+    public var message: String
+  }
+
+  /// ICU's unit for time limits: matching steps of roughly a millisecond each.
+  public static let defaultTimeLimit: Int32 = 50
+
+  private let handle: OpaquePointer
+
+  public init(_ pattern: String, timeLimit: Int32 = ICURegex.defaultTimeLimit) throws(SyntaxError) {
+    let units = Array(pattern.utf16)
+    var status: Int32 = 0
+    var offset: Int32 = -1
+    let h = units.withUnsafeBufferPointer { quipu_regex_open($0.baseAddress, Int32($0.count), &offset, &status) }
+    guard let h, quipu_icu_failed(status) == 0 else {
+      if let h { quipu_regex_close(h) }
+      throw SyntaxError(
+        offset: offset >= 0 ? Int(offset) : nil, message: String(cString: quipu_icu_error_name(status)))
+    }
+    handle = h
+    _ = quipu_regex_set_time_limit(h, timeLimit)
+  }
+
+  private init(handle: OpaquePointer) { self.handle = handle }
+
+  deinit { quipu_regex_close(handle) }
+
+  public func clone() -> ICURegex? {
+    var status: Int32 = 0
+    guard let h = quipu_regex_clone(handle, &status), quipu_icu_failed(status) == 0 else { return nil }
+    return ICURegex(handle: h)
+  }
+
+  /// Whether the whole text matches; nil when the time limit ran out.
+  public func matches(_ text: UnsafeBufferPointer<UInt16>) -> Bool? {
+    let r = quipu_regex_matches(handle, text.baseAddress ?? UnsafePointer(bitPattern: 1), Int32(text.count))
+    return r < 0 ? nil : r == 1
+  }
 }

@@ -1,3 +1,5 @@
+import CICU
+
 /// Computes the three match keys of a word form with ICU.
 ///
 /// - `exact`: NFC. "Peru\u{301}" → "Perú".
@@ -26,6 +28,7 @@ final class KeyFolder {
     var folded: String
     var loose: String
     var shape: TokenShape
+    var script: UInt8
   }
 
   func keys(of form: UnsafeBufferPointer<UInt16>) -> Keys {
@@ -43,7 +46,16 @@ final class KeyFolder {
       exact: exact,
       folded: String(decoding: folded, as: UTF16.self),
       loose: String(decoding: loose, as: UTF16.self),
-      shape: Self.shape(of: exact))
+      shape: Self.shape(of: exact), script: Self.script(of: exact))
+  }
+
+  /// The script of the first letter (ICU UScriptCode), 0 when there is none.
+  static func script(of text: String) -> UInt8 {
+    for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+      let code = quipu_script_of(scalar.value)
+      if code > 1 { return UInt8(clamping: code) }  // skip Common (0) and Inherited (1)
+    }
+    return 0
   }
 
   /// "u.s." → "us", "ee.uu" → "eeuu"; "3.5", "..." and "." are left alone.

@@ -26,6 +26,7 @@ public final class Normalizer {
   private var forms = FormTable()
   private var formKeys: [TokenKeys] = []
   private var formShapes: [TokenShape] = []
+  private var formScripts: [UInt8] = []
 
   public init() throws(ICUError) {
     words = try BreakIterator(.word)
@@ -34,8 +35,8 @@ public final class Normalizer {
   }
 
   /// Decodes and tokenizes a document's bytes.
-  public func document(path: String, bytes: [UInt8]) throws(DecodingError) -> Document {
-    let decoded = try TextDecoder.decode(bytes)
+  public func document(path: String, bytes: [UInt8], replacingInvalid: Bool = false) throws(DecodingError) -> Document {
+    let decoded = try TextDecoder.decode(bytes, replacingInvalid: replacingInvalid)
     return document(path: path, utf16: decoded.utf16)
   }
 
@@ -84,7 +85,7 @@ public final class Normalizer {
         tokens.append(
           Token(
             start: s, end: e, utf16Start: Int32(start), utf16End: Int32(end), sentence: Int32(sentence),
-            kind: kind, shape: formShapes[form], flags: flags, keys: formKeys[form]))
+            kind: kind, shape: formShapes[form], flags: flags, script: formScripts[form], keys: formKeys[form]))
       }
 
       // UAX #29 makes U+202F NARROW NO-BREAK SPACE ExtendNumLet, which glues it to the words
@@ -147,6 +148,7 @@ public final class Normalizer {
         exact: lexicon.intern(keys.exact), folded: lexicon.intern(keys.folded),
         loose: lexicon.intern(keys.loose)))
     formShapes.append(keys.shape)
+    formScripts.append(keys.script)
     return formKeys.count - 1
   }
 

@@ -39,7 +39,11 @@ public enum TextDecoder {
   /// Decodes `bytes` strictly: the first invalid sequence is an error naming its byte offset.
   ///
   /// - Complexity: O(n), one pass; ASCII bytes take the short path.
-  public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
+  ///
+  /// With `replacingInvalid`, each invalid UTF-8 sequence (a bad lead byte, or a lead byte and
+  /// the continuation bytes that fit before the sequence broke) becomes one U+FFFD, so offsets
+  /// after it stay those of the decoded text; binary files are still refused.
+  public static func decode(_ bytes: [UInt8], replacingInvalid: Bool = false) throws(DecodingError) -> DecodedText {
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
       return DecodedText(utf16: try decodeUTF16(bytes, bigEndian: false), encoding: .utf16LE)
     }
@@ -50,11 +54,11 @@ public enum TextDecoder {
     // (a PNG or PDF would otherwise be reported as "invalid UTF-8 at byte 0").
     if let nul = bytes.firstIndex(of: 0) { throw DecodingError(byteOffset: nul, reason: .binary) }
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    let units = try decodeUTF8(bytes, from: hasBOM ? 3 : 0)
+    let units = try decodeUTF8(bytes, from: hasBOM ? 3 : 0, replacingInvalid: replacingInvalid)
     return DecodedText(utf16: units, encoding: hasBOM ? .utf8BOM : .utf8)
   }
 
-  static func decodeUTF8(_ bytes: [UInt8], from start: Int) throws(DecodingError) -> [UInt16] {
+  static func decodeUTF8(_ bytes: [UInt8], from start: Int, replacingInvalid: Bool = false) throws(DecodingError) -> [UInt16] {
     var out = [UInt16]()
     out.reserveCapacity(bytes.count - start)
     let failure: DecodingError? = bytes.withUnsafeBufferPointer { p -> DecodingError? in
@@ -81,18 +85,29 @@ public enum TextDecoder {
         case 0xF0: need = 3; lo = 0x90; cp = UInt32(b0 & 0x07)
         case 0xF1...0xF3: need = 3; cp = UInt32(b0 & 0x07)
         case 0xF4: need = 3; hi = 0x8F; cp = UInt32(b0 & 0x07)
-        default: return DecodingError(byteOffset: i, reason: .invalidUTF8)
-        }
-        if i + need >= n {
-          // Truncated sequence at the end of the file.
+        default:
+          if replacingInvalid {
+            out.append(0xFFFD)
+            i += 1
+            continue
+          }
           return DecodingError(byteOffset: i, reason: .invalidUTF8)
         }
+        var valid = 0  // continuation bytes that fit before the sequence broke
         for k in 1...need {
+          guard i + k < n else { break }
           let b = p[i + k]
-          if k == 1 ? (b < lo || b > hi) : (b & 0xC0 != 0x80) {
-            return DecodingError(byteOffset: i, reason: .invalidUTF8)
-          }
+          if k == 1 ? (b < lo || b > hi) : (b & 0xC0 != 0x80) { break }
           cp = (cp << 6) | UInt32(b & 0x3F)
+          valid += 1
+        }
+        if valid < need {
+          if replacingInvalid {
+            out.append(0xFFFD)
+            i += 1 + valid
+            continue
+          }
+          return DecodingError(byteOffset: i, reason: .invalidUTF8)
         }
         if cp < 0x10000 {
           out.append(UInt16(cp))

@@ -79,11 +79,14 @@ public struct Token: Hashable, Sendable {
   public var kind: TokenKind
   public var shape: TokenShape
   public var flags: TokenFlags
+  /// ICU script code (UScriptCode) of the first letter: 25 Latin, 8 Cyrillic, 17 Han, ...;
+  /// 0 (Common) when the token has no letter. See ``scriptCode(named:)``.
+  public var script: UInt8
   public var keys: TokenKeys
 
   public init(
     start: Int32, end: Int32, utf16Start: Int32, utf16End: Int32, sentence: Int32,
-    kind: TokenKind, shape: TokenShape, flags: TokenFlags = [], keys: TokenKeys
+    kind: TokenKind, shape: TokenShape, flags: TokenFlags = [], script: UInt8 = 0, keys: TokenKeys
   ) {
     self.start = start
     self.end = end
@@ -93,6 +96,7 @@ public struct Token: Hashable, Sendable {
     self.kind = kind
     self.shape = shape
     self.flags = flags
+    self.script = script
     self.keys = keys
   }
 

@@ -12,45 +12,92 @@ public struct EntityTable: Sendable {
     public var name: String
     public var mentions: Int
     public var documents: Set<String>
+    /// The surface forms seen (NFC, white space collapsed).
+    public var aliases: Set<String>
+    /// The rule's attributes, or for an unlisted entity what patterns captured (where values
+    /// differ, the smallest wins, so the result never depends on document order).
+    public var attributes: [String: String]
   }
 
   public private(set) var rows: [String: Row] = [:]
 
   public init() {}
 
+  public init(rows: [Row]) {
+    for row in rows { merge(row) }
+  }
+
   public mutating func add(_ mentions: [ResolvedMention], document: String) {
     for mention in mentions {
-      rows[mention.entityID, default: Row(id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [])]
-        .mentions += 1
-      rows[mention.entityID]!.documents.insert(document)
+      var row =
+        rows[mention.entityID]
+        ?? Row(
+          id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [], aliases: [],
+          attributes: [:])
+      row.mentions += 1
+      row.documents.insert(document)
+      if !mention.text.isEmpty { row.aliases.insert(mention.text) }
+      for attribute in mention.attributes where row.attributes[attribute.key].map({ attribute.value < $0 }) ?? true {
+        row.attributes[attribute.key] = attribute.value
+      }
+      rows[mention.entityID] = row
     }
   }
 
   public mutating func merge(_ other: EntityTable) {
-    for (id, row) in other.rows {
-      if var mine = rows[id] {
-        mine.mentions += row.mentions
-        mine.documents.formUnion(row.documents)
-        rows[id] = mine
-      } else {
-        rows[id] = row
-      }
+    for row in other.rows.values { merge(row) }
+  }
+
+  /// Adds another table's row for the same or a new entity.
+  public mutating func merge(_ row: Row) {
+    guard var mine = rows[row.id] else {
+      rows[row.id] = row
+      return
     }
+    mine.mentions += row.mentions
+    mine.documents.formUnion(row.documents)
+    mine.aliases.formUnion(row.aliases)
+    // Keep the result independent of merge order: the smallest value per key.
+    for (key, value) in row.attributes where mine.attributes[key].map({ value < $0 }) ?? true {
+      mine.attributes[key] = value
+    }
+    rows[row.id] = mine
   }
 
   /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
-  /// `id`, `type`, `name`, `mentions`, `documents` (sorted).
+  /// `id`, `type`, `name`, `aliases` (surface forms seen, sorted), `mentions`, `documents`
+  /// (sorted), `attributes`.
   public func render() -> [UInt8] {
     var out: [UInt8] = []
-    for row in rows.values.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-      var line = JSONLine()
-      line.add("id", row.id)
-      line.add("type", row.type)
-      line.add("name", row.name)
-      line.add("mentions", row.mentions)
-      line.add("documents", row.documents.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-      out += line.finished()
-    }
+    for row in sortedRows { out += row.line() }
     return out
+  }
+
+  /// Rows sorted by id, bytewise.
+  public var sortedRows: [Row] { rows.values.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) }
+}
+
+extension EntityTable.Row {
+  /// The row as one `entities.jsonl` line.
+  public func line() -> [UInt8] {
+    var line = JSONLine()
+    line.add("id", id)
+    line.add("type", type)
+    line.add("name", name)
+    line.add("aliases", aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    line.add("mentions", mentions)
+    line.add("documents", documents.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    line.add("attributes", object: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    return line.finished()
+  }
+
+  /// Reads a row back from a parsed `entities.jsonl` line; nil when a field is missing.
+  public init?(json object: [String: Any]) {
+    guard let id = object["id"] as? String, let type = object["type"] as? String, let name = object["name"] as? String,
+      let mentions = object["mentions"] as? Int, let documents = object["documents"] as? [String]
+    else { return nil }
+    self.init(
+      id: id, type: type, name: name, mentions: mentions, documents: Set(documents),
+      aliases: Set(object["aliases"] as? [String] ?? []), attributes: object["attributes"] as? [String: String] ?? [:])
   }
 }

@@ -4,11 +4,15 @@ import Resolution
 /// Serializes one document's mentions as JSON Lines: the per-document output file.
 ///
 /// One line per mention, ordered by `start`, then `end`, with the keys
-/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule` in that order.
+/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule`, `how` in that order.
 /// `start`/`end` are code point offsets into the original text (Python `str` indices),
 /// `text` is exactly those original characters.
 public enum MentionLines {
-  public static func render(_ mentions: [ResolvedMention], of document: Document) -> [UInt8] {
+  ///
+  /// When resolution could not decide between entities sharing an alias, the line ends with
+  /// `candidates` (their ids, best first). With `explain`, a last key `why` says how the
+  /// entity was chosen.
+  public static func render(_ mentions: [ResolvedMention], of document: Document, explain: Bool = false) -> [UInt8] {
     let tokens = document.tokens
     let ordered = mentions.sorted {
       (tokens[Int($0.firstToken)].start, tokens[Int($0.endToken) - 1].end)
@@ -27,6 +31,9 @@ public enum MentionLines {
       line.add("entity", mention.entityID)
       line.add("name", mention.name)
       line.add("rule", mention.rule.description)
+      line.add("how", mention.how)
+      if !mention.candidates.isEmpty { line.add("candidates", mention.candidates) }
+      if explain { line.add("why", mention.why) }
       out += line.finished()
     }
     return out

@@ -38,8 +38,10 @@ enum YAMLText {
     if reserved.contains(text.lowercased()) { return false }
     if first == " " || last == " " || last == ":" { return false }
     if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+    // Quote marks inside are legal in a plain scalar, but simple YAML scanners (such as the
+    // nesting guard that reads rule files before Yams does) take them for a quoted string.
     if text.contains(": ") || text.contains(" #") || text.contains(",") || text.contains("[") || text.contains("]")
-      || text.contains("{") || text.contains("}")
+      || text.contains("{") || text.contains("}") || text.contains("'") || text.contains("\"")
     {
       return false
     }

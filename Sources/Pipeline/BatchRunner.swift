@@ -23,11 +23,21 @@ public struct BatchSummary: Sendable {
   public var tokens: Int
   public var bytes: Int
   public var seconds: Double
+  /// Documents whose output was reused because neither they nor the rules changed.
+  public var reused: Int = 0
+  /// Files under the input folder left out by the include/exclude globs.
+  public var skippedFiles: Int = 0
+  /// The run was stopped by Ctrl-C; the documents done are written, the rest kept as before.
+  public var interrupted = false
 
   /// `quipu: 2 documents (0 failed), 57 mentions, 20 entities, 0.04 s`
   public var line: String {
-    "quipu: \(documents) documents (\(failures.count) failed), \(mentions) mentions, \(entities) entities, "
-      + String(format: "%.2f s", seconds)
+    var parts = "quipu: \(documents) documents (\(failures.count) failed"
+    if reused > 0 { parts += ", \(reused) unchanged" }
+    parts += "), \(mentions) mentions, \(entities) entities, " + String(format: "%.2f s", seconds)
+    if skippedFiles > 0 { parts += "; \(skippedFiles) files skipped by the include/exclude globs" }
+    if interrupted { parts += "; interrupted" }
+    return parts
   }
 }
 
@@ -39,40 +49,67 @@ public struct BatchError: Error, CustomStringConvertible {
 /// Runs every document of an input folder through the pipeline and writes `out/`.
 ///
 /// Documents are shared out to `jobs` worker threads, each with its own ``Extractor``;
-/// every worker writes its documents' files itself and keeps its own ``EntityTable``, and
-/// the tables are merged at the end. Output is byte-identical for any number of jobs:
-/// per-document files depend only on their document, and `entities.jsonl` is sorted.
+/// every worker writes its documents' files itself, and the entity rows of each document are
+/// kept in the run state, from which `entities.jsonl` is rebuilt at the end. Output is
+/// byte-identical for any number of jobs: per-document files depend only on their document,
+/// and `entities.jsonl` is sorted.
+///
+/// A run is incremental (``RunState``): documents whose bytes did not change, under the same
+/// rules, Quipu version and settings, keep their output. It is safe to interrupt: every file
+/// is written whole (temporary file + rename), a lock keeps two runs out of one folder, and
+/// Ctrl-C stops after the documents in progress with `out/` consistent.
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
+  /// What is written per document (`entities.jsonl` is written in every format).
+  public let format: OutputFormat
 
-  public init(rules: RuleSet) {
+  public init(rules: RuleSet, format: OutputFormat = .jsonl) {
     self.rules = rules
     self.gazetteer = Gazetteer(rules: rules)
+    self.format = format
   }
 
-  public func run(input: String, output: String, jobs: Int) throws(BatchError) -> BatchSummary {
+  public func run(input: String, output: String, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+    var options = BatchOptions()
+    options.jobs = jobs
+    options.explain = explain
+    return try run(input: input, output: output, options: options)
+  }
+
+  public func run(input: String, output: String, options: BatchOptions) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
-    let documents: [String]
+    let listed: [String]
     do {
-      documents = try InputCatalog.documents(in: inputURL, excluding: out.root)
+      listed = try InputCatalog.documents(in: inputURL, excluding: out.root)
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
+    let filter = InputFilter(include: options.include, exclude: options.exclude)
+    let documents = listed.filter(filter.accepts)
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
     } catch {
       throw BatchError(description: "\(output): error: cannot create the output folder (\(error.localizedDescription))")
     }
+    let lock = try OutputLock(folder: out.root)
+    defer { withExtendedLifetime(lock) {} }
 
+    let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
+    // A format with one collection file (spans.jsonl) needs every document's line: no reuse.
+    let reusable = options.incremental && format.collectionFiles(lines: [], types: []).isEmpty
+    let previous = reusable ? RunState.load(out.stateFile, key: key) : RunState(key: key)
     let shared = Shared()
-    let workers = max(1, min(jobs, documents.count))
+    let interruption = Interruption()
+    let progress = options.showProgress ? ProgressLine(total: documents.count) : nil
+    let workers = max(1, min(options.jobs, documents.count))
     let inputRoot = inputURL.standardizedFileURL
     let displayPrefix = input.hasSuffix("/") ? input : input + "/"
     let rules = self.rules
     let gazetteer = self.gazetteer
+    let format = self.format
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
       let extractor: Extractor
@@ -82,30 +119,45 @@ public struct BatchRunner: Sendable {
         shared.tally.withLock { $0.fatal = "\(error)" }
         return
       }
-      while true {
+      while !interruption.isRequested {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
         let relative = documents[index]
         let display = displayPrefix + relative
+        local.attempted.insert(relative)
         do {
           let bytes = try Self.read(inputRoot.appendingPathComponent(relative), display: display)
+          defer { progress?.advance(bytes: bytes.count) }
+          let hash = RunState.inputHash(bytes)
+          let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
+          if let old = previous.records[relative], old.input == hash,
+            FileManager.default.fileExists(atPath: target.path)
+          {
+            local.records[relative] = old
+            local.reused += 1
+            local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
+            continue
+          }
           let extracted: ExtractedDocument
           do {
-            extracted = try extractor.extract(path: relative, bytes: bytes)
+            extracted = try extractor.extract(path: relative, bytes: bytes, replacingInvalid: options.replaceInvalid)
           } catch {
             throw DocumentFailure(path: display, message: "\(error)")
           }
-          let lines = MentionLines.render(extracted.mentions, of: extracted.document)
           do {
-            try out.write(lines, to: out.file(forDocument: relative))
+            for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
+              try out.write(file.bytes, to: out.file(forDocument: relative, suffix: file.suffix))
+            }
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
           }
-          local.entities.add(extracted.mentions, document: relative)
+          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[relative] = line }
+          var table = EntityTable()
+          table.add(extracted.mentions, document: relative)
+          local.records[relative] = RunState.Record(input: hash, entities: table.sortedRows)
           local.mentions += extracted.mentions.count
           local.tokens += extracted.document.tokens.count
           local.bytes += bytes.count
-          local.written.insert(relative)
         } catch let failure as DocumentFailure {
           local.failures.append(failure)
         } catch {
@@ -114,22 +166,45 @@ public struct BatchRunner: Sendable {
       }
       shared.tally.withLock { $0.merge(local) }
     }
+    progress?.finish()
 
     var tally = shared.tally.withLock { $0 }
     if let fatal = tally.fatal { throw BatchError(description: "error: \(fatal)") }
+    let interrupted = interruption.isRequested && tally.attempted.count < documents.count
+    if interrupted {
+      // Documents not reached keep their previous output and rows: out/ stays consistent.
+      for relative in documents where !tally.attempted.contains(relative) {
+        if let old = previous.records[relative] { tally.records[relative] = old }
+      }
+    }
+    var state = RunState(key: key)
+    state.records = tally.records
     // A document that is gone, or failed this time, must not keep an old result.
-    out.removeDocumentFiles(notIn: tally.written)
-    do {
-      try out.write(tally.entities.render(), to: out.entitiesFile)
-    } catch {
-      throw BatchError(description: "\(out.entitiesFile.path): error: cannot write (\(error.localizedDescription))")
+    var keep = Set(tally.records.keys)
+    if interrupted { keep.formUnion(documents.filter { !tally.attempted.contains($0) }) }
+    for suffix in format.documentSuffixes { out.removeDocumentFiles(notIn: keep, suffix: suffix) }
+    var entities = EntityTable()
+    for record in tally.records.values { for row in record.entities { entities.merge(row) } }
+    let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+    let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
+      + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
+    for (url, bytes) in files {
+      do {
+        try out.write(bytes, to: url)
+      } catch {
+        throw BatchError(description: "\(url.path): error: cannot write (\(error.localizedDescription))")
+      }
     }
     tally.failures.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let elapsed = ContinuousClock.now - started
-    return BatchSummary(
+    var summary = BatchSummary(
       documents: documents.count, failures: tally.failures, mentions: tally.mentions,
-      entities: tally.entities.rows.count, tokens: tally.tokens, bytes: tally.bytes,
+      entities: entities.rows.count, tokens: tally.tokens, bytes: tally.bytes,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    summary.reused = tally.reused
+    summary.skippedFiles = listed.count - documents.count
+    summary.interrupted = interrupted
+    return summary
   }
 
   static func read(_ url: URL, display: String) throws(DocumentFailure) -> [UInt8] {
@@ -143,21 +218,26 @@ public struct BatchRunner: Sendable {
 
   /// What one worker accumulated.
   struct Tally: Sendable {
-    var entities = EntityTable()
+    var records: [String: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
-    var written: Set<String> = []
+    var attempted: Set<String> = []
+    /// Each document's line of the format's collection file (`spans.jsonl`), by path.
+    var collected: [String: [UInt8]] = [:]
     var mentions = 0
     var tokens = 0
     var bytes = 0
+    var reused = 0
     var fatal: String?
 
     mutating func merge(_ other: Tally) {
-      entities.merge(other.entities)
+      records.merge(other.records) { a, _ in a }
       failures += other.failures
-      written.formUnion(other.written)
+      attempted.formUnion(other.attempted)
+      collected.merge(other.collected) { mine, _ in mine }
       mentions += other.mentions
       tokens += other.tokens
       bytes += other.bytes
+      reused += other.reused
       fatal = fatal ?? other.fatal
     }
   }

@@ -26,15 +26,15 @@ public final class Extractor {
   public init(rules: RuleSet, gazetteer: Gazetteer) throws(ICUError) {
     normalizer = try Normalizer()
     recognizer = Recognizer(rules: rules, gazetteer: gazetteer)
-    resolver = Resolver(rules: rules, gazetteer: gazetteer)
+    resolver = Resolver(rules: rules)
   }
 
   public convenience init(rules: RuleSet) throws(ICUError) {
     try self.init(rules: rules, gazetteer: Gazetteer(rules: rules))
   }
 
-  public func extract(path: String, bytes: [UInt8]) throws(DecodingError) -> ExtractedDocument {
-    extract(try normalizer.document(path: path, bytes: bytes))
+  public func extract(path: String, bytes: [UInt8], replacingInvalid: Bool = false) throws(DecodingError) -> ExtractedDocument {
+    extract(try normalizer.document(path: path, bytes: bytes, replacingInvalid: replacingInvalid))
   }
 
   public func extract(path: String = "", text: String) -> ExtractedDocument {
@@ -43,6 +43,8 @@ public final class Extractor {
 
   private func extract(_ document: Document) -> ExtractedDocument {
     let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
-    return ExtractedDocument(document: document, mentions: resolver.resolve(mentions, in: document))
+    return ExtractedDocument(
+      document: document,
+      mentions: resolver.resolve(mentions, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys))
   }
 }

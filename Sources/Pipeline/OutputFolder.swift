@@ -6,19 +6,24 @@ import Foundation
 /// out/
 ///   entities.jsonl            one line per canonical entity
 ///   docs/<relative path>.jsonl one file per input document, mirroring the input tree
+///   .quipu/                    run state (for incremental runs) and the lock; git-ignore it
 /// ```
 /// Per-document files live under `docs/` so that no input name (not even one called
 /// `entities`) can collide with `entities.jsonl`. Everything under `docs/` ending in
 /// `.jsonl` is Quipu's: a run removes such files whose document is gone or failed.
+/// Other formats (`quipu run --format`) use their own suffixes there, and clean up only those.
 public struct OutputFolder: Sendable {
   public let root: URL
   public init(_ root: URL) { self.root = root.standardizedFileURL }
 
   public var entitiesFile: URL { root.appendingPathComponent("entities.jsonl") }
+  /// Quipu's own bookkeeping (run state, lock): `out/.quipu/`, not meant for commits.
+  public var stateFolder: URL { root.appendingPathComponent(".quipu", isDirectory: true) }
+  public var stateFile: URL { stateFolder.appendingPathComponent("run-state") }
   public var documentsFolder: URL { root.appendingPathComponent("docs", isDirectory: true) }
 
-  public func file(forDocument relativePath: String) -> URL {
-    documentsFolder.appendingPathComponent(relativePath + ".jsonl")
+  public func file(forDocument relativePath: String, suffix: String = ".jsonl") -> URL {
+    documentsFolder.appendingPathComponent(relativePath + suffix)
   }
 
   /// Writes `bytes` to a temporary file beside `url` and renames it into place, so a
@@ -28,14 +33,15 @@ public struct OutputFolder: Sendable {
     try Data(bytes).write(to: url, options: .atomic)
   }
 
-  /// Removes per-document files whose relative path is not in `keep`; returns how many.
+  /// Removes per-document files (ending in `suffix`) whose relative path is not in `keep`;
+  /// returns how many.
   @discardableResult
-  public func removeDocumentFiles(notIn keep: Set<String>) -> Int {
+  public func removeDocumentFiles(notIn keep: Set<String>, suffix: String = ".jsonl") -> Int {
     let folder = documentsFolder.standardizedFileURL.path
     guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
     var removed = 0
-    for case let relative as String in walker where relative.hasSuffix(".jsonl") {
-      let document = String(relative.dropLast(".jsonl".count))
+    for case let relative as String in walker where relative.hasSuffix(suffix) {
+      let document = String(relative.dropLast(suffix.count))
       if keep.contains(document) { continue }
       var isDirectory: ObjCBool = false
       let path = folder + "/" + relative

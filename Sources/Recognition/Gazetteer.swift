@@ -18,15 +18,12 @@ public struct Gazetteer: Sendable {
   /// For node `n`, its aliases are `terminalAliases[terminalOffsets[n]..<terminalOffsets[n+1]]`.
   private var terminalOffsets: [UInt32] = []
   private var terminalAliases: [UInt32] = []
-  /// The node each alias ends at, so resolution can list the other entities of a name.
-  private var nodeOfAlias: [UInt32] = []
   public private(set) var nodeCount: Int
 
   public init(rules: RuleSet) {
     rootChildren = Array(repeating: 0, count: rules.vocabulary.count)
     var terminals: [[UInt32]] = [[]]  // per node; node 0 is the root
     transitions = TransitionTable(capacity: rules.aliases.count * 2)
-    nodeOfAlias = Array(repeating: 0, count: rules.aliases.count)
     for (index, alias) in rules.aliases.enumerated() {
       var node: UInt32 = 0
       for (depth, key) in alias.loose.enumerated() {
@@ -41,7 +38,6 @@ public struct Gazetteer: Sendable {
         }
       }
       terminals[Int(node)].append(UInt32(index))
-      nodeOfAlias[index] = node
     }
     nodeCount = terminals.count
     terminalOffsets.reserveCapacity(terminals.count + 1)
@@ -66,11 +62,5 @@ public struct Gazetteer: Sendable {
   /// Aliases that end at `node`, in definition order.
   @inline(__always) func aliases(endingAt node: UInt32) -> ArraySlice<UInt32> {
     terminalAliases[Int(terminalOffsets[Int(node)])..<Int(terminalOffsets[Int(node) + 1])]
-  }
-
-  /// Every alias with the same `loose` keys as `alias` (itself included), in definition
-  /// order: the candidates that resolution weighs when a name is shared (see `PlaceContext`).
-  public func aliases(sharingKeysWith alias: Int32) -> ArraySlice<UInt32> {
-    aliases(endingAt: nodeOfAlias[Int(alias)])
   }
 }

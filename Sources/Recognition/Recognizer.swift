@@ -11,11 +11,13 @@ public final class Recognizer {
   public let policy: OverlapPolicy
   private var translator = KeyTranslator()
   private var looseKeys: [UInt32] = []
+  private let patterns: PatternMatcher
 
   public init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest) {
     self.rules = rules
     self.gazetteer = gazetteer
     self.policy = policy
+    self.patterns = PatternMatcher(rules: rules)
   }
 
   /// Convenience for tests and tools: compiles the gazetteer too.
@@ -23,13 +25,147 @@ public final class Recognizer {
     self.init(rules: rules, gazetteer: Gazetteer(rules: rules))
   }
 
+  /// The loose keys of the last document's tokens as vocabulary ids (what resolution reads to
+  /// find an entity's context words), valid until the next call to ``mentions(in:lexicon:)``.
+  public var lastLooseKeys: [UInt32] { looseKeys }
+
+  /// How many regular-expression tests ran out of time so far (each counted as failed).
+  public var regexTimeouts: Int { patterns.regexTimeouts }
+
   /// The document's mentions, disjoint and in text order.
+  ///
+  /// 1. Entity aliases (the gazetteer) propose candidates, reduced to disjoint ones.
+  /// 2. Patterns run over the tokens, seeing those alias mentions as typed spans.
+  /// 3. ``OverlapPolicy`` settles alias and pattern candidates together (priority first).
+  /// 4. Names that patterns declared as aliases (`<alias: …>`, acronyms) are found again
+  ///    wherever else they occur in the document.
   ///
   /// `lexicon` is the one of the normalizer that tokenized `document`.
   public func mentions(in document: Document, lexicon: Lexicon) -> [Mention] {
     var candidates: [Mention] = []
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
-    return policy.resolve(candidates)
+    let aliasMentions = policy.resolve(candidates)
+    guard !rules.patterns.isEmpty else { return aliasMentions }
+
+    let context = makeContext(document, lexicon: lexicon, aliasMentions: aliasMentions)
+    patterns.prepare(context)
+    var all = aliasMentions
+    for (index, pattern) in rules.patterns.enumerated() {
+      // A pattern that builds on gazetteer spans ("Congress of PLACE") ranks with aliases, so
+      // that its longer match can replace the alias match it contains.
+      let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
+      var pattern = pattern
+      if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
+      for match in patterns.matches(of: pattern, in: context) {
+        appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
+      }
+    }
+    let kept = policy.resolve(all)
+    return withDocumentAliases(kept, context: context)
+  }
+
+  private func makeContext(_ document: Document, lexicon: Lexicon, aliasMentions: [Mention]) -> TokenContext {
+    let vocabulary = rules.vocabulary
+    var folded: [UInt32] = []
+    var exact: [UInt32] = []
+    folded.reserveCapacity(document.tokens.count)
+    exact.reserveCapacity(document.tokens.count)
+    for token in document.tokens {
+      folded.append(translator.vocabularyID(token.keys.folded, lexicon: lexicon, vocabulary: vocabulary))
+      exact.append(translator.vocabularyID(token.keys.exact, lexicon: lexicon, vocabulary: vocabulary))
+    }
+    var spans: [Int32: [(end: Int32, type: String)]] = [:]
+    for mention in aliasMentions { spans[mention.firstToken, default: []].append((mention.endToken, mention.type)) }
+    return TokenContext(
+      document: document, lexicon: lexicon, loose: looseKeys, folded: folded, exact: exact, spans: spans)
+  }
+
+  /// Turns one pattern match into candidate mentions: its mention captures (or the whole
+  /// match), its alias captures, with its attribute captures attached.
+  private func appendMentions(
+    of match: PatternMatcher.Match, pattern: CompiledPattern, index: Int32, context: TokenContext,
+    into candidates: inout [Mention]
+  ) {
+    let program = pattern.program
+    var spans: [(Int32, Int32)] = []
+    var aliases: [(Int32, Int32)] = []
+    var attributes: [EntityRule.Attribute] = []
+    for record in match.captures where record.end > record.start {
+      switch program.captures[Int(record.capture)] {
+      case .mention: spans.append((record.start, record.end))
+      case .alias: aliases.append((record.start, record.end))
+      case .attribute(let name):
+        attributes.append(.init(key: name, value: context.document.string(fromToken: Int(record.start), throughToken: Int(record.end) - 1)))
+      }
+    }
+    if !program.hasMentionCapture { spans.append((match.start, match.end)) }
+    guard let main = spans.first else { return }
+    for (first, end) in spans {
+      let listed = listedEntity(first: Int(first), end: Int(end), type: pattern.type, context: context)
+      candidates.append(
+        Mention(
+          firstToken: first, endToken: end, type: pattern.type, entity: listed?.entity ?? -1,
+          alias: -1, pattern: index, rule: pattern.rule, how: .pattern, priority: pattern.priority,
+          attributes: attributes))
+    }
+    for (first, end) in aliases {
+      candidates.append(
+        Mention(
+          firstToken: first, endToken: end, type: pattern.type, entity: -1, alias: -1, pattern: index,
+          rule: pattern.rule, how: .pattern, priority: pattern.priority, antecedent: main.0))
+    }
+  }
+
+  /// The listed entity of `type` one of whose aliases is exactly the tokens `first..<end`.
+  private func listedEntity(first: Int, end: Int, type: String, context: TokenContext) -> (entity: Int32, alias: UInt32)? {
+    guard var node = gazetteer.start(context.loose[first]) else { return nil }
+    var j = first + 1
+    while j < end {
+      guard let child = gazetteer.next(node, context.loose[j]) else { return nil }
+      node = child
+      j += 1
+    }
+    let tokens = context.tokens
+    for index in gazetteer.aliases(endingAt: node) {
+      let alias = rules.aliases[Int(index)]
+      if rules.entities[Int(alias.entity)].type == type,
+        accepts(alias, tokens: tokens, from: first, lexicon: context.lexicon)
+      {
+        return (alias.entity, index)
+      }
+    }
+    return nil
+  }
+
+  /// Adds the other occurrences (same exact text) of names that patterns captured as
+  /// aliases, where they overlap nothing already found.
+  private func withDocumentAliases(_ kept: [Mention], context: TokenContext) -> [Mention] {
+    let names = kept.filter { $0.how == .pattern && $0.antecedent >= 0 }
+    guard !names.isEmpty else { return kept }
+    let tokens = context.tokens
+    var extra: [Mention] = []
+    var seen: Set<[KeyID]> = []
+    for name in names {
+      let keys = (Int(name.firstToken)..<Int(name.endToken)).map { tokens[$0].keys.exact }
+      guard seen.insert(keys).inserted else { continue }
+      var i = 0
+      while i + keys.count <= tokens.count {
+        if tokens[i].keys.exact == keys[0],
+          !(1..<keys.count).contains(where: { tokens[i + $0].keys.exact != keys[$0] })
+        {
+          var again = name
+          again.firstToken = Int32(i)
+          again.endToken = Int32(i + keys.count)
+          again.how = .acronym
+          again.priority = -1_000_000  // below every rule: it only fills gaps
+          extra.append(again)
+          i += keys.count
+        } else {
+          i += 1
+        }
+      }
+    }
+    return policy.resolve(kept + extra)
   }
 
   /// Appends, for every token where some alias matches, the longest valid alias match.
@@ -44,10 +180,10 @@ public final class Recognizer {
     for i in 0..<n {
       guard var node = gazetteer.start(looseKeys[i]) else { continue }
       var j = i + 1
-      var best: (alias: UInt32, end: Int)?
+      var best: (alias: UInt32, candidates: [Int32], end: Int)?
       while true {
-        if let alias = bestAlias(endingAt: node, tokens: tokens, from: i, lexicon: lexicon) {
-          best = (alias, j)
+        if let found = bestAlias(endingAt: node, tokens: tokens, from: i, lexicon: lexicon) {
+          best = (found.alias, found.candidates, j)
         }
         guard j < n, !tokens[j].flags.contains(.startsParagraph), let child = gazetteer.next(node, looseKeys[j])
         else { break }
@@ -59,7 +195,7 @@ public final class Recognizer {
         candidates.append(
           Mention(
             firstToken: Int32(i), endToken: Int32(best.end), type: rules.entities[Int(alias.entity)].type,
-            entity: alias.entity, alias: Int32(best.alias), rule: alias.rule))
+            entity: alias.entity, alias: Int32(best.alias), rule: alias.rule, candidates: best.candidates))
       }
     }
   }
@@ -68,22 +204,27 @@ public final class Recognizer {
   /// one whose exact text is the occurrence's beats one equal after case folding, which beats
   /// one equal only loosely; then the first defined. So "Perú" in a text is credited to the
   /// alias "Perú", not to the name "Peru" written above it.
-  private func bestAlias(endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon) -> UInt32? {
-    var best: UInt32?
-    var bestScore = -1
+  private func bestAlias(
+    endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon
+  ) -> (alias: UInt32, candidates: [Int32])? {
+    var accepted: [(alias: UInt32, score: Int)] = []
     for index in gazetteer.aliases(endingAt: node) {
       let alias = rules.aliases[Int(index)]
       guard accepts(alias, tokens: tokens, from: first, lexicon: lexicon) else { continue }
       let score =
         equal(alias.exact, \.exact, tokens: tokens, from: first, lexicon: lexicon) ? 2
         : equal(alias.folded, \.folded, tokens: tokens, from: first, lexicon: lexicon) ? 1 : 0
-      if score > bestScore {
-        best = index
-        bestScore = score
-        if score == 2 { break }
-      }
+      accepted.append((index, score))
     }
-    return best
+    guard !accepted.isEmpty else { return nil }
+    // Stable: equal scores keep definition order.
+    let ranked = accepted.enumerated().sorted { ($1.element.score, $0.offset) < ($0.element.score, $1.offset) }.map(\.element)
+    var entities: [Int32] = []
+    for candidate in ranked {
+      let entity = rules.aliases[Int(candidate.alias)].entity
+      if !entities.contains(entity) { entities.append(entity) }
+    }
+    return (ranked[0].alias, entities.count > 1 ? entities : [])
   }
 
   /// Whether the tokens from `first` have exactly `keys` as their `kind` keys.
@@ -101,7 +242,7 @@ public final class Recognizer {
 
   /// Whether the tokens from `first` satisfy the alias's mode and capitalization
   /// (their loose keys already equal the alias's).
-  private func accepts(_ alias: CompiledAlias, tokens: [Token], from first: Int, lexicon: Lexicon) -> Bool {
+  func accepts(_ alias: CompiledAlias, tokens: [Token], from first: Int, lexicon: Lexicon) -> Bool {
     let count = alias.loose.count
     if alias.requiresCapital {
       var capital = false

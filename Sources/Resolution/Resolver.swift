@@ -1,3 +1,4 @@
+import Foundation
 import Normalization
 import Recognition
 import Rules
@@ -7,44 +8,168 @@ public struct ResolvedMention: Hashable, Sendable {
   public var firstToken: Int32
   public var endToken: Int32
   public var type: String
-  /// Canonical id, e.g. `person/dina-boluarte`.
+  /// Canonical id: a rule's (`person/dina-boluarte`), or for an entity no rule lists, one
+  /// derived from its type and loose key (`~person/anibal-garzon`).
   public var entityID: String
   /// Canonical display name, e.g. "Dina Boluarte".
   public var name: String
   public var rule: RuleReference
+  /// `alias`, `pattern`, `acronym` or `coref` (see ``Mention/How``).
+  public var how: String
+  /// The entity's attributes: the rule's, or what a pattern captured.
+  public var attributes: [EntityRule.Attribute]
+  /// The mention's text as written (NFC, white space collapsed), for the entity's aliases.
+  public var text: String
+  /// When the document's context could not decide between entities sharing an alias: their
+  /// ids, best score first (the first is `entityID`). Empty when decided.
+  public var candidates: [String]
+  /// Why this entity was chosen, for `quipu run --explain`.
+  public var why: String
 
-  public init(firstToken: Int32, endToken: Int32, type: String, entityID: String, name: String, rule: RuleReference) {
+  public init(
+    firstToken: Int32, endToken: Int32, type: String, entityID: String, name: String, rule: RuleReference,
+    how: String = "alias", attributes: [EntityRule.Attribute] = [], text: String = "", candidates: [String] = [],
+    why: String = ""
+  ) {
     self.firstToken = firstToken
     self.endToken = endToken
     self.type = type
     self.entityID = entityID
     self.name = name
     self.rule = rule
+    self.how = how
+    self.attributes = attributes
+    self.text = text
+    self.candidates = candidates
+    self.why = why
   }
 }
 
 /// Decides which canonical entity each mention refers to: the Resolution stage.
 ///
-/// Today every mention comes from an alias, and an alias belongs to exactly one entity in
-/// the rules, so resolution assigns that entity. In-document coreference, acronyms and
-/// context-based disambiguation build on this type.
+/// In order:
+/// 1. **Alias and pattern mentions.** A listed entity's alias gives that entity. An alias that
+///    several entities share is decided by the document (see ``Disambiguator``); when it cannot
+///    be, the mention keeps every candidate. A pattern match is an entity no rule lists.
+/// 2. **Acronyms.** A name a pattern declared as another name (`<alias: …>`) takes the entity of
+///    the mention it names.
+/// 3. **Name variants** (after GATE's OrthoMatcher). A person's name whose words appear, in
+///    order, in a fuller name in the same document joins it, before or after: "Morales" and
+///    "Evo Morales" join "Evo Morales Ayma"; accents and case do not matter. An organization's
+///    name that ends a fuller one mentioned earlier joins it ("Congress" after "Peruvian
+///    Congress"). A variant that fits two different fuller names joins neither. A listed
+///    entity in a group names the group; otherwise the fullest name does.
+/// 4. **Coreference.** A capitalized word that no rule matched but that is the surname (or the
+///    first name) of a person named in full in the document, or the last word of an
+///    organization named earlier, becomes a mention of it (`how: coref`).
+///
+/// Ids of unlisted entities come from their type and the loose key of their fullest name in the
+/// document (`~person/evo-morales-ayma`), so adding a document never changes another's ids.
 public struct Resolver: Sendable {
   public let rules: RuleSet
-  /// When given, names that several places share are settled by document context.
-  public let gazetteer: Gazetteer?
 
-  public init(rules: RuleSet, gazetteer: Gazetteer? = nil) {
-    self.rules = rules
-    self.gazetteer = gazetteer
+  public init(rules: RuleSet) { self.rules = rules }
+
+  /// Resolves `mentions` (disjoint, from ``Recognizer``) and adds coreference mentions.
+  ///
+  /// `looseKeys` are the document tokens' loose vocabulary ids (``Recognizer/lastLooseKeys``),
+  /// used for context words; pass `[]` to ignore them.
+  public func resolve(
+    _ mentions: [Mention], in document: Document, lexicon: Lexicon, looseKeys: [UInt32] = []
+  ) -> [ResolvedMention] {
+    let disambiguator = Disambiguator(rules: rules, mentions: mentions, looseKeys: looseKeys)
+    var resolved = mentions.map { resolveAlone($0, document: document, lexicon: lexicon, disambiguator: disambiguator) }
+    linkAcronyms(mentions, &resolved)
+    var variants = NameVariants(document: document, lexicon: lexicon, mentions: resolved)
+    variants.join(&resolved)
+    resolved += variants.corefMentions(resolved)
+    return resolved.sorted { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
   }
 
-  public func resolve(_ mentions: [Mention], in document: Document) -> [ResolvedMention] {
-    let mentions = gazetteer.map { PlaceContext(rules: rules, gazetteer: $0).resolve(mentions, in: document) } ?? mentions
-    return mentions.map { mention in
-      let entity = rules.entities[Int(mention.entity)]
+  private func resolveAlone(
+    _ mention: Mention, document: Document, lexicon: Lexicon, disambiguator: Disambiguator
+  ) -> ResolvedMention {
+    let text = NameText.canonical(
+      document.string(fromToken: Int(mention.firstToken), throughToken: Int(mention.endToken) - 1))
+    if mention.entity >= 0 {
+      var chosen = mention.entity
+      var candidates: [String] = []
+      var why = "alias '\(rules.aliases[max(0, Int(mention.alias))].text)' of \(rules.entities[Int(chosen)].id)"
+      if mention.candidates.count > 1 {
+        let decision = disambiguator.decide(mention)
+        chosen = decision.entity
+        why = decision.why
+        if !decision.isDecided { candidates = decision.ranked.map { rules.entities[Int($0)].id } }
+      }
+      let entity = rules.entities[Int(chosen)]
       return ResolvedMention(
-        firstToken: mention.firstToken, endToken: mention.endToken, type: mention.type,
-        entityID: entity.id, name: entity.name, rule: mention.rule)
+        firstToken: mention.firstToken, endToken: mention.endToken, type: entity.type, entityID: entity.id,
+        name: entity.name, rule: mention.rule, how: mention.how.rawValue, attributes: entity.attributes,
+        text: text, candidates: candidates, why: why)
     }
+    let tokens = document.tokens[Int(mention.firstToken)..<Int(mention.endToken)]
+    return ResolvedMention(
+      firstToken: mention.firstToken, endToken: mention.endToken, type: mention.type,
+      entityID: Self.unlistedID(type: mention.type, tokens: tokens, lexicon: lexicon), name: text, rule: mention.rule,
+      how: mention.how.rawValue, attributes: mention.attributes.sorted { $0.key < $1.key }, text: text,
+      why: "pattern at \(mention.rule); no rule lists '\(text)'")
+  }
+
+  /// Names of other mentions (acronyms) take the entity of the mention they name.
+  private func linkAcronyms(_ mentions: [Mention], _ resolved: inout [ResolvedMention]) {
+    for (i, mention) in mentions.enumerated() where mention.entity < 0 && mention.antecedent >= 0 {
+      guard
+        let target = mentions.firstIndex(where: {
+          $0.antecedent < 0 && $0.firstToken <= mention.antecedent && mention.antecedent < $0.endToken
+        })
+      else { continue }
+      let text = resolved[i].text
+      resolved[i] = resolved[target]
+      resolved[i].firstToken = mention.firstToken
+      resolved[i].endToken = mention.endToken
+      resolved[i].how = mention.how.rawValue
+      resolved[i].rule = mention.rule
+      resolved[i].text = text
+      resolved[i].why = "names '\(resolved[target].text)' (\(resolved[target].entityID)), as the pattern at \(mention.rule) declared"
+    }
+  }
+
+  /// `~<type>/<slug of the loose keys>`, e.g. `~person/anibal-garzon`.
+  static func unlistedID(type: String, tokens: ArraySlice<Token>, lexicon: Lexicon) -> String {
+    let key = tokens.filter(\.isWordLike).map { Self.slug(lexicon.string($0.keys.loose)) }.joined(separator: "-")
+    return "~\(type.lowercased())/\(key.isEmpty ? "_" : key)"
+  }
+
+  /// A loose key made safe for an id: letters and digits kept, anything else a hyphen.
+  static func slug(_ key: String) -> String {
+    var out = ""
+    for scalar in key.unicodeScalars {
+      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        out.unicodeScalars.append(scalar)
+      } else if !out.isEmpty && !out.hasSuffix("-") {
+        out.append("-")
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out
+  }
+}
+
+/// How a name found in text is displayed as a canonical name.
+enum NameText {
+  /// NFC, white space runs (line breaks, no-break spaces) collapsed to one space.
+  static func canonical(_ text: String) -> String {
+    var out = ""
+    var space = false
+    for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        space = !out.isEmpty
+        continue
+      }
+      if space { out.append(" ") }
+      space = false
+      out.unicodeScalars.append(scalar)
+    }
+    return out
   }
 }

@@ -30,6 +30,8 @@ enum GeoNamesLoader {
       source.diagnostics.append(.error(at: spec.location, "cannot read the GeoNames file '\(spec.displayPath)'"))
       return
     }
+    source.digest.combine(spec.displayPath)
+    source.digest.combine(bytes: data)
     var places: [Place] = []
     var problems: [Diagnostic] = []
     data.withUnsafeBytes { raw in
@@ -38,6 +40,7 @@ enum GeoNamesLoader {
     if let alternates = spec.alternateNamesFile {
       do {
         let table = try Data(contentsOf: URL(fileURLWithPath: alternates), options: .alwaysMapped)
+        source.digest.combine(bytes: table)
         table.withUnsafeBytes { raw in
           addAlternateNames(raw.bindMemory(to: UInt8.self), spec: spec, to: &places)
         }

@@ -183,6 +183,7 @@ public struct GeoNamesSource: Sendable {
           parser.layerError(item, "cannot read the word list '\(relative)'")
           continue
         }
+        parser.source.digest.combine(bytes: text.utf8)
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
           let word = line.trimmingCharacters(in: .whitespaces)
           if !word.isEmpty { spec.filters.commonWords.insert(GeoNamesLoader.commonWordKey(word)) }

@@ -4,27 +4,43 @@ import Yams
 /// Reads one YAML rule file into ``RuleSource`` entries, collecting every problem with its
 /// `path:line:column` instead of stopping at the first.
 ///
-/// Top-level keys: `entities` (a list of entity maps) and `types` (extra type names).
+/// Top-level keys: `entities` (a list of entity maps), `types` (extra type names), `lists`
+/// (named word lists), `patterns` (token patterns), `pack` (the pack's name) and `enabled`.
 /// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
 /// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
 struct RuleFileParser {
-  static let topLevelKeys = ["entities", "types"] + layerKeys
-  static let entityKeys = ["id", "type", "name", "aliases", "attributes"]
+  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled"] + layerKeys
+  static let listKeys = ["words", "lang", "match"]
+  static let patternKeys = ["id", "type", "pattern", "priority", "lang"]
+  static let entityKeys = ["id", "type", "name", "aliases", "attributes", "context", "prior"]
   static let aliasKeys = ["text", "lang", "match", "lowercase"]
   /// Longest alias accepted, in characters: a longer one is surely a mistake (or an attack).
   static let maxAliasLength = 512
 
   let path: String
   var source: RuleSource
+  /// The pack this file belongs to: its `pack:` value, else its path in the rules folder
+  /// without extension (`packs/en`).
+  var pack: String
+  var enabled = true
   /// The rule file itself, when it is one on disk: `geonames` files are relative to it.
   var fileURL: URL?
 
-  init(path: String, into source: RuleSource) {
+  init(path: String, pack: String, into source: RuleSource) {
     self.path = path
+    self.pack = pack
     self.source = source
   }
 
+  /// Deepest nesting of YAML collections accepted: rule files are shallow, and the YAML
+  /// composer recurses once per level, so a pathological file must be refused before it.
+  static let maxDepth = 64
+
   mutating func parse(_ yaml: String) {
+    if let problem = Self.nestingProblem(yaml) {
+      source.diagnostics.append(.error(at: FileLocation(path: path, line: problem.line, column: problem.column), problem.message))
+      return
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -65,11 +81,141 @@ struct RuleFileParser {
           }
           source.declaredTypes.append((name, location(item)))
         }
+      case "lists":
+        guard let map = value.mapping else {
+          error(value, "'lists' must be a map from list names to word lists")
+          continue
+        }
+        for (name, list) in map { parseList(name, list) }
+      case "patterns":
+        if Self.isNull(value) { continue }
+        guard let items = value.sequence else {
+          error(value, "'patterns' must be a list of patterns")
+          continue
+        }
+        for item in items { parsePattern(item) }
+      case "pack":
+        if let name = requiredString(value, "pack") { pack = name }
+      case "enabled":
+        switch scalar(value)?.lowercased() {
+        case "true", "yes": enabled = true
+        case "false", "no": enabled = false
+        default: error(value, "'enabled' must be true or false")
+        }
       case let key? where Self.layerKeys.contains(key):
         parseLayerKey(key, value)  // RuleFileParser+Layers.swift
       default:
         unknownKey(key, expected: Self.topLevelKeys)
       }
+    }
+    // `pack:` may come after the lists and patterns it names.
+    for i in source.lists.indices where source.lists[i].location.path == path { source.lists[i].pack = pack }
+    for i in source.patterns.indices where source.patterns[i].location.path == path { source.patterns[i].pack = pack }
+  }
+
+  /// `name: [words…]` or `name: {words: […], lang: xx, match: mode}`.
+  private mutating func parseList(_ nameNode: Node, _ node: Node) {
+    guard let name = scalar(nameNode), Self.isListName(name) else {
+      error(nameNode, "a list name is letters, digits, '.', '_' or '-' (like en.titles)")
+      return
+    }
+    var list = WordListRule(name: name, entries: [], location: location(nameNode), pack: pack)
+    var wordsNode: Node?
+    if node.sequence != nil {
+      wordsNode = node
+    } else if let map = node.mapping {
+      for (key, value) in map {
+        switch key.string {
+        case "words": wordsNode = value
+        case "lang": list.language = requiredString(value, "lang")
+        case "match":
+          guard let raw = requiredString(value, "match") else { continue }
+          guard let mode = MatchMode(rawValue: raw) else {
+            error(value, "unknown match mode '\(raw)' (expected \(Self.list(MatchMode.allCases.map(\.rawValue))))")
+            continue
+          }
+          list.match = mode
+        default: unknownKey(key, expected: Self.listKeys)
+        }
+      }
+    } else {
+      error(node, "list '\(name)' must be a list of words, or a map with 'words'")
+      return
+    }
+    guard let items = wordsNode?.sequence else {
+      error(wordsNode ?? node, "list '\(name)' needs 'words': a list of words or phrases")
+      return
+    }
+    for item in items {
+      guard let word = scalar(item), !word.trimmingCharacters(in: .whitespaces).isEmpty else {
+        error(item, "a list entry must be a non-empty string")
+        continue
+      }
+      guard word.count <= Self.maxAliasLength else {
+        error(item, "list entry is \(word.count) characters long (at most \(Self.maxAliasLength))")
+        continue
+      }
+      list.entries.append(word)
+    }
+    source.lists.append(list)
+  }
+
+  private mutating func parsePattern(_ node: Node) {
+    guard let mapping = node.mapping else {
+      error(node, "a pattern must be a map with the keys \(Self.list(Self.patternKeys))")
+      return
+    }
+    var id: String?
+    var type: String?
+    var text: String?
+    var textNode: Node?
+    var priority = 0
+    var language: String?
+    var seen: Set<String> = []
+    for (key, value) in mapping {
+      if let k = key.string { seen.insert(k) }
+      switch key.string {
+      case "id": id = requiredString(value, "id")
+      case "type": type = requiredString(value, "type")
+      case "pattern":
+        text = requiredString(value, "pattern")
+        textNode = value
+      case "priority":
+        guard let raw = scalar(value), let number = Int(raw), abs(number) <= 1000 else {
+          error(value, "'priority' must be a whole number from -1000 to 1000")
+          continue
+        }
+        priority = number
+      case "lang": language = requiredString(value, "lang")
+      default: unknownKey(key, expected: Self.patternKeys)
+      }
+    }
+    for field in ["type", "pattern"] where !seen.contains(field) {
+      error(node, "pattern is missing '\(field)'")
+    }
+    guard let type, let text, let textNode else { return }
+    var start = location(textNode)
+    var singleLine = !text.contains("\n")
+    if case .scalar(let s) = textNode {
+      switch s.style {
+      case .singleQuoted, .doubleQuoted:
+        start.column += 1
+        // Escapes shift columns; only plain and simple quoted text maps one to one.
+        if text.contains("\\") || text.contains("'") { singleLine = false }
+      case .literal, .folded: singleLine = false
+      default: break
+      }
+    }
+    let here = location(node)
+    source.patterns.append(
+      PatternRule(
+        id: id ?? "\(here.path):\(here.line)", type: type, pattern: text, patternLocation: start,
+        patternIsSingleLine: singleLine, priority: priority, language: language, location: here, pack: pack))
+  }
+
+  static func isListName(_ name: String) -> Bool {
+    !name.isEmpty && name.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
     }
   }
 
@@ -84,6 +230,8 @@ struct RuleFileParser {
     var nameNode: Node?
     var aliases: [AliasRule] = []
     var attributes: [EntityRule.Attribute] = []
+    var context: [String] = []
+    var prior: Double = 0
     var seen: Set<String> = []
     for (key, value) in mapping {
       if let k = key.string { seen.insert(k) }
@@ -111,6 +259,20 @@ struct RuleFileParser {
           }
           attributes.append(.init(key: ks, value: vs))
         }
+      case "context":
+        guard let items = value.sequence else {
+          error(value, "'context' must be a list of words")
+          continue
+        }
+        for item in items {
+          if let word = scalar(item), !word.isEmpty { context.append(word) } else { error(item, "a context entry must be a word") }
+        }
+      case "prior":
+        guard let raw = scalar(value), let number = Double(raw), number.isFinite, abs(number) <= 100 else {
+          error(value, "'prior' must be a number from -100 to 100")
+          continue
+        }
+        prior = number
       default:
         unknownKey(key, expected: Self.entityKeys)
       }
@@ -119,11 +281,13 @@ struct RuleFileParser {
       error(node, "entity is missing '\(field)'")
     }
     guard let id, let type, let name else { return }
-    source.entities.append(
-      EntityRule(
-        id: id, type: type, name: name, aliases: aliases,
-        attributes: attributes.sorted { $0.key < $1.key }, location: location(node),
-        nameLocation: location(nameNode)))
+    var entity = EntityRule(
+      id: id, type: type, name: name, aliases: aliases,
+      attributes: attributes.sorted { $0.key < $1.key }, location: location(node),
+      nameLocation: location(nameNode))
+    entity.context = context
+    entity.prior = prior
+    source.entities.append(entity)
   }
 
   mutating func parseAlias(_ node: Node) -> AliasRule? {
@@ -187,7 +351,7 @@ struct RuleFileParser {
 
   // MARK: Helpers
 
-  private func scalar(_ node: Node) -> String? {
+  func scalar(_ node: Node) -> String? {
     if case .scalar(let s) = node { return s.string }
     return nil
   }
@@ -214,6 +378,59 @@ struct RuleFileParser {
 
   func location(_ node: Node?) -> FileLocation {
     FileLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+  }
+
+  /// A quick scan for nesting deeper than ``maxDepth``: flow brackets (`[[[[…`) and block
+  /// indentation (each deeper indentation level opens a collection). Quotes and comments are
+  /// skipped roughly; the scan only has to bound the composer's recursion, not parse YAML.
+  static func nestingProblem(_ yaml: String) -> (line: Int, column: Int, message: String)? {
+    var line = 1
+    var column = 0
+    var flow = 0
+    var indents: [Int] = []
+    var atLineStart = true
+    var indent = 0
+    var quote: Character?
+    var comment = false
+    for c in yaml {
+      column += 1
+      if c == "\n" {
+        line += 1
+        column = 0
+        atLineStart = true
+        indent = 0
+        comment = false
+        if quote == "'" { quote = nil }  // single-quoted scalars rarely span lines in rule files
+        continue
+      }
+      if comment { continue }
+      if atLineStart {
+        if c == " " {
+          indent += 1
+          continue
+        }
+        atLineStart = false
+        if c != "#" {
+          while let last = indents.last, last >= indent { indents.removeLast() }
+          indents.append(indent)
+        }
+      }
+      if let q = quote {
+        if c == q { quote = nil }
+        continue
+      }
+      switch c {
+      case "\"", "'": quote = c
+      case "#": comment = true
+      case "[", "{": flow += 1
+      case "]", "}": flow = max(0, flow - 1)
+      default: break
+      }
+      if flow + indents.count > maxDepth {
+        return (line, column, "YAML nests deeper than \(maxDepth) levels; rule files never need that")
+      }
+    }
+    return nil
   }
 
   /// An empty scalar or `~`/`null`: what YAML gives for a key with nothing after it.

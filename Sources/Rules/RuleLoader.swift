@@ -9,7 +9,11 @@ public enum RuleLoader {
   /// Paths in diagnostics and in output `rule` fields are display paths: the folder's own
   /// name, then the path inside it (`rules/seeds/places.yaml`), so they are the same
   /// whatever the working directory and never absolute.
-  public static func load(directory: String) -> RuleSource {
+  ///
+  /// A file whose pack is in `skippedPacks`, or that says `enabled: false`, contributes no
+  /// rules (its problems are still reported). A pack is named by the file's `pack:` key, else
+  /// by its path in the folder without extension: `rules/packs/en.yaml` is pack `packs/en`.
+  public static func load(directory: String, skippingPacks skippedPacks: Set<String> = []) -> RuleSource {
     var source = RuleSource()
     let root = URL(fileURLWithPath: directory).standardizedFileURL
     let display = root.lastPathComponent
@@ -27,6 +31,8 @@ public enum RuleLoader {
         source.diagnostics.append(.error(at: FileLocation(path: path, line: 1, column: 1), "cannot read file"))
         continue
       }
+      source.digest.combine(path)
+      source.digest.combine(bytes: data)
       let text: String
       do {
         text = String(decoding: try TextDecoder.decode([UInt8](data)).utf16, as: UTF16.self)
@@ -35,19 +41,34 @@ public enum RuleLoader {
         source.diagnostics.append(.error(at: FileLocation(path: path, line: line, column: column), error.description))
         continue
       }
-      source = parse(yaml: text, path: path, into: source, fileURL: url)
+      let defaultPack = relative.split(separator: ".").dropLast().joined(separator: ".")
+      source = parse(yaml: text, path: path, pack: defaultPack, into: source, skippingPacks: skippedPacks, fileURL: url)
     }
+    for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
     return source
   }
 
   /// Parses one file's YAML text into `source` (exposed for tests and tools).
   public static func parse(
-    yaml: String, path: String, into source: RuleSource = RuleSource(), fileURL: URL? = nil
+    yaml: String, path: String, pack: String? = nil, into source: RuleSource = RuleSource(),
+    skippingPacks skippedPacks: Set<String> = [], fileURL: URL? = nil
   ) -> RuleSource {
-    var parser = RuleFileParser(path: path, into: source)
+    var parser = RuleFileParser(path: path, pack: pack ?? path, into: RuleSource())
     parser.fileURL = fileURL
     parser.parse(yaml)
-    return parser.source
+    var merged = source
+    let file = parser.source
+    merged.diagnostics += file.diagnostics
+    if parser.enabled && !skippedPacks.contains(parser.pack) {
+      merged.entities += file.entities
+      merged.declaredTypes += file.declaredTypes
+      merged.lists += file.lists
+      merged.patterns += file.patterns
+      merged.mergeLayers(of: file)  // RuleSource+Layers.swift
+    } else if !merged.skippedPacks.contains(parser.pack) {
+      merged.skippedPacks.append(parser.pack)
+    }
+    return merged
   }
 
   /// Relative paths of the `*.yaml` files under `root`, sorted.

@@ -49,6 +49,11 @@ public struct EntityRule: Hashable, Sendable {
   public var location: FileLocation
   /// Where `name` is written; the name is matched as an alias from there.
   public var nameLocation: FileLocation
+  /// Words whose presence in a document makes this entity the likelier reading of an alias
+  /// it shares with others ("Lima" the region: `context: [region, regions, departamento]`).
+  public var context: [String] = []
+  /// A head start when an alias is shared and the document says little (default 0).
+  public var prior: Double = 0
 
   public struct Attribute: Hashable, Sendable {
     public var key: String
@@ -73,6 +78,8 @@ public struct EntityRule: Hashable, Sendable {
   }
 }
 
+import Normalization
+
 /// Everything the rule files say, before compilation.
 public struct RuleSource: Sendable {
   /// The entity types every rule set knows.
@@ -80,9 +87,16 @@ public struct RuleSource: Sendable {
 
   /// Rule files read, as display paths (`rules/seeds/places.yaml`), in load order.
   public var files: [String] = []
+  /// A stable hash of every rule file's path and bytes (and the packs left out): what output
+  /// caches are keyed by.
+  public var digest = StableHash()
   public var entities: [EntityRule] = []
   /// Extra types the files declare, with where.
   public var declaredTypes: [(name: String, location: FileLocation)] = []
+  public var lists: [WordListRule] = []
+  public var patterns: [PatternRule] = []
+  /// Packs whose rules were left out (`enabled: false` or `--skip-pack`), in load order.
+  public var skippedPacks: [String] = []
   /// Problems found while reading (errors stop compilation; warnings are kept).
   public var diagnostics: [Diagnostic] = []
   /// Reference layers (see RuleSource+Layers.swift): each file's `precedence` (0 when unset),
@@ -91,4 +105,71 @@ public struct RuleSource: Sendable {
   public var extensions: [EntityExtension] = []
 
   public init() {}
+}
+
+/// A named list of words or phrases that patterns refer to as `@name`: titles, organization
+/// head nouns, words that never start a name. Entries may have several tokens ("Prime Minister").
+public struct WordListRule: Hashable, Sendable {
+  public var name: String
+  public var language: String?
+  /// How entries compare with document tokens; lists default to `loose` (case-insensitive),
+  /// so "President" also matches "president".
+  public var match: MatchMode
+  public var entries: [String]
+  public var location: FileLocation
+  /// The pack (rule file) that defines the list.
+  public var pack: String
+
+  public init(
+    name: String, language: String? = nil, match: MatchMode = .loose, entries: [String], location: FileLocation,
+    pack: String
+  ) {
+    self.name = name
+    self.language = language
+    self.match = match
+    self.entries = entries
+    self.location = location
+    self.pack = pack
+  }
+}
+
+/// A token pattern that finds mentions no entity rule lists (see `PatternSyntax`).
+public struct PatternRule: Hashable, Sendable {
+  /// A name for messages and `quipu explain`; defaults to `file:line`.
+  public var id: String
+  public var type: String
+  /// The pattern source, e.g. `@en.title+ <Name{1,4}>`.
+  public var pattern: String
+  /// Where the first character of `pattern` is, so that errors inside it get a column.
+  /// Nil column offset when the scalar spans lines (block scalars).
+  public var patternLocation: FileLocation
+  public var patternIsSingleLine: Bool
+  /// Higher wins overlaps first; entity aliases have ``RuleSet/aliasPriority``, patterns 0.
+  public var priority: Int
+  public var language: String?
+  public var location: FileLocation
+  public var pack: String
+
+  public init(
+    id: String, type: String, pattern: String, patternLocation: FileLocation, patternIsSingleLine: Bool = true,
+    priority: Int = 0, language: String? = nil, location: FileLocation, pack: String
+  ) {
+    self.id = id
+    self.type = type
+    self.pattern = pattern
+    self.patternLocation = patternLocation
+    self.patternIsSingleLine = patternIsSingleLine
+    self.priority = priority
+    self.language = language
+    self.location = location
+    self.pack = pack
+  }
+
+  /// The location of the pattern character at `offset` (in characters), for error messages.
+  public func location(ofCharacter offset: Int) -> FileLocation {
+    guard patternIsSingleLine else { return patternLocation }
+    var at = patternLocation
+    at.column += offset
+    return at
+  }
 }

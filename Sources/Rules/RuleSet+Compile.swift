@@ -4,8 +4,8 @@ extension RuleSet {
   /// Reads and compiles the rule files under `directory`.
   ///
   /// - Throws: ``RuleErrors`` with every problem (errors and warnings, sorted) when any is an error.
-  public static func load(directory: String) throws(RuleErrors) -> RuleSet {
-    try compile(RuleLoader.load(directory: directory))
+  public static func load(directory: String, skippingPacks skipped: Set<String> = []) throws(RuleErrors) -> RuleSet {
+    try compile(RuleLoader.load(directory: directory, skippingPacks: skipped))
   }
 
   /// Validates `source` and compiles its aliases with the same ``Normalizer`` that reads
@@ -59,6 +59,12 @@ extension RuleSet {
         Entity(
           id: rule.id, type: rule.type, name: rule.name, attributes: rule.attributes,
           rule: RuleReference(file: rule.location.path, line: rule.location.line)))
+      set.entities[Int(entityIndex)].prior = rule.prior
+      set.entities[Int(entityIndex)].context = rule.context.map { word in
+        normalizer.document(text: word).tokens.filter(\.isWordLike).map {
+          set.vocabulary.intern(normalizer.lexicon.string($0.keys.loose))
+        }
+      }.filter { !$0.isEmpty }
 
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []
@@ -86,6 +92,14 @@ extension RuleSet {
       }
     }
 
+    set.skippedPacks = source.skippedPacks
+    set.digest = source.digest
+    var patterns = PatternCompiler(normalizer: normalizer, set: set)
+    patterns.compile(lists: source.lists)
+    patterns.compile(patterns: source.patterns)
+    set = patterns.set
+    diagnostics += patterns.diagnostics
+
     if diagnostics.contains(where: { $0.severity == .error }) { throw RuleErrors(diagnostics) }
     set.warnings = diagnostics.sorted()
     return set
@@ -109,7 +123,7 @@ extension RuleSet {
   }
 
   /// `exact` for one short all-caps token ("US", "U.S.", "FOE", "EE.UU."), else `loose`.
-  static func defaultMode(_ tokens: [Token]) -> MatchMode {
+  public static func defaultMode(_ tokens: [Token]) -> MatchMode {
     guard tokens.count == 1, let token = tokens.first, token.kind == .word,
       token.shape.contains(.hasUpper), !token.shape.contains(.hasLower),
       token.end - token.start <= 8

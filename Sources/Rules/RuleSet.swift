@@ -18,6 +18,16 @@ public struct Entity: Hashable, Sendable {
   public var name: String
   public var attributes: [EntityRule.Attribute]
   public var rule: RuleReference
+  /// Context words, each as the loose vocabulary ids of its tokens.
+  public var context: [[UInt32]] = []
+  public var prior: Double = 0
+
+  /// Attributes that place an entity somewhere, compared across entities to judge which
+  /// reading of a shared alias fits a document: `country`, `iso3166` and `within`, uppercased.
+  /// A region with `country: PE` fits a document that mentions a country with `iso3166: PE`.
+  public var placeCodes: Set<String> {
+    Set(attributes.filter { ["country", "iso3166", "within"].contains($0.key) }.map { $0.value.uppercased() })
+  }
 }
 
 /// An alias ready for matching: its tokens' keys as ``KeyVocabulary`` ids.
@@ -81,6 +91,20 @@ public struct RuleSet: Sendable {
   public internal(set) var files: [String] = []
   /// Problems that did not stop compilation.
   public internal(set) var warnings: [Diagnostic] = []
+  /// Word lists that patterns refer to, in definition order.
+  public internal(set) var lists: [CompiledWordList] = []
+  /// Pattern rules, in definition order.
+  public internal(set) var patterns: [CompiledPattern] = []
+  /// ICU regular expressions that pattern tests use (each worker compiles its own copy).
+  public internal(set) var regexes: [String] = []
+  /// Packs left out of this rule set.
+  public internal(set) var skippedPacks: [String] = []
+  /// A stable hash of the rule files (see ``RuleSource/digest``).
+  public internal(set) var digest = StableHash()
+
+  /// The priority of every entity alias. Patterns default to 0, so where a pattern match
+  /// overlaps an alias match the alias wins, unless the pattern sets `priority` above this.
+  public static let aliasPriority = 10
 
   public init() {}
 }

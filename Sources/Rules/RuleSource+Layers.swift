@@ -1,3 +1,5 @@
+import Normalization
+
 /// Names, aliases and attributes that a rule file adds to an entity defined in another file
 /// (the top-level `extend` key), so that generated reference packs stay regenerable while
 /// reviewed additions live in a file of their own:
@@ -53,6 +55,15 @@ extension RuleSource {
       let pb = precedence(of: b.element)
       return pa != pb ? pa > pb : a.offset < b.offset
     }.map(\.element)
+  }
+
+  /// Takes one file's reference-layer settings into the whole source: its precedence, its
+  /// `extend` entries, and the digest of the data files it read (a GeoNames table), so that
+  /// output caches notice when a table changes.
+  mutating func mergeLayers(of file: RuleSource) {
+    precedence.merge(file.precedence) { _, new in new }
+    extensions += file.extensions
+    if file.digest.value != StableHash().value { digest.combine(file.digest.hex) }
   }
 
   /// Applies every ``EntityExtension`` to its entity, reporting unknown ids and a name set

@@ -14,10 +14,16 @@ struct Check: ParsableCommand {
   @Option(help: "Folder of rule files (*.yaml).")
   var rules = "rules"
 
+  @Option(
+    name: .customLong("skip-pack"),
+    help: "Leave out a pack of rules: a file's 'pack:' name, or its path in the rules folder without extension (repeatable).")
+  var skippedPacks: [String] = []
+
   func run() throws {
-    let ruleSet = try loadRules(rules)
+    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
     report(
       "quipu: \(ruleSet.files.count) rule files, \(ruleSet.entities.count) entities, "
-        + "\(ruleSet.aliases.count) aliases, 0 errors, \(ruleSet.warnings.count) warnings")
+        + "\(ruleSet.aliases.count) aliases, \(ruleSet.lists.count) word lists, \(ruleSet.patterns.count) patterns, "
+        + "0 errors, \(ruleSet.warnings.count) warnings")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Pipeline
 
 /// `quipu run <folder>`: extract entities from every document and write `out/`.
@@ -7,12 +8,21 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Extract entities from every document in a folder.",
     discussion: """
-      Reads every regular file under FOLDER (hidden files skipped; UTF-8 with or without a BOM,
-      or UTF-16 with a BOM) and writes, into the output folder:
+      Reads the text files under FOLDER (hidden files skipped; by default files without an
+      extension and .txt .text .md .markdown .rst .html .htm .xhtml .xml .json .jsonl .ndjson .csv
+      .tsv .srt .vtt .eml .tex .log; UTF-8 with or without a BOM, or UTF-16 with a BOM) and
+      writes, into the output folder:
         docs/<path>.jsonl   one JSON line per mention, ordered by offset
         entities.jsonl      one JSON line per canonical entity, sorted by id
+        .quipu/             run state for incremental runs, and the lock
+      Runs are incremental: unchanged documents keep their output unless the rules changed.
+      --format replaces the per-document files (entities.jsonl stays):
+        conll   docs/<path>.conll: token<TAB>BIO label, sentences apart
+        brat    docs/<path>.ann + .txt (brat standoff), docs/annotation.conf
+        spans   spans.jsonl: one {"text", "spans", "meta"} line per document
       A document that cannot be read is reported with its byte offset and skipped; the others
-      are still processed, and the exit status is 1.
+      are still processed, and the exit status is 1. Ctrl-C stops after the documents in
+      progress, leaving the output consistent (exit status 130).
       """)
 
   @Argument(help: "Folder of text documents.")
@@ -21,11 +31,34 @@ struct Run: ParsableCommand {
   @Option(help: "Folder of rule files (*.yaml).")
   var rules = "rules"
 
+  @Option(
+    name: .customLong("skip-pack"),
+    help: "Leave out a pack of rules: a file's 'pack:' name, or its path in the rules folder without extension (repeatable).")
+  var skippedPacks: [String] = []
+
   @Option(help: "Output folder.")
   var out = "out"
 
+  @Option(help: "What to write per document: jsonl, conll, brat or spans.")
+  var format: OutputFormat = .jsonl
+
   @Option(help: "Worker threads (default: one per core). Output is the same for any value.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "Add a 'why' key to every mention line: which rule and which context chose its entity.")
+  var explain = false
+
+  @Option(help: "Read only documents matching this glob (repeatable; replaces the default list of text extensions).")
+  var include: [String] = []
+
+  @Option(help: "Leave out documents matching this glob (repeatable). '*.log' matches names, 'drafts/*' paths.")
+  var exclude: [String] = []
+
+  @Option(name: .customLong("on-invalid"), help: "What to do with invalid UTF-8: 'error' skips the document, 'replace' reads it with U+FFFD.")
+  var onInvalid: InvalidText = .error
+
+  @Flag(help: "Redo every document, ignoring the output of the previous run.")
+  var full = false
 
   @Flag(help: "Print nothing but errors.")
   var quiet = false
@@ -38,17 +71,32 @@ struct Run: ParsableCommand {
     }
   }
 
+  enum InvalidText: String, ExpressibleByArgument, CaseIterable {
+    case error, replace
+  }
+
   func run() throws {
-    let ruleSet = try loadRules(rules)
+    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
+    var options = BatchOptions()
+    options.jobs = jobs
+    options.explain = explain
+    options.include = include.isEmpty ? nil : include
+    options.exclude = exclude
+    options.replaceInvalid = onInvalid == .replace
+    options.incremental = !full
+    options.showProgress = !quiet && isatty(STDERR_FILENO) == 1
     let summary: BatchSummary
     do {
-      summary = try BatchRunner(rules: ruleSet).run(input: folder, output: out, jobs: jobs)
+      summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, options: options)
     } catch {
       report(error.description)
       throw ExitCode.usageOrRules
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line) }
+    if summary.interrupted { throw ExitCode(130) }
     if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -97,7 +97,7 @@ import TestSupport
     let dir = try project(rules: Self.goodRules, docs: [:])
     let r = try quipu(["check"], in: dir)
     #expect(r.status == 0)
-    #expect(r.stderr.contains("1 rule files, 1 entities, 1 aliases, 0 errors, 0 warnings"))
+    #expect(r.stderr.contains("1 rule files, 1 entities, 1 aliases, 0 word lists, 0 patterns, 0 errors, 0 warnings"))
   }
 
   @Test func usageErrorsExitTwo() throws {

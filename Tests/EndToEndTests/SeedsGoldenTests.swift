@@ -25,7 +25,9 @@ import TestSupport
     for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-      files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+      let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+      if relative.hasPrefix(".quipu/") { continue }  // run state (git-ignored), not output
+      files[relative] = try Data(contentsOf: url)
     }
     return files
   }

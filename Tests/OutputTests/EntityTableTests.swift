@@ -16,8 +16,8 @@ import Testing
     table.add([mention("b/x")], document: "1.txt")
     #expect(
       String(decoding: table.render(), as: UTF8.self) == """
-        {"id":"a/y","type":"PLACE","name":"A/Y","mentions":1,"documents":["2.txt"]}
-        {"id":"b/x","type":"PLACE","name":"B/X","mentions":3,"documents":["1.txt","2.txt"]}
+        {"id":"a/y","type":"PLACE","name":"A/Y","aliases":[],"mentions":1,"documents":["2.txt"],"attributes":{}}
+        {"id":"b/x","type":"PLACE","name":"B/X","aliases":[],"mentions":3,"documents":["1.txt","2.txt"],"attributes":{}}
 
         """)
   }

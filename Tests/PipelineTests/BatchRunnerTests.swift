@@ -18,7 +18,9 @@ import TestSupport
     for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-      files[String(url.standardizedFileURL.path.dropFirst(root.count))] = try Data(contentsOf: url)
+      let relative = String(url.standardizedFileURL.path.dropFirst(root.count))
+      if relative.hasPrefix(".quipu/") { continue }  // run state, not output
+      files[relative] = try Data(contentsOf: url)
     }
     return files
   }
@@ -39,7 +41,7 @@ import TestSupport
     #expect(summary.mentions == 3)
     #expect(try Set(snapshot(out).keys) == ["entities.jsonl", "docs/a.txt.jsonl", "docs/sub/b.txt.jsonl"])
     let entities = try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)
-    #expect(entities == #"{"id":"country/pe","type":"PLACE","name":"Peru","mentions":3,"documents":["a.txt","sub/b.txt"]}"# + "\n")
+    #expect(entities == #"{"id":"country/pe","type":"PLACE","name":"Peru","aliases":["Peru","Perú"],"mentions":3,"documents":["a.txt","sub/b.txt"],"attributes":{}}"# + "\n")
   }
 
   @Test func aBadDocumentIsReportedWithItsByteOffsetAndTheOthersGoOn() throws {
@@ -57,7 +59,7 @@ import TestSupport
   }
 
   @Test func binaryFilesAreSkippedWithAMessage() throws {
-    let (summary, _, _) = try run(["pic.png": [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], "a.txt": Array("Peru".utf8)])
+    let (summary, _, _) = try run(["scan.txt": [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], "a.txt": Array("Peru".utf8)])
     #expect(summary.failures.map(\.message) == ["binary file (NUL byte at byte offset 4); skipped"])
   }
 

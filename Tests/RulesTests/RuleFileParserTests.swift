@@ -90,7 +90,7 @@ private func entity(_ rest: String) -> String {
     DiagnosticCase(
       name: "unknown top-level key",
       yaml: "entities: []\nfoo: 1\n",
-      expected: [.init("rules/test.yaml:2:1", "unknown key 'foo' (expected 'entities', 'types', 'precedence', 'extend', 'geonames')")]),
+      expected: [.init("rules/test.yaml:2:1", "unknown key 'foo' (expected 'entities', 'types', 'lists', 'patterns', 'pack', 'enabled', 'precedence', 'extend', 'geonames')")]),
     DiagnosticCase(
       name: "entities not a list",
       yaml: "entities: x\n",
@@ -124,7 +124,7 @@ private func entity(_ rest: String) -> String {
       name: "unknown entity key",
       yaml: entity("    colour: red\n"),
       expected: [
-        .init("rules/test.yaml:5:5", "unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes')")
+        .init("rules/test.yaml:5:5", "unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes', 'context', 'prior')")
       ]),
     DiagnosticCase(
       name: "missing id",
@@ -276,12 +276,12 @@ private func entity(_ rest: String) -> String {
     #expect(
       diagnostics.map(\.description) == [
         "rules/test.yaml:2:5: error: entity is missing 'name'",
-        "rules/test.yaml:3:5: error: unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes')",
+        "rules/test.yaml:3:5: error: unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes', 'context', 'prior')",
         "rules/test.yaml:6:27: error: unknown match mode 'fuzzy' (expected 'exact', 'folded', 'loose')",
         "rules/test.yaml:7:9: error: alias is empty",
         "rules/test.yaml:11:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
         "rules/test.yaml:14:5: error: duplicate id 'b' (first defined at rules/test.yaml:8:5)",
-        "rules/test.yaml:17:1: error: unknown key 'bogus' (expected 'entities', 'types', 'precedence', 'extend', 'geonames')",
+        "rules/test.yaml:17:1: error: unknown key 'bogus' (expected 'entities', 'types', 'lists', 'patterns', 'pack', 'enabled', 'precedence', 'extend', 'geonames')",
       ])
   }
 

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The version written into caches and manifests: a cache made by another version is ignored.
+public let quipuVersion = "0.4.0"
+
+/// How a batch run reads its input and writes its output.
+public struct BatchOptions: Sendable {
+  /// Worker threads. Output is the same for any value.
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  /// Add a `why` key to every mention line.
+  public var explain = false
+  /// Decode invalid UTF-8 as U+FFFD instead of failing the document.
+  public var replaceInvalid = false
+  /// Globs of documents to read; nil means ``defaultExtensions`` and files without extension.
+  public var include: [String]?
+  /// Globs of documents to leave out.
+  public var exclude: [String] = []
+  /// Reuse the previous run's output for documents whose bytes did not change.
+  public var incremental = true
+  /// Redraw a progress line on standard error (for terminals).
+  public var showProgress = false
+
+  public init() {}
+
+  /// What Quipu reads by default: text formats by extension, and files without one.
+  public static let defaultExtensions: Set<String> = [
+    "txt", "text", "md", "markdown", "rst", "html", "htm", "xhtml", "xml", "json", "jsonl", "ndjson", "csv", "tsv",
+    "srt", "vtt", "eml", "tex", "log",
+  ]
+
+  /// What changes output besides documents and rules, for cache keys.
+  var outputSettings: String { "explain=\(explain) replaceInvalid=\(replaceInvalid)" }
+}
+
+/// Include and exclude globs over relative paths.
+///
+/// A glob without `/` matches the file name (`*.txt` matches `a/b.txt`); one with `/` matches the
+/// whole relative path (`drafts/*`). `*`, `?` and `[…]` work as in the shell.
+struct InputFilter: Sendable {
+  var include: [String]?
+  var exclude: [String]
+
+  func accepts(_ relative: String) -> Bool {
+    let name = relative.split(separator: "/").last.map(String.init) ?? relative
+    if exclude.contains(where: { Self.matches($0, relative, name) }) { return false }
+    guard let include else {
+      let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
+      return ext.isEmpty || BatchOptions.defaultExtensions.contains(ext)
+    }
+    return include.contains { Self.matches($0, relative, name) }
+  }
+
+  static func matches(_ glob: String, _ relative: String, _ name: String) -> Bool {
+    glob.contains("/") ? fnmatch(glob, relative, FNM_PATHNAME) == 0 : fnmatch(glob, name, 0) == 0
+  }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// An exclusive lock on an output folder, so that two runs never write the same `out/`.
+///
+/// `flock(2)` on `out/.quipu/lock`: the kernel releases it when the process ends, however it
+/// ends, so a killed run never leaves a stale lock behind.
+final class OutputLock {
+  private let descriptor: Int32
+
+  /// Takes the lock, or throws a message naming the folder when another run holds it.
+  init(folder: URL) throws(BatchError) {
+    let state = folder.appendingPathComponent(".quipu", isDirectory: true)
+    try? FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let path = state.appendingPathComponent("lock").path
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw BatchError(description: "\(folder.path): error: cannot create the lock file \(path) (\(String(cString: strerror(errno))))")
+    }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      close(fd)
+      throw BatchError(description: "\(folder.path): error: another quipu run is writing this output folder; wait for it to finish")
+    }
+    descriptor = fd
+  }
+
+  deinit {
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+  }
+}

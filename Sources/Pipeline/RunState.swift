@@ -1,0 +1,73 @@
+import Foundation
+import Normalization
+import Output
+
+/// What the last run wrote, so that the next one redoes only what changed.
+///
+/// Kept in `out/.quipu/run-state` (JSON lines; not named `*.jsonl`, so that tools reading
+/// every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a header line with the cache key (Quipu version, rules
+/// digest, output settings), then one line per document: its path, a hash of its bytes, and
+/// the `entities.jsonl` rows it contributed. A document whose bytes hash the same under the
+/// same key keeps its output file; `entities.jsonl` is rebuilt from the rows. A state made
+/// under another key is ignored (changing the rules redoes everything).
+struct RunState {
+  struct Record {
+    var input: String
+    var entities: [EntityTable.Row]
+  }
+
+  var key: String
+  var records: [String: Record] = [:]
+
+  static func key(rulesDigest: String, options: BatchOptions) -> String {
+    "quipu \(quipuVersion); rules \(rulesDigest); \(options.outputSettings)"
+  }
+
+  /// The state in `url` if it was written under `key`, else an empty one.
+  static func load(_ url: URL, key: String) -> RunState {
+    var state = RunState(key: key)
+    guard let data = try? Data(contentsOf: url) else { return state }
+    var lines = data.split(separator: 0x0A)[...]
+    guard let header = lines.popFirst(),
+      let object = try? JSONSerialization.jsonObject(with: Data(header)) as? [String: Any],
+      object["key"] as? String == key
+    else { return state }
+    for line in lines {
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+        let doc = object["doc"] as? String, let input = object["input"] as? String,
+        let rows = object["entities"] as? [[String: Any]]
+      else { return RunState(key: key) }  // a damaged state is no state
+      state.records[doc] = Record(input: input, entities: rows.compactMap(EntityTable.Row.init(json:)))
+    }
+    return state
+  }
+
+  /// The state's bytes: sorted by document, so the same state is the same file.
+  func serialized() -> [UInt8] {
+    var header = JSONLine()
+    header.add("key", key)
+    var out = header.finished()
+    for (doc, record) in records.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+      var line = JSONLine()
+      line.add("doc", doc)
+      line.add("input", record.input)
+      var bytes = line.finished()
+      bytes.removeLast(2)  // "}\n": append the rows array, then close
+      bytes += Array(#","entities":["#.utf8)
+      for (i, row) in record.entities.enumerated() {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes += row.line().dropLast()
+      }
+      bytes += Array("]}\n".utf8)
+      out += bytes
+    }
+    return out
+  }
+
+  /// The hash that identifies a document's bytes.
+  static func inputHash(_ bytes: [UInt8]) -> String {
+    var hash = StableHash.of(bytes)
+    hash.combine(String(bytes.count))
+    return hash.hex
+  }
+}

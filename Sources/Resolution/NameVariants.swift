@@ -1,0 +1,131 @@
+import Normalization
+import Rules
+
+/// In-document name-variant coreference for people and organizations (see ``Resolver``).
+struct NameVariants {
+  let document: Document
+  let lexicon: Lexicon
+  /// Per mention: the loose keys of its words (punctuation and possessives left out).
+  private let names: [[KeyID]]
+
+  init(document: Document, lexicon: Lexicon, mentions: [ResolvedMention]) {
+    self.document = document
+    self.lexicon = lexicon
+    names = mentions.map { m in
+      document.tokens[Int(m.firstToken)..<Int(m.endToken)].filter(\.isWordLike).map(\.keys.loose)
+    }
+  }
+
+  /// Joins variants to fuller names, rewriting their entity.
+  mutating func join(_ resolved: inout [ResolvedMention]) {
+    var parent = Array(resolved.indices)
+    func root(_ i: Int) -> Int {
+      var i = i
+      while parent[i] != i { i = parent[i] }
+      return i
+    }
+    // Mentions already resolved to one entity (an alias, an acronym's link) stay together.
+    var firstWithID: [String: Int] = [:]
+    for i in resolved.indices {
+      if let j = firstWithID[resolved[i].entityID] { parent[root(i)] = root(j) } else { firstWithID[resolved[i].entityID] = i }
+    }
+    for type in ["PERSON", "ORG"] {
+      let members = resolved.indices.filter { resolved[$0].type == type && !names[$0].isEmpty }
+      for a in members {
+        // Fuller names this one is a variant of.
+        let fuller = members.filter { b in
+          b != a && isVariant(names[a], of: names[b], type: type)
+            && (type == "PERSON" || resolved[b].firstToken < resolved[a].firstToken)
+        }
+        guard !fuller.isEmpty else { continue }
+        // A variant of two names that are not variants of each other (two Lopezes) joins neither.
+        let longest = fuller.max { (names[$0].count, -$0) < (names[$1].count, -$1) }!
+        let consistent = fuller.allSatisfy {
+          resolved[$0].entityID == resolved[longest].entityID || isVariant(names[$0], of: names[longest], type: type)
+            || names[$0] == names[longest]
+        }
+        guard consistent else { continue }
+        let (ra, rb) = (root(a), root(longest))
+        if ra != rb { parent[ra] = rb }
+      }
+    }
+    var groups: [Int: [Int]] = [:]
+    for i in resolved.indices { groups[root(i), default: []].append(i) }
+    for (_, group) in groups.sorted(by: { $0.key < $1.key }) where group.count > 1 {
+      let listed = Set(group.map { resolved[$0].entityID }.filter { !$0.hasPrefix("~") })
+      let source: Int
+      if listed.count == 1 {
+        source = group.first { resolved[$0].entityID == listed.first! }!
+      } else if listed.isEmpty {
+        // The fullest name, among mentions found as names (not as acronyms or short forms).
+        let named = group.filter { resolved[$0].how == "pattern" || resolved[$0].how == "alias" }
+        source = (named.isEmpty ? group : named).max { (names[$0].count, -$0) < (names[$1].count, -$1) }!
+      } else {
+        continue  // two listed entities: their rules disagree, leave each alone
+      }
+      let model = resolved[source]
+      let unlistedID =
+        listed.isEmpty
+        ? Resolver.unlistedID(
+          type: model.type, tokens: document.tokens[Int(model.firstToken)..<Int(model.endToken)], lexicon: lexicon)
+        : model.entityID
+      for i in group where resolved[i].entityID != unlistedID {
+        resolved[i].entityID = unlistedID
+        resolved[i].name = model.name
+        resolved[i].attributes = model.attributes.isEmpty ? resolved[i].attributes : model.attributes
+        resolved[i].candidates = []
+        resolved[i].why = "a variant of '\(model.text)' in this document"
+      }
+    }
+  }
+
+  /// `a` is a shorter form of `b`: for people, its words appear in order in `b` (or they are the
+  /// same name); for organizations, it ends `b`.
+  private func isVariant(_ a: [KeyID], of b: [KeyID], type: String) -> Bool {
+    if a == b { return true }
+    guard a.count < b.count else { return false }
+    if type == "ORG" { return Array(b.suffix(a.count)) == a }
+    var j = 0
+    for key in b where j < a.count && key == a[j] { j += 1 }
+    return j == a.count
+  }
+
+  /// Mentions that only coreference finds: a capitalized word no mention covers that is the
+  /// surname or first name of a person named in full here, or the last word of an organization
+  /// named earlier. A word that could be either of two entities is left alone.
+  func corefMentions(_ resolved: [ResolvedMention]) -> [ResolvedMention] {
+    var fullest: [String: Int] = [:]  // entity id → mention with its longest name
+    for (i, m) in resolved.enumerated() where (m.type == "PERSON" || m.type == "ORG") && names[i].count >= 2 {
+      if let j = fullest[m.entityID], names[j].count >= names[i].count { continue }
+      fullest[m.entityID] = i
+    }
+    var byKey: [KeyID: Set<String>] = [:]
+    var firstSeen: [String: Int32] = [:]
+    for m in resolved { firstSeen[m.entityID] = min(firstSeen[m.entityID] ?? .max, m.firstToken) }
+    for (id, i) in fullest {
+      let words = names[i]
+      var keys = [words.last!]
+      if resolved[i].type == "PERSON", lexicon.string(words[0]).count >= 3 { keys.append(words[0]) }
+      for key in keys { byKey[key, default: []].insert(id) }
+    }
+    guard !byKey.isEmpty else { return [] }
+    var covered = [Bool](repeating: false, count: document.tokens.count)
+    for m in resolved { for t in Int(m.firstToken)..<Int(m.endToken) { covered[t] = true } }
+    var found: [ResolvedMention] = []
+    for (t, token) in document.tokens.enumerated() where !covered[t] {
+      guard token.kind == .word, token.shape.contains(.initialUpper), token.end - token.start >= 2,
+        let ids = byKey[token.keys.loose], ids.count == 1, let id = ids.first, let model = fullest[id].map({ resolved[$0] })
+      else { continue }
+      if model.type == "ORG", Int32(t) < firstSeen[id]! { continue }
+      var mention = model
+      mention.firstToken = Int32(t)
+      mention.endToken = Int32(t + 1)
+      mention.how = "coref"
+      mention.text = NameText.canonical(document.string(of: token))
+      mention.candidates = []
+      mention.why = "a short form of '\(model.text)' in this document"
+      found.append(mention)
+    }
+    return found
+  }
+}

@@ -1,0 +1,73 @@
+/// A compiled pattern: a Thompson NFA over tokens, run by a Pike VM (see Recognition's
+/// `PatternMatcher`), so matching takes time linear in tokens × instructions: no backtracking.
+public struct PatternProgram: Hashable, Sendable {
+  public enum Instruction: Hashable, Sendable {
+    /// Consume one token passing test `tests[i]`.
+    case test(Int32)
+    /// Consume one entry (one or more tokens) of word list `i`.
+    case list(Int32)
+    /// Consume one span the gazetteer found, of this type.
+    case entity(String)
+    /// Continue at both; the first is preferred (greedy quantifiers put the loop first).
+    case split(Int32, Int32)
+    case jump(Int32)
+    /// Start or end capture `i` (see ``captures``).
+    case open(Int32)
+    case close(Int32)
+    case accept
+  }
+
+  /// What a capture produces.
+  public enum CaptureRole: Hashable, Sendable {
+    /// A mention (the pattern's type).
+    case mention
+    /// Another name of the match's entity, and of its later occurrences in the document.
+    case alias
+    /// An attribute of the match's entity, e.g. `handle`.
+    case attribute(String)
+  }
+
+  public var instructions: [Instruction]
+  public var tests: [CompiledTokenTest]
+  public var captures: [CaptureRole]
+  /// The pattern has a `<…>` mention capture; without one, the whole match is the mention.
+  public var hasMentionCapture: Bool { captures.contains(.mention) }
+}
+
+/// A test on one token, with its keys resolved to vocabulary ids.
+public indirect enum CompiledTokenTest: Hashable, Sendable {
+  /// The token's key in `mode` is this vocabulary id.
+  case key(MatchMode, UInt32)
+  /// The token is a one-token entry of word list `i`.
+  case inList(Int32)
+  case shape(TokenShapeTest)
+  /// ICU script code of the token's first letter.
+  case script(UInt8)
+  /// Regular expression `i` of the rule set matches the whole token text.
+  case regex(Int32)
+  case any
+  case not(CompiledTokenTest)
+  case all([CompiledTokenTest])
+}
+
+/// A compiled pattern rule.
+public struct CompiledPattern: Hashable, Sendable {
+  public var id: String
+  public var type: String
+  public var priority: Int
+  public var program: PatternProgram
+  public var rule: RuleReference
+}
+
+/// A compiled word list: entries keyed in the list's match mode.
+public struct CompiledWordList: Hashable, Sendable {
+  public var name: String
+  public var mode: MatchMode
+  /// One-token entries.
+  public var singles: Set<UInt32>
+  /// Entries of two or more tokens, by first key, longest first.
+  public var phrases: [UInt32: [[UInt32]]]
+  public var rule: RuleReference
+  /// The longest entry, in tokens.
+  public var longest: Int
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Evaluation
+
+/// Runs the reference scorer (`../shared/gold/score.py`, beside the repository) on the
+/// hand-computed case and checks it prints what eval prints. Skipped where the shared
+/// tools or `python3` are not installed.
+@Suite struct ReferenceScorerTests {
+  static let script = Fixture.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/gold/score.py")
+  static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let available = FileManager.default.fileExists(atPath: script.path) && python != nil
+
+  func referenceOutput(gold: String, out: String, arguments: [String] = []) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.python!)
+    process.arguments = [Self.script.path, "--gold", gold, "--out", out] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func handCaseFolder() throws -> (gold: String, out: String) {
+    let folder = try Fixture.temporaryFolder()
+    var files = ["gold.jsonl": Array(HandComputedCase.goldLines.utf8)]
+    for (path, text) in HandComputedCase.predictionFiles { files["out/" + path] = Array(text.utf8) }
+    try Fixture.write(files, under: folder)
+    return (folder.appendingPathComponent("gold.jsonl").path, folder.appendingPathComponent("out").path)
+  }
+
+  @Test(.enabled(if: available)) func scorePyPrintsTheSameTable() throws {
+    let (gold, out) = try handCaseFolder()
+    #expect(try referenceOutput(gold: gold, out: out) == HandComputedCase.table)
+    #expect(ScoreReport.table(try Evaluation.run(gold: gold, predictions: out)) == HandComputedCase.table)
+  }
+
+  @Test(.enabled(if: available)) func scorePyAgreesWithFilteredDocumentsAndTypes() throws {
+    let (gold, out) = try handCaseFolder()
+    let scores = try Evaluation.run(gold: gold, predictions: out, documentPattern: Regex("^[ab]"), types: ["PLACE", "ORG"])
+    #expect(try referenceOutput(gold: gold, out: out, arguments: ["--docs", "^[ab]", "--types", "PLACE,ORG"]) == ScoreReport.table(scores))
+  }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Golden files: whole outputs compared with a committed file, re-recorded on request.
+public enum Snapshot {
+  /// The contents of `Snapshots/<name>` beside the calling test file, or, when the
+  /// environment sets `RECORD_SNAPSHOTS=1`, writes `actual` there and returns it (review
+  /// the change with `git diff`).
+  public static func expected(_ actual: String, named name: String, testFile: String = #filePath) throws -> String {
+    let url = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(actual.utf8).write(to: url)
+      return actual
+    }
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+}
