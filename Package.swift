@@ -50,7 +50,7 @@ let package = Package(
     .testTarget(name: "RecognitionTests", dependencies: ["Recognition", "TestSupport"]),
     .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Pipeline", "TestSupport"]),
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Rules", "TestSupport"]),
     .testTarget(name: "PacksTests", dependencies: ["Packs", "Rules", "TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(

@@ -8,8 +8,10 @@
 /// marks with their base, so both give the same boundaries, and offsets need no correction
 /// map. Each distinct form is normalized once; later tokens of that form cost one hash lookup.
 ///
-/// Three adjustments to UAX #29 serve matching:
+/// Four adjustments to UAX #29 serve matching:
 /// - an English possessive is its own token: "Boluarte's" → "Boluarte" + "'s";
+/// - a French or Italian elision is its own token: "l'Intérieur" → "l'" + "Intérieur",
+///   "dell'Italia" → "dell'" + "Italia";
 /// - an abbreviation keeps its final dot: "U.S." and "EE.UU." are one token each
 ///   (ICU would split off the last dot), so their loose key is "us" / "eeuu";
 /// - white space is never part of a token: U+202F separates words like a space (UAX #29 makes it
@@ -104,11 +106,17 @@ public final class Normalizer {
           switch status {
           case 100..<200: emit(start, boundary, .number)
           case 200..<300:
-            if let split = Self.possessiveSplit(segment) {
-              emit(start, start + split, .word)
-              emit(start + split, boundary, .punctuation)
+            var wordStart = start
+            if let elided = Self.elisionSplit(segment) {
+              emit(start, start + elided, .word)
+              wordStart = start + elided
+            }
+            let rest = UnsafeBufferPointer(rebasing: buf[wordStart..<boundary])
+            if let split = Self.possessiveSplit(rest) {
+              emit(wordStart, wordStart + split, .word)
+              emit(wordStart + split, boundary, .punctuation)
             } else {
-              emit(start, boundary, .word)
+              emit(wordStart, boundary, .word)
             }
           case 300..<400: emit(start, boundary, .kana)
           case 400..<500: emit(start, boundary, .ideographic)
@@ -162,6 +170,29 @@ public final class Normalizer {
     let s = segment[n - 1]
     guard apostrophe == 0x27 || apostrophe == 0x2019, s == 0x73 || s == 0x53 else { return nil }
     return n - 2
+  }
+
+  /// French and Italian elided articles and prepositions, before the apostrophe.
+  static let elisions: Set<String> = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+    "dell", "dall", "nell", "sull", "all", "coll", "quell",
+  ]
+
+  /// The offset just after an elided word ("l'Intérieur" → 2, "dell'Italia" → 5), if any:
+  /// French and Italian glue it to the next word, and names start after it.
+  static func elisionSplit(_ segment: UnsafeBufferPointer<UInt16>) -> Int? {
+    var prefix = ""
+    for (i, unit) in segment.enumerated() {
+      if unit == 0x27 || unit == 0x2019 {
+        guard i > 0, i + 1 < segment.count, Self.elisions.contains(prefix),
+          let next = Unicode.Scalar(segment[i + 1]), next.properties.isAlphabetic
+        else { return nil }
+        return i + 1
+      }
+      guard i < 6, unit < 0x80, let scalar = Unicode.Scalar(unit), scalar.properties.isAlphabetic else { return nil }
+      prefix.unicodeScalars.append(Unicode.Scalar(UInt8(unit)).properties.lowercaseMapping.unicodeScalars.first!)
+    }
+    return nil
   }
 
   /// Letters in groups of at most three, separated by single dots: "U.S", "EE.UU", "Ph.D".

@@ -96,6 +96,7 @@ public struct BatchRunner: Sendable {
     }
     let lock = try OutputLock(folder: out.root)
     defer { withExtendedLifetime(lock) {} }
+    out.removeLeftoverTemporaryFiles()
 
     let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
     // A format with one collection file (spans.jsonl) needs every document's line: no reuse.

@@ -29,8 +29,26 @@ public struct OutputFolder: Sendable {
   /// Writes `bytes` to a temporary file beside `url` and renames it into place, so a
   /// reader (or a run killed midway) sees the old file or the new one, never a torn one.
   public func write(_ bytes: [UInt8], to url: URL) throws {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(bytes).write(to: url, options: .atomic)
+    let folder = url.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent)\(Self.temporaryMarker)\(getpid())")
+    try Data(bytes).write(to: temporary)
+    guard rename(temporary.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
+    }
+  }
+
+  /// Part of the name of a file being written; a killed run can leave one behind.
+  static let temporaryMarker = ".quipu-tmp-"
+
+  /// Removes temporary files that a killed run left (call with the lock held).
+  func removeLeftoverTemporaryFiles() {
+    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
+    for case let relative as String in walker where relative.contains(Self.temporaryMarker) {
+      try? FileManager.default.removeItem(atPath: root.path + "/" + relative)
+    }
   }
 
   /// Removes per-document files (ending in `suffix`) whose relative path is not in `keep`;

@@ -20,8 +20,18 @@ struct RunState {
   var records: [String: Record] = [:]
 
   static func key(rulesDigest: String, options: BatchOptions) -> String {
-    "quipu \(quipuVersion); rules \(rulesDigest); \(options.outputSettings)"
+    "quipu \(quipuVersion) \(buildIdentity); rules \(rulesDigest); \(options.outputSettings)"
   }
+
+  /// The running executable's size and modification time: a rebuilt Quipu (same version,
+  /// changed code) must not reuse output its predecessor wrote.
+  static let buildIdentity: String = {
+    let path = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date
+    else { return "build unknown" }
+    return "build \(size.int64Value)-\(Int64(date.timeIntervalSince1970))"
+  }()
 
   /// The state in `url` if it was written under `key`, else an empty one.
   static func load(_ url: URL, key: String) -> RunState {

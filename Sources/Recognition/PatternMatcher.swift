@@ -262,6 +262,7 @@ final class PatternMatcher {
       case .number: return token.kind == .number
       case .punctuation: return token.kind == .punctuation
       case .symbol: return token.kind == .symbol
+      case .start: return i == 0 || context.tokens[i - 1].sentence != token.sentence
       }
     case .script(let code):
       return context.tokens[i].script == code

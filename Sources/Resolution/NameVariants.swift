@@ -90,30 +90,86 @@ struct NameVariants {
     return j == a.count
   }
 
-  /// Mentions that only coreference finds: a capitalized word no mention covers that is the
-  /// surname or first name of a person named in full here, or the last word of an organization
-  /// named earlier. A word that could be either of two entities is left alone.
+  /// Mentions that only coreference finds, where no rule matched:
+  /// - the whole name of an entity no rule lists, again ("Takeda … Takeda", "Carlos Santos
+  ///   Silva … Carlos Santos Silva"): rules find listed entities everywhere, but a pattern only
+  ///   where its context is;
+  /// - a lone capitalized word that is the surname or first name of a person named in full
+  ///   here, or the last word of an organization named earlier ("Congress" after "Peruvian
+  ///   Congress", but not "Perú" after "Ejército del Perú": a word after a connector is not
+  ///   the organization's own).
+  /// A lone word next to another capitalized word is part of some other name ("López
+  /// Aliaga"), an all-caps word is a heading or dateline ("MADRID."), and a word that could be
+  /// either of two entities is left alone.
   func corefMentions(_ resolved: [ResolvedMention]) -> [ResolvedMention] {
+    let tokens = document.tokens
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for m in resolved { for t in Int(m.firstToken)..<Int(m.endToken) { covered[t] = true } }
+    var firstSeen: [String: Int32] = [:]
+    for m in resolved { firstSeen[m.entityID] = min(firstSeen[m.entityID] ?? .max, m.firstToken) }
+    var found: [ResolvedMention] = []
+
+    // Whole names of unlisted entities, longest first.
+    var names: [(keys: [KeyID], model: ResolvedMention)] = []
+    var seenNames: Set<[KeyID]> = []
+    for (i, m) in resolved.enumerated() where m.entityID.hasPrefix("~") && (m.type == "PERSON" || m.type == "ORG") {
+      let keys = document.tokens[Int(m.firstToken)..<Int(m.endToken)].map(\.keys.loose)
+      if !keys.isEmpty, seenNames.insert(keys).inserted { names.append((keys, resolved[i])) }
+    }
+    names.sort { $0.keys.count > $1.keys.count }
+    var t = 0
+    while t < tokens.count {
+      var advanced = false
+      if !covered[t], tokens[t].shape.contains(.initialUpper) {
+        for (keys, model) in names where t + keys.count <= tokens.count {
+          guard (0..<keys.count).allSatisfy({ !covered[t + $0] && tokens[t + $0].keys.loose == keys[$0] }) else { continue }
+          var mention = model
+          mention.firstToken = Int32(t)
+          mention.endToken = Int32(t + keys.count)
+          mention.how = "coref"
+          mention.text = NameText.canonical(document.string(fromToken: t, throughToken: t + keys.count - 1))
+          mention.candidates = []
+          mention.why = "the name '\(model.text)' again"
+          found.append(mention)
+          for k in t..<t + keys.count { covered[k] = true }
+          t += keys.count
+          advanced = true
+          break
+        }
+      }
+      if !advanced { t += 1 }
+    }
+
+    // Lone words: surnames, first names, organizations' last words.
     var fullest: [String: Int] = [:]  // entity id → mention with its longest name
-    for (i, m) in resolved.enumerated() where (m.type == "PERSON" || m.type == "ORG") && names[i].count >= 2 {
-      if let j = fullest[m.entityID], names[j].count >= names[i].count { continue }
+    for (i, m) in resolved.enumerated() where (m.type == "PERSON" || m.type == "ORG") && self.names[i].count >= 2 {
+      if let j = fullest[m.entityID], self.names[j].count >= self.names[i].count { continue }
       fullest[m.entityID] = i
     }
     var byKey: [KeyID: Set<String>] = [:]
-    var firstSeen: [String: Int32] = [:]
-    for m in resolved { firstSeen[m.entityID] = min(firstSeen[m.entityID] ?? .max, m.firstToken) }
     for (id, i) in fullest {
-      let words = names[i]
-      var keys = [words.last!]
-      if resolved[i].type == "PERSON", lexicon.string(words[0]).count >= 3 { keys.append(words[0]) }
+      let words = self.names[i]
+      let m = resolved[i]
+      var keys: [KeyID] = []
+      if m.type == "PERSON" {
+        keys.append(words.last!)
+        if lexicon.string(words[0]).count >= 3 { keys.append(words[0]) }
+      } else {
+        // The last word counts only if the word before it is part of the name, not a connector.
+        let wordTokens = tokens[Int(m.firstToken)..<Int(m.endToken)].filter(\.isWordLike)
+        if wordTokens.count >= 2, wordTokens[wordTokens.count - 2].shape.contains(.initialUpper) {
+          keys.append(words.last!)
+        }
+      }
       for key in keys { byKey[key, default: []].insert(id) }
     }
-    guard !byKey.isEmpty else { return [] }
-    var covered = [Bool](repeating: false, count: document.tokens.count)
-    for m in resolved { for t in Int(m.firstToken)..<Int(m.endToken) { covered[t] = true } }
-    var found: [ResolvedMention] = []
-    for (t, token) in document.tokens.enumerated() where !covered[t] {
-      guard token.kind == .word, token.shape.contains(.initialUpper), token.end - token.start >= 2,
+    guard !byKey.isEmpty else { return found }
+    func capitalizedWord(_ i: Int) -> Bool {
+      i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].shape.contains(.initialUpper)
+    }
+    for (t, token) in tokens.enumerated() where !covered[t] {
+      guard token.kind == .word, token.shape.contains(.initialUpper), token.shape.contains(.hasLower),
+        token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1], !capitalizedWord(t + 1) || covered[t + 1],
         let ids = byKey[token.keys.loose], ids.count == 1, let id = ids.first, let model = fullest[id].map({ resolved[$0] })
       else { continue }
       if model.type == "ORG", Int32(t) < firstSeen[id]! { continue }

@@ -162,3 +162,28 @@ struct SegmentCase: Sendable, CustomTestStringConvertible {
     #expect(found == c.isAbbreviation)
   }
 }
+
+@Suite struct ElisionTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    var text: String
+    var tokens: [String]
+    var testDescription: String { text }
+  }
+
+  static let cases: [Case] = [
+    Case(text: "l'Intérieur", tokens: ["l'", "Intérieur"]),
+    Case(text: "L’exposition d’art", tokens: ["L’", "exposition", "d’", "art"]),
+    Case(text: "dell'Italia", tokens: ["dell'", "Italia"]),
+    Case(text: "jusqu'à", tokens: ["jusqu'", "à"]),
+    Case(text: "O'Brien don't", tokens: ["O'Brien", "don't"]),
+    Case(text: "l'Italia's", tokens: ["l'", "Italia", "'s"]),
+  ]
+
+  @Test(arguments: cases)
+  func elisionsAreTokensOfTheirOwn(_ c: Case) throws {
+    let n = try Normalizer()
+    let doc = n.document(text: c.text)
+    #expect(doc.tokens.map(doc.string(of:)) == c.tokens)
+    expectTokenInvariants(doc, of: c.text)
+  }
+}

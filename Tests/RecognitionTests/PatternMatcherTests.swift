@@ -102,6 +102,14 @@ import TestSupport
       yaml: patterns(#"  - {type: PLACE, pattern: '"en" <"Peru">'}"#),
       text: "en PERÚ, en perú y en Perú", expected: ["PERÚ PLACE pattern", "perú PLACE pattern", "Perú PLACE pattern"]),
     Case(
+      name: "sentence starts",
+      yaml: patterns("  - {type: PERSON, pattern: '<[Cap & !Start]>'}"),
+      text: "Ayer llegó Ana. Luego Bea.", expected: ["Ana PERSON pattern", "Bea PERSON pattern"]),
+    Case(
+      name: "possessive and elision literals match as in running text",
+      yaml: patterns(#"  - {type: ORG, pattern: '<Cap> "''s" "shareholders"'}"# + "\n" + #"  - {type: PLACE, pattern: '"dell''" <Cap>'}"#),
+      text: "Takeda's shareholders; la Banca dell'Italia", expected: ["Takeda ORG pattern", "Italia PLACE pattern"]),
+    Case(
       name: "one pattern's matches never overlap",
       yaml: patterns("  - {type: PERSON, pattern: 'Cap Cap'}"),
       text: "Ana Bea Cleo Dana Eva", expected: ["Ana Bea PERSON pattern", "Cleo Dana PERSON pattern"]),

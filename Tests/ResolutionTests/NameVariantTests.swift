@@ -69,6 +69,29 @@ import TestSupport
         "CGTP → ~org/la-gran-confederacion-congreso (acronym)",
       ]),
     Case(
+      name: "a repeated full name is found again whole, not as two short forms (es)",
+      text: "El ministro Carlos Santos Silva habló. Luego Carlos Santos Silva se fue.",
+      expected: [
+        "Carlos Santos Silva → ~person/carlos-santos-silva (pattern)",
+        "Carlos Santos Silva → ~person/carlos-santos-silva (coref)",
+      ]),
+    Case(
+      name: "a one-word name a pattern found is found again",
+      text: "President Takeda spoke; Takeda left.",
+      expected: ["Takeda → ~person/takeda (pattern)", "Takeda → ~person/takeda (coref)"]),
+    Case(
+      name: "a short form inside another capitalized name is not a coreference",
+      text: "Minister Rafael López spoke with López Aliaga.",
+      expected: ["Rafael López → ~person/rafael-lopez (pattern)"]),
+    Case(
+      name: "an all-caps dateline is not a coreference",
+      text: "MADRID. Minister Gabriel Madrid arrived.",
+      expected: ["Gabriel Madrid → ~person/gabriel-madrid (pattern)"]),
+    Case(
+      name: "the word after a connector is not an organization's short form",
+      text: "The Congress del Perú met. Later Perú voted; the Congress adjourned.",
+      expected: ["The Congress → ~org/the-congress (pattern)", "Congress → ~org/the-congress (coref)"]),
+    Case(
       name: "listed aliases link languages and acronyms",
       text: "the Southern Command, el Comando Sur, SOUTHCOM",
       expected: [

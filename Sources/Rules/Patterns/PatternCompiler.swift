@@ -59,8 +59,15 @@ struct PatternCompiler {
   }
 
   /// Vocabulary ids of `text`'s tokens in `mode`.
+  ///
+  /// A possessive or an elision written alone ("'s", "l'") is keyed as it is in running text,
+  /// where it is split off a word: alone, UAX #29 would cut it differently.
   private mutating func keys(of text: String, mode: MatchMode) -> [UInt32] {
-    let doc = normalizer.document(text: text)
+    let glued = text.first == "'" || text.first == "’"
+    let attached = text.last == "'" || text.last == "’"
+    var doc = normalizer.document(text: glued ? "x" + text : attached ? text + "x" : text)
+    if glued { doc.tokens.removeFirst() }
+    if attached { doc.tokens.removeLast() }
     let lexicon = normalizer.lexicon
     return doc.tokens.map { token in
       let key: KeyID =

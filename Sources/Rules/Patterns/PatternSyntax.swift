@@ -15,7 +15,7 @@ import Foundation
 ///              | '"' words '"' (':' mode)?    literal words, e.g. "Prime Minister"
 ///              | test                         one token passing the test
 /// test        := '!'? ( shape | 'script=' Xxxx | '/' regex '/' | '.' | '@' list | '"' word '"' )
-/// shape       := Cap | Title | Upper | Lower | Alpha | Word | Num | Punct | Sym
+/// shape       := Cap | Title | Upper | Lower | Alpha | Word | Num | Punct | Sym | Start
 /// ```
 ///
 /// Captures: `<…>` is the mention (without one, the whole match is); `<alias: …>` is another
@@ -68,6 +68,9 @@ public enum TokenShapeTest: String, Hashable, Sendable, CaseIterable {
   case punctuation = "Punct"
   /// A symbol or emoji.
   case symbol = "Sym"
+  /// The first token of a sentence (so `[Cap & !Start]` is a capital that is not just the
+  /// sentence's first letter).
+  case start = "Start"
 }
 
 /// A syntax error at a character offset of the pattern.

@@ -1,0 +1,111 @@
+import Foundation
+import Rules
+import Testing
+import TestSupport
+@testable import Pipeline
+
+/// Incremental runs, the lock, and consistency after a killed run.
+@Suite struct IncrementalRunTests {
+  static let yaml = "entities:\n  - {id: country/pe, type: PLACE, name: Peru, aliases: [Perú]}\n"
+
+  func workspace(_ files: [String: String]) throws -> (input: URL, out: URL) {
+    let tmp = try Fixture.temporaryFolder()
+    try Fixture.write(files.mapValues { Array($0.utf8) }, under: tmp.appendingPathComponent("in"))
+    return (tmp.appendingPathComponent("in"), tmp.appendingPathComponent("out"))
+  }
+
+  @Test func unchangedDocumentsAreReusedAndChangedOnesRedone() throws {
+    let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Perú", "c.txt": "nada"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    let first = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(first.reused == 0)
+    let entities = try Data(contentsOf: out.appendingPathComponent("entities.jsonl"))
+    let second = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(second.reused == 3)
+    #expect(try Data(contentsOf: out.appendingPathComponent("entities.jsonl")) == entities)
+    try Fixture.write(["b.txt": Array("Peru y Perú".utf8)], under: input)
+    let third = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(third.reused == 2)
+    #expect(third.mentions == 3)
+    try FileManager.default.removeItem(at: input.appendingPathComponent("a.txt"))
+    let fourth = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.txt.jsonl").path))
+    #expect(try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8).contains(#""mentions":2,"documents":["b.txt"]"#))
+    #expect(fourth.reused == 2)
+  }
+
+  @Test func changingTheRulesRedoesEverything() throws {
+    let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Lima"])
+    let rulesFolder = try Fixture.temporaryFolder()
+    try Fixture.write(["places.yaml": Array(Self.yaml.utf8)], under: rulesFolder)
+    _ = try BatchRunner(rules: RuleSetLoader.load(rulesFolder)).run(input: input.path, output: out.path, jobs: 1)
+    try Fixture.write(["places.yaml": Array((Self.yaml + "  - {id: place/lima, type: PLACE, name: Lima}\n").utf8)], under: rulesFolder)
+    let second = try BatchRunner(rules: RuleSetLoader.load(rulesFolder)).run(input: input.path, output: out.path, jobs: 1)
+    #expect(second.reused == 0)
+    #expect(second.mentions == 2)
+  }
+
+  @Test func aSecondRunIsLockedOut() throws {
+    let (input, out) = try workspace(["a.txt": "Peru"])
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let held = try OutputLock(folder: out)
+    do {
+      _ = try BatchRunner(rules: Fixture.rules(Self.yaml)).run(input: input.path, output: out.path, jobs: 1)
+      Issue.record("the second run should have been refused")
+    } catch {
+      #expect("\(error)".contains("another quipu run is writing this output folder"))
+    }
+    withExtendedLifetime(held) {}
+  }
+
+  /// Kills `quipu run` with SIGKILL while it writes, then checks that every output file is
+  /// complete, and that the next run makes out/ consistent again.
+  @Test func aKilledRunLeavesNoTornFiles() throws {
+    var files: [String: String] = [:]
+    for i in 0..<200 { files["d\(i).txt"] = String(repeating: "Peru y Perú. ", count: 1000 + i) }
+    let (input, out) = try workspace(files)
+    let rules = try Fixture.temporaryFolder()
+    try Fixture.write(["places.yaml": Array(Self.yaml.utf8)], under: rules)
+    let process = Process()
+    process.executableURL = CommandLineBinary.url
+    process.arguments = ["run", input.path, "--out", out.path, "--rules", rules.path, "--quiet"]
+    try process.run()
+    // Wait until some output exists, then kill mid-run.
+    let deadline = Date().addingTimeInterval(60)
+    while Date() < deadline {
+      let docs = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("docs").path)) ?? []
+      if docs.count >= 10 { break }
+      usleep(2000)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("docs").path)) ?? []
+    where !name.hasPrefix(".") {  // a temporary file being written when the run was killed
+      let text = try String(contentsOf: out.appendingPathComponent("docs/\(name)"), encoding: .utf8)
+      let expected = 2 * (1000 + Int(name.dropFirst().prefix { $0.isNumber })!)
+      // Complete files only: the right number of lines, each of them whole JSON.
+      #expect(text.split(separator: "\n").count == expected, "\(name)")
+      #expect(text.isEmpty || text.hasSuffix("}\n"), "\(name)")
+    }
+    let summary = try BatchRunner(rules: RuleSetLoader.load(rules)).run(input: input.path, output: out.path, jobs: 2)
+    #expect(summary.failures.isEmpty)
+    let entities = try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)
+    #expect(entities.contains(#""mentions":\#(2 * (0..<200).reduce(0) { $0 + 1000 + $1 })"#))
+  }
+}
+
+/// Loads a rules folder for tests.
+enum RuleSetLoader {
+  static func load(_ folder: URL) throws -> Rules.RuleSet { try Rules.RuleSet.load(directory: folder.path) }
+}
+
+/// The `quipu` binary built beside the test bundle.
+enum CommandLineBinary {
+  static let url: URL = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("quipu").path), folder.path != "/" {
+      folder.deleteLastPathComponent()
+    }
+    return folder.appendingPathComponent("quipu")
+  }()
+}
