@@ -242,7 +242,8 @@ enum GeoNamesLoader {
       if length < filters.minAlternateLength && place.population < filters.shortAlternatesMinPopulation { return false }
     }
     if oneWord {
-      if place.population < filters.singleWordMinPopulation { return false }
+      // Capitals keep their one-word names however small ("Vaduz", "Apia").
+      if place.population < filters.singleWordMinPopulation && place.featureCode != "PPLC" { return false }
       // A big place keeps its own name ("Lima", "Nice" at a million people), never an
       // alternate name that is a common word (Greek "Τα" for Dazhou).
       if isAlternate || place.population < filters.commonWordMinPopulation, !filters.commonWords.isEmpty,

@@ -51,7 +51,8 @@ public struct GeoNamesSource: Sendable {
     /// of small towns are where GeoNames' noise is (surnames, first names, short forms).
     public var alternatesMinPopulation = 0
     public var shortAlternatesMinPopulation = Int.max
-    /// One-word names only for places with at least this many people.
+    /// One-word names only for places with at least this many people (and capitals): a town
+    /// of 30,000 called Morales or Garzón is far less often meant than the surname.
     public var singleWordMinPopulation = 0
     /// Lowercase common words (files relative to the rule file, one a line): a one-word name
     /// equal to one, ignoring case and accents ("Police", "Man", "Of", "Nice", "Ūn") is dropped,

@@ -69,7 +69,7 @@ extension RuleSet {
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []
       for alias in [nameAlias] + rule.aliases {
-        guard let compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
+        guard var compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
           diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
           continue
         }
@@ -77,6 +77,7 @@ extension RuleSet {
         // variants that differ only in accents or case stay, so output credits the closest.
         let signature = compiled.exact + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
         if !seenHere.insert(signature).inserted { continue }
+        if !checksSharedAliases { compiled.priority = RuleSet.referenceAliasPriority }
         if !checksSharedAliases {
           // nothing to check
         } else if let first = aliasSites[compiled.loose], first.entity != rule.id {

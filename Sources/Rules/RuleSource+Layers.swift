@@ -36,6 +36,16 @@ public struct EntityExtension: Sendable {
   }
 }
 
+extension RuleSet {
+  /// The overlap priority of the aliases of reference packs (files with a negative
+  /// `precedence`): below patterns (0), above nothing else. A pack names what a place is called,
+  /// not what a given text means by the word; a pattern that reads the words around it knows
+  /// better, so "Abdel Falah al-Sudani" (PERSON) beats "Sudani" (Sudan) and "Banco Sabadell"
+  /// (ORG) beats "Sabadell", while a place no pattern claims is still found (lower priorities
+  /// fill the gaps; see ``OverlapPolicy``).
+  public static let referenceAliasPriority = -1
+}
+
 extension RuleSource {
   /// A rule file's precedence: the file's `precedence` key, 0 when unset.
   ///
