@@ -3,12 +3,20 @@
 // Modules follow the pipeline, dependencies point one way (down this list).
 import PackageDescription
 
+/// Hot loops over tokens: the runtime exclusivity checks on captured state cost a sixth of the
+/// instructions in release builds (measured with callgrind), and these modules own no shared
+/// mutable state across threads. Debug builds (and so the tests) keep the checks.
+let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
   name: "Quipu",
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "quipu", targets: ["quipu"]),
     .library(name: "QuipuPipeline", targets: ["Pipeline"]),
+    // Every stage, for Benchmarks/ (its own package, depending on ".." by path).
+    .library(
+      name: "QuipuKit", targets: ["CICU", "Normalization", "Rules", "Recognition", "Resolution", "Output", "Pipeline"]),
     .executable(name: "quipu-packs", targets: ["quipu-packs"]),
   ],
   dependencies: [
@@ -21,9 +29,9 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
     ),
-    .target(name: "Normalization", dependencies: ["CICU"]),
+    .target(name: "Normalization", dependencies: ["CICU"], swiftSettings: hotLoops),
     .target(name: "Rules", dependencies: ["Normalization", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Recognition", dependencies: ["Normalization", "Rules"]),
+    .target(name: "Recognition", dependencies: ["Normalization", "Rules"], swiftSettings: hotLoops),
     .target(name: "Resolution", dependencies: ["Normalization", "Rules", "Recognition"]),
     .target(name: "Output", dependencies: ["Normalization", "Rules", "Resolution"]),
     .target(name: "Pipeline", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Output"]),

@@ -12,6 +12,11 @@ public struct DecodingError: Error, Hashable, Sendable, CustomStringConvertible 
   public var byteOffset: Int
   public var reason: Reason
 
+  public init(byteOffset: Int, reason: Reason) {
+    self.byteOffset = byteOffset
+    self.reason = reason
+  }
+
   public var description: String {
     switch reason {
     case .invalidUTF8: "invalid UTF-8 at byte offset \(byteOffset)"
@@ -58,7 +63,8 @@ public enum TextDecoder {
     return DecodedText(utf16: units, encoding: hasBOM ? .utf8BOM : .utf8)
   }
 
-  static func decodeUTF8(_ bytes: [UInt8], from start: Int, replacingInvalid: Bool = false) throws(DecodingError) -> [UInt16] {
+  /// Decodes UTF-8 from `start` (no BOM handling, no binary sniffing; a NUL is still an error).
+  public static func decodeUTF8(_ bytes: [UInt8], from start: Int, replacingInvalid: Bool = false) throws(DecodingError) -> [UInt16] {
     var out = [UInt16]()
     out.reserveCapacity(bytes.count - start)
     let failure: DecodingError? = bytes.withUnsafeBufferPointer { p -> DecodingError? in

@@ -12,7 +12,12 @@ public enum MentionLines {
   /// When resolution could not decide between entities sharing an alias, the line ends with
   /// `candidates` (their ids, best first). With `explain`, a last key `why` says how the
   /// entity was chosen.
-  public static func render(_ mentions: [ResolvedMention], of document: Document, explain: Bool = false) -> [UInt8] {
+  ///
+  /// `offset` is added to every `start`/`end`: a large document read in pieces passes where
+  /// each piece starts, so offsets stay global.
+  public static func render(
+    _ mentions: [ResolvedMention], of document: Document, explain: Bool = false, offset: Int = 0
+  ) -> [UInt8] {
     let tokens = document.tokens
     let ordered = mentions.sorted {
       (tokens[Int($0.firstToken)].start, tokens[Int($0.endToken) - 1].end)
@@ -24,8 +29,8 @@ public enum MentionLines {
       let last = tokens[Int(mention.endToken) - 1]
       var line = JSONLine()
       line.add("doc", document.path)
-      line.add("start", Int(first.start))
-      line.add("end", Int(last.end))
+      line.add("start", offset + Int(first.start))
+      line.add("end", offset + Int(last.end))
       line.add("text", document.string(utf16: Int(first.utf16Start)..<Int(last.utf16End)))
       line.add("type", mention.type)
       line.add("entity", mention.entityID)

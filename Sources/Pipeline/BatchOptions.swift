@@ -19,6 +19,10 @@ public struct BatchOptions: Sendable {
   public var incremental = true
   /// Redraw a progress line on standard error (for terminals).
   public var showProgress = false
+  /// Documents at least this large are read in pieces, in bounded memory (see `LargeDocument`).
+  public var largeDocumentBytes = LargeDocument.threshold
+  /// For tests: the block and piece sizes of large documents.
+  var largeDocumentBlock = (bytes: 4 << 20, units: 4 << 20)
 
   public init() {}
 

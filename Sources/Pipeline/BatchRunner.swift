@@ -126,6 +126,17 @@ public struct BatchRunner: Sendable {
         let relative = documents[index]
         let display = displayPrefix + relative
         local.attempted.insert(relative)
+        let source = inputRoot.appendingPathComponent(relative)
+        if format == .jsonl, let size = Self.size(of: source), size >= options.largeDocumentBytes {
+          let document = LargeDocument(
+            url: source, relative: relative, display: display, options: options,
+            blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
+          local.large(
+            document, previous: previous,
+            rules: rules, gazetteer: gazetteer, out: out, explain: options.explain)
+          progress?.advance(bytes: size)
+          continue
+        }
         do {
           let bytes = try Self.read(inputRoot.appendingPathComponent(relative), display: display)
           defer { progress?.advance(bytes: bytes.count) }
@@ -208,6 +219,10 @@ public struct BatchRunner: Sendable {
     return summary
   }
 
+  static func size(of url: URL) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
+  }
+
   static func read(_ url: URL, display: String) throws(DocumentFailure) -> [UInt8] {
     do {
       return [UInt8](try Data(contentsOf: url))
@@ -229,6 +244,32 @@ public struct BatchRunner: Sendable {
     var bytes = 0
     var reused = 0
     var fatal: String?
+
+    /// Processes a document too large to read whole (see ``LargeDocument``).
+    mutating func large(
+      _ document: LargeDocument, previous: RunState, rules: RuleSet, gazetteer: Gazetteer, out: OutputFolder,
+      explain: Bool
+    ) {
+      do {
+        let (hash, size) = try document.inputHash()
+        let target = out.file(forDocument: document.relative)
+        if let old = previous.records[document.relative], old.input == hash,
+          FileManager.default.fileExists(atPath: target.path)
+        {
+          records[document.relative] = old
+          reused += 1
+          mentions += old.entities.reduce(0) { $0 + $1.mentions }
+          return
+        }
+        let result = try document.extract(rules: rules, gazetteer: gazetteer, explain: explain, target: target, out: out)
+        records[document.relative] = RunState.Record(input: hash, entities: result.entities.sortedRows)
+        mentions += result.mentions
+        tokens += result.tokens
+        bytes += size
+      } catch {
+        failures.append(error)
+      }
+    }
 
     mutating func merge(_ other: Tally) {
       records.merge(other.records) { a, _ in a }

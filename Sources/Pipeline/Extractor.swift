@@ -41,6 +41,10 @@ public final class Extractor {
     extract(normalizer.document(path: path, text: text))
   }
 
+  public func extract(path: String, utf16: [UInt16]) -> ExtractedDocument {
+    extract(normalizer.document(path: path, utf16: utf16))
+  }
+
   private func extract(_ document: Document) -> ExtractedDocument {
     let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
     return ExtractedDocument(

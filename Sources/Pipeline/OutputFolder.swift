@@ -30,9 +30,14 @@ public struct OutputFolder: Sendable {
   /// reader (or a run killed midway) sees the old file or the new one, never a torn one.
   public func write(_ bytes: [UInt8], to url: URL) throws {
     let folder = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent)\(Self.temporaryMarker)\(getpid())")
-    try Data(bytes).write(to: temporary)
+    do {
+      try Data(bytes).write(to: temporary)
+    } catch {
+      // Most folders exist already; create them only when a write says so.
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(bytes).write(to: temporary)
+    }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: temporary)

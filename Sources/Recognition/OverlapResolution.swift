@@ -27,18 +27,12 @@ public enum OverlapPolicy: Sendable {
     }
     var kept: [Mention] = []
     kept.reserveCapacity(ordered.count)
-    // Kept spans as sorted, disjoint [first, end) intervals, for the overlap test.
-    var taken: [(first: Int32, end: Int32)] = []
+    // Which tokens kept mentions cover: the overlap test costs the mention's length.
+    var taken = [Bool](repeating: false, count: Int(candidates.map(\.endToken).max() ?? 0))
     for mention in ordered {
-      // The last interval that starts before this mention ends is the only one that can overlap it.
-      var lo = 0
-      var hi = taken.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if taken[mid].first < mention.endToken { lo = mid + 1 } else { hi = mid }
-      }
-      if lo > 0, taken[lo - 1].end > mention.firstToken { continue }
-      taken.insert((mention.firstToken, mention.endToken), at: lo)
+      let span = Int(mention.firstToken)..<Int(mention.endToken)
+      if span.contains(where: { taken[$0] }) { continue }
+      for t in span { taken[t] = true }
       kept.append(mention)
     }
     return kept.sorted { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }

@@ -44,6 +44,7 @@ public final class Recognizer {
   public func mentions(in document: Document, lexicon: Lexicon) -> [Mention] {
     var candidates: [Mention] = []
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
+    if keepsCandidates { lastCandidates = candidates }
     let aliasMentions = policy.resolve(candidates)
     guard !rules.patterns.isEmpty else { return aliasMentions }
 
@@ -60,9 +61,18 @@ public final class Recognizer {
         appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
       }
     }
+    if keepsCandidates { lastCandidates += all.filter { $0.how == .pattern } }
     let kept = policy.resolve(all)
     return withDocumentAliases(kept, context: context)
   }
+
+  /// Set to keep, for ``lastCandidates``, every candidate of the next documents (for
+  /// `quipu explain`; off in batch runs).
+  public var keepsCandidates = false
+
+  /// Every candidate the last document's rules proposed before overlaps were settled: for each
+  /// start token the longest alias match, and every pattern mention.
+  public private(set) var lastCandidates: [Mention] = []
 
   private func makeContext(_ document: Document, lexicon: Lexicon, aliasMentions: [Mention]) -> TokenContext {
     let vocabulary = rules.vocabulary

@@ -21,7 +21,10 @@ struct NameVariants {
     var parent = Array(resolved.indices)
     func root(_ i: Int) -> Int {
       var i = i
-      while parent[i] != i { i = parent[i] }
+      while parent[i] != i {
+        parent[i] = parent[parent[i]]  // path halving keeps chains short in long documents
+        i = parent[i]
+      }
       return i
     }
     // Mentions already resolved to one entity (an alias, an acronym's link) stay together.
@@ -29,24 +32,31 @@ struct NameVariants {
     for i in resolved.indices {
       if let j = firstWithID[resolved[i].entityID] { parent[root(i)] = root(j) } else { firstWithID[resolved[i].entityID] = i }
     }
+    // Compare distinct names, not mentions: a long document repeats a few names many times.
     for type in ["PERSON", "ORG"] {
-      let members = resolved.indices.filter { resolved[$0].type == type && !names[$0].isEmpty }
-      for a in members {
+      var occurrences: [[KeyID]: [Int]] = [:]  // name → mention indexes, in text order
+      for i in resolved.indices where resolved[i].type == type && !names[i].isEmpty {
+        occurrences[names[i], default: []].append(i)
+      }
+      let distinct = occurrences.keys.sorted { ($0.count, occurrences[$0]![0]) < ($1.count, occurrences[$1]![0]) }
+      for a in distinct {
         // Fuller names this one is a variant of.
-        let fuller = members.filter { b in
-          b != a && isVariant(names[a], of: names[b], type: type)
-            && (type == "PERSON" || resolved[b].firstToken < resolved[a].firstToken)
-        }
+        let fuller = distinct.filter { b in b != a && isVariant(a, of: b, type: type) }
         guard !fuller.isEmpty else { continue }
         // A variant of two names that are not variants of each other (two Lopezes) joins neither.
-        let longest = fuller.max { (names[$0].count, -$0) < (names[$1].count, -$1) }!
+        let longest = fuller.max { ($0.count, -occurrences[$0]![0]) < ($1.count, -occurrences[$1]![0]) }!
+        let longestID = resolved[occurrences[longest]![0]].entityID
         let consistent = fuller.allSatisfy {
-          resolved[$0].entityID == resolved[longest].entityID || isVariant(names[$0], of: names[longest], type: type)
-            || names[$0] == names[longest]
+          resolved[occurrences[$0]![0]].entityID == longestID || isVariant($0, of: longest, type: type)
         }
         guard consistent else { continue }
-        let (ra, rb) = (root(a), root(longest))
-        if ra != rb { parent[ra] = rb }
+        let firstFull = occurrences[longest]![0]
+        for i in occurrences[a]! {
+          // An organization's short form joins only a full name mentioned before it.
+          if type == "ORG" && resolved[firstFull].firstToken >= resolved[i].firstToken { continue }
+          let (ra, rb) = (root(i), root(firstFull))
+          if ra != rb { parent[ra] = rb }
+        }
       }
     }
     var groups: [Int: [Int]] = [:]

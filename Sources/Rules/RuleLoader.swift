@@ -3,7 +3,8 @@ import Normalization
 
 /// Finds and reads rule files.
 public enum RuleLoader {
-  /// Reads every `*.yaml` (or `*.yml`) file under `directory` (recursively, hidden files skipped) in
+  /// Reads every `*.yaml` (or `*.yml`) file, and every spaCy pattern file (`*.jsonl`, see
+  /// `SpacyPatternFile`), under `directory` (recursively, hidden files skipped) in
   /// sorted path order. Never throws: unreadable files and bad YAML become diagnostics.
   ///
   /// Paths in diagnostics and in output `rule` fields are display paths: the folder's own
@@ -42,7 +43,16 @@ public enum RuleLoader {
         continue
       }
       let defaultPack = relative.split(separator: ".").dropLast().joined(separator: ".")
-      source = parse(yaml: text, path: path, pack: defaultPack, into: source, skippingPacks: skippedPacks, fileURL: url)
+      if relative.lowercased().hasSuffix(".jsonl") {
+        // spaCy EntityRuler patterns: the file is its pack.
+        if skippedPacks.contains(defaultPack) {
+          source.skippedPacks.append(defaultPack)
+        } else {
+          SpacyPatternFile(path: path, pack: defaultPack).parse(text, into: &source)
+        }
+        continue
+      }
+      merge(yaml: text, path: path, pack: defaultPack, into: &source, skippingPacks: skippedPacks, fileURL: url)
     }
     for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
     return source
@@ -53,10 +63,19 @@ public enum RuleLoader {
     yaml: String, path: String, pack: String? = nil, into source: RuleSource = RuleSource(),
     skippingPacks skippedPacks: Set<String> = [], fileURL: URL? = nil
   ) -> RuleSource {
+    var merged = source
+    merge(yaml: yaml, path: path, pack: pack, into: &merged, skippingPacks: skippedPacks, fileURL: fileURL)
+    return merged
+  }
+
+  /// Parses one file into `merged` in place (no copy of what earlier files loaded).
+  static func merge(
+    yaml: String, path: String, pack: String?, into merged: inout RuleSource, skippingPacks skippedPacks: Set<String>,
+    fileURL: URL? = nil
+  ) {
     var parser = RuleFileParser(path: path, pack: pack ?? path, into: RuleSource())
     parser.fileURL = fileURL
     parser.parse(yaml)
-    var merged = source
     let file = parser.source
     merged.diagnostics += file.diagnostics
     if parser.enabled && !skippedPacks.contains(parser.pack) {
@@ -68,7 +87,6 @@ public enum RuleLoader {
     } else if !merged.skippedPacks.contains(parser.pack) {
       merged.skippedPacks.append(parser.pack)
     }
-    return merged
   }
 
   /// Relative paths of the `*.yaml` files under `root`, sorted.
@@ -79,7 +97,7 @@ public enum RuleLoader {
     else { return [] }
     var found: [String] = []
     let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-    for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+    for case let url as URL in walker where ["yaml", "yml", "jsonl"].contains(url.pathExtension.lowercased()) {
       guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
       let full = url.standardizedFileURL.path
       found.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)

@@ -13,7 +13,7 @@ struct Quipu: ParsableCommand {
       Rules live in YAML files (default ./rules); every output line says which rule fired.
       Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors.
       """,
-    subcommands: [Run.self, Check.self, Eval.self, Show.self])
+    subcommands: [Run.self, Check.self, Explain.self, Eval.self, Show.self])
 
   /// Like `ParsableCommand.main()`, but usage errors exit with status 2, as documented.
   static func main() {

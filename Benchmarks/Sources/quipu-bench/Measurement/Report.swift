@@ -1,0 +1,142 @@
+/// The printed report of a `run`: the main table, its footnotes, and the details.
+struct Report {
+  let machine: Machine
+  let measurements: [Measurement]
+  let repetitions: Int
+
+  struct Saved: Codable {
+    var machine: Machine
+    var repetitions: Int
+    var measurements: [Measurement]
+  }
+
+  var saved: Saved { Saved(machine: machine, repetitions: repetitions, measurements: measurements) }
+
+  var rendered: String {
+    var out = """
+      Machine: \(machine.cores) cores, \(machine.cpu), \(fixed(machine.memoryGB, 1)) GB RAM, \(machine.kernel)
+      \(machine.swift); ICU \(machine.icu); \(machine.date); best of \(repetitions) runs per configuration
+
+      """
+    out += "\n" + mainTable.rendered + "\n\n"
+    out += """
+      MB = 10^6 bytes (corpus: UTF-8 bytes on disk; memory: ru_maxrss of the configuration's own process).
+      run s: `BatchRunner.run`, end to end: list the folder, read, decode, segment, normalize, match,
+      resolve, write one JSONL file per document and entities.jsonl.
+      ¹ There is no binary rules cache yet: loading compiled rules means reading the YAML and compiling
+        it again, so this column is what every run pays today (parse + compile + trie, see below).
+      ² References, one thread, corpus already in memory: ICU's word break iterator alone over text
+        already decoded to UTF-16 (tokens/s counts word-like segments); and Quipu's Normalizer
+        (decode + sentence and word breaks + cached keys), with no rules, matching or output.
+      ³ The same runs (same process, alternating with the disk runs) writing out/ to tmpfs (/dev/shm):
+        no disk and no fsync cost, so what the CPU allows.
+
+      """
+    out += "\nRule loading (each run pays all three):\n\n" + rulesTable.rendered + "\n"
+    out += """
+
+      Wall time against CPU time (user + system, all threads) of the runs above, and the 1-minute
+      load average around each configuration: with 1 thread, wall time well above CPU time means
+      the run waited, for the disk (fsync) or for a core held by another process.
+
+
+      """
+    out += contentionTable.rendered + "\n"
+    let stages = measurements.filter { $0.kind == "stages" }
+    if !stages.isEmpty {
+      out += "\nWhere one thread's time goes (documents in memory, no file I/O; seconds over the whole corpus):\n\n"
+      out += stagesTable(stages).rendered + "\n"
+    }
+    return out
+  }
+
+  private var batchRuns: [Measurement] { measurements.filter { $0.kind == "quipu" } }
+
+  private var mainTable: Table {
+    var table = Table(
+      [
+        "configuration", "threads", "corpus MB", "documents", "aliases", "rule compile s", "compiled-rules load s¹",
+        "run s", "MB/s", "tokens/s", "mentions", "peak RSS MB", "× 1 thread", "MB/s, out/ in RAM³", "× 1 thread³",
+      ], numeric: Set(1...14))
+    for m in batchRuns {
+      let single = batchRuns.first { $0.rules == m.rules && $0.jobs == 1 }
+      let scaling = single.map { m.jobs == 1 ? "" : fixed(m.megabytesPerSecond / $0.megabytesPerSecond, 2) + "×" } ?? ""
+      let memoryScaling =
+        single.map {
+          m.jobs == 1 || m.memoryRunSeconds == 0 ? "" : fixed(m.memoryMegabytesPerSecond / $0.memoryMegabytesPerSecond, 2) + "×"
+        } ?? ""
+      table.add([
+        "Quipu, \(m.rules == "default" ? "default rules" : m.rules + " gazetteer")", String(m.jobs), fixed(m.megabytes, 1),
+        grouped(m.documents), grouped(m.aliases), fixed(m.ruleLoadSeconds, 2), fixed(m.ruleLoadSeconds, 2),
+        fixed(m.runSeconds, 2), fixed(m.megabytesPerSecond, 2), perSecond(m.tokensPerSecond), grouped(m.mentions),
+        fixed(m.peakRSSMegabytes, 0), scaling, m.memoryRunSeconds > 0 ? fixed(m.memoryMegabytesPerSecond, 2) : "—",
+        memoryScaling,
+      ])
+    }
+    for m in measurements where m.kind == "icu-words" || m.kind == "normalizer" {
+      table.add([
+        m.kind == "icu-words" ? "ICU word segmentation only²" : "Normalizer only²", "1", fixed(m.megabytes, 1),
+        grouped(m.documents), "—", "—", "—", fixed(m.runSeconds, 2), fixed(m.megabytesPerSecond, 2),
+        perSecond(m.tokensPerSecond), "—", fixed(m.peakRSSMegabytes, 0), "", "", "",
+      ])
+    }
+    return table
+  }
+
+  private var rulesTable: Table {
+    var table = Table(
+      [
+        "rules", "entities", "aliases", "warnings", "parse YAML s", "compile s", "trie s", "peak RSS after parse MB",
+        "after compile MB", "after trie MB", "same output for any threads",
+      ],
+      numeric: Set(1...9))
+    var seen: Set<String> = []
+    for m in batchRuns where seen.insert(m.rules).inserted {
+      let digests = Set(
+        batchRuns.filter { $0.rules == m.rules }.flatMap { [$0.outputDigest, $0.memoryOutputDigest] }.filter { !$0.isEmpty })
+      let runs = batchRuns.filter { $0.rules == m.rules }.map { String($0.jobs) }.joined(separator: ", ")
+      table.add([
+        m.rules, grouped(m.entities), grouped(m.aliases), grouped(m.ruleWarnings), fixed(m.parseSeconds, 2),
+        fixed(m.compileSeconds, 2), fixed(m.trieSeconds, 2), fixed(Double(m.parsePeakRSSBytes) / 1e6, 0),
+        fixed(Double(m.compilePeakRSSBytes) / 1e6, 0), fixed(Double(m.rulesRSSBytes) / 1e6, 0),
+        (digests.count == 1 ? "yes" : "NO") + " (threads \(runs); digest \(m.outputDigest.prefix(8)))",
+      ])
+    }
+    return table
+  }
+
+  private var contentionTable: Table {
+    var table = Table(
+      [
+        "configuration", "threads", "load avg before → after", "run wall s", "run CPU s", "MB per CPU s",
+        "out/ in RAM: wall s", "CPU s",
+      ], numeric: Set(1...7))
+    for m in measurements {
+      let name =
+        switch m.kind {
+        case "quipu": m.rules
+        case "stages": "stages, \(m.rules)"
+        default: m.kind
+        }
+      table.add([
+        name, String(m.jobs), fixed(m.loadBefore, 2) + " → " + fixed(m.loadAfter, 2), fixed(m.runSeconds, 2),
+        fixed(m.runCPUSeconds, 2), m.runCPUSeconds > 0 ? fixed(m.megabytes / m.runCPUSeconds, 2) : "—",
+        m.memoryRunSeconds > 0 ? fixed(m.memoryRunSeconds, 2) : "—",
+        m.memoryRunSeconds > 0 ? fixed(m.memoryRunCPUSeconds, 2) : "—",
+      ])
+    }
+    return table
+  }
+
+  private func stagesTable(_ stages: [Measurement]) -> Table {
+    let names = ["decode", "normalize", "recognize", "resolve", "render"]
+    var table = Table(
+      ["rules"] + names.map { "\($0) s" } + ["total s", "MB/s", "distinct forms", "mentions"], numeric: Set(1...9))
+    for m in stages {
+      table.add(
+        [m.rules] + names.map { fixed(m.stages[$0] ?? 0, 2) }
+          + [fixed(m.runSeconds, 2), fixed(m.megabytesPerSecond, 2), grouped(m.distinctForms), grouped(m.mentions)])
+    }
+    return table
+  }
+}
