@@ -64,5 +64,7 @@ let package = Package(
     .testTarget(
       name: "PresentationTests", dependencies: ["Presentation", "Pipeline", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),
+    // The Dockerfile, Kubernetes manifests and Slurm scripts under deploy/.
+    .testTarget(name: "DeployTests", dependencies: ["Pipeline", "TestSupport", .product(name: "Yams", package: "Yams")]),
   ]
 )

@@ -4,11 +4,17 @@ import Resolution
 /// the source of `entities.jsonl`.
 ///
 /// A value type that workers fill separately and ``merge(_:)`` combines, so the result is
-/// the same whatever the order documents finished in.
+/// the same whatever the order documents finished in: every field is a sum, a union, or a
+/// choice by byte order, never "the first one seen". That is also what lets `quipu merge`
+/// combine the tables of shards run on different machines (see DESIGN.md, Sharded runs).
 public struct EntityTable: Sendable {
   public struct Row: Hashable, Sendable {
     public var id: String
     public var type: String
+    /// The display name. An unlisted entity can be written differently in two documents
+    /// ("Aníbal Garzón", "Anibal Garzon", "ANÍBAL GARZÓN" share `~person/anibal-garzon`); the
+    /// name that sorts last by UTF-8 bytes wins, which prefers accented and mixed-case spellings
+    /// to plain and all-caps ones.
     public var name: String
     public var mentions: Int
     public var documents: Set<String>
@@ -23,7 +29,8 @@ public struct EntityTable: Sendable {
 
   public init() {}
 
-  public init(rows: [Row]) {
+  /// A table of these rows, merged where ids repeat (what ``parse(_:)`` returns).
+  public init(rows: some Sequence<Row>) {
     for row in rows { merge(row) }
   }
 
@@ -34,6 +41,7 @@ public struct EntityTable: Sendable {
         ?? Row(
           id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [], aliases: [],
           attributes: [:])
+      row.absorb(type: mention.type, name: mention.name)
       row.mentions += 1
       row.documents.insert(document)
       if !mention.text.isEmpty { row.aliases.insert(mention.text) }
@@ -54,6 +62,7 @@ public struct EntityTable: Sendable {
       rows[row.id] = row
       return
     }
+    mine.absorb(type: row.type, name: row.name)
     mine.mentions += row.mentions
     mine.documents.formUnion(row.documents)
     mine.aliases.formUnion(row.aliases)
@@ -99,5 +108,14 @@ extension EntityTable.Row {
     self.init(
       id: id, type: type, name: name, mentions: mentions, documents: Set(documents),
       aliases: Set(object["aliases"] as? [String] ?? []), attributes: object["attributes"] as? [String: String] ?? [:])
+  }
+}
+
+extension EntityTable.Row {
+  /// Keeps a type and name chosen by byte order, so that the result does not depend on which
+  /// document (or worker, or shard) was counted first. A listed entity always has one name.
+  mutating func absorb(type: String, name: String) {
+    if type.utf8.lexicographicallyPrecedes(self.type.utf8) { self.type = type }
+    if self.name.utf8.lexicographicallyPrecedes(name.utf8) { self.name = name }
   }
 }

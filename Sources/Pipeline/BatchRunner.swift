@@ -70,25 +70,33 @@ public struct BatchRunner: Sendable {
     self.format = format
   }
 
-  public func run(input: String, output: String, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+  public func run(
+    input: String, output: String, jobs: Int, explain: Bool = false, documents list: [String]? = nil
+  ) throws(BatchError) -> BatchSummary {
     var options = BatchOptions()
     options.jobs = jobs
     options.explain = explain
-    return try run(input: input, output: output, options: options)
+    return try run(input: input, output: output, options: options, documents: list)
   }
 
-  public func run(input: String, output: String, options: BatchOptions) throws(BatchError) -> BatchSummary {
+  /// - Parameter list: the documents to process (relative paths), for `--files` and `--shard`;
+  ///   nil processes every document of `input` (``InputCatalog``) that the include and exclude
+  ///   globs accept.
+  public func run(
+    input: String, output: String, options: BatchOptions, documents list: [String]? = nil
+  ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
     let listed: [String]
     do {
-      listed = try InputCatalog.documents(in: inputURL, excluding: out.root)
+      listed = try list ?? InputCatalog.documents(in: inputURL, excluding: out.root)
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
     let filter = InputFilter(include: options.include, exclude: options.exclude)
-    let documents = listed.filter(filter.accepts)
+    // An explicit list (--files, --shard) is taken as it is; a folder listing is filtered.
+    let documents = list == nil ? listed.filter(filter.accepts) : listed
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
     } catch {

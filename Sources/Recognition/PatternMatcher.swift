@@ -75,21 +75,64 @@ final class PatternMatcher {
   private var arena: [CaptureRecord] = []
   private var stack: [Thread] = []
 
+  /// Per pattern: the instructions that can consume the first token of a match.
+  private let startInstructions: [[Int32]]
+
   init(rules: RuleSet) {
     self.rules = rules
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
+    startInstructions = rules.patterns.map { Self.firstConsumers($0.program) }
+  }
+
+  /// The consuming instructions reachable from the start without consuming anything.
+  static func firstConsumers(_ program: PatternProgram) -> [Int32] {
+    var seen = Set<Int32>()
+    var stack: [Int32] = [0]
+    var found: [Int32] = []
+    while let pc = stack.popLast() {
+      guard seen.insert(pc).inserted else { continue }
+      switch program.instructions[Int(pc)] {
+      case .jump(let target): stack.append(target)
+      case .split(let a, let b): stack += [a, b]
+      case .open, .close: stack.append(pc + 1)
+      case .test, .list, .entity: found.append(pc)
+      case .accept: break
+      }
+    }
+    return found.sorted()
+  }
+
+  /// Whether a match of pattern `index` can begin at token `p`: a quick test that lets the VM
+  /// skip the many positions where no pattern starts.
+  private func canStart(_ program: PatternProgram, index: Int, at p: Int, _ context: TokenContext) -> Bool {
+    guard p < context.tokens.count else { return false }
+    for pc in startInstructions[index] {
+      switch program.instructions[Int(pc)] {
+      case .test(let t):
+        if passes(program.tests[Int(t)], at: p, context) { return true }
+      case .list(let l):
+        let list = rules.lists[Int(l)]
+        let key = context.key(list.mode, p)
+        if list.singles.contains(key) || list.phraseStarts.contains(key) { return true }
+      case .entity(let type):
+        if context.spans[Int32(p)]?.contains(where: { $0.type == type }) == true { return true }
+      default:
+        break
+      }
+    }
+    return false
   }
 
   /// Every match of `pattern` in the document, left to right, non-overlapping.
-  func matches(of pattern: CompiledPattern, in context: TokenContext) -> [Match] {
+  func matches(of pattern: CompiledPattern, index: Int, in context: TokenContext) -> [Match] {
     let program = pattern.program
     let n = Int32(context.tokens.count)
     if stamps.count < program.instructions.count { stamps = Array(repeating: 0, count: program.instructions.count) }
     var found: [Match] = []
     var p: Int32 = 0
     while p <= n {
-      guard let match = firstMatch(program, from: p, context: context) else { break }
+      guard let match = firstMatch(program, index: index, from: p, context: context) else { break }
       found.append(match)
       p = max(match.end, match.start + 1)
     }
@@ -97,7 +140,7 @@ final class PatternMatcher {
   }
 
   /// The leftmost match starting at or after `from`, or nil.
-  private func firstMatch(_ program: PatternProgram, from: Int32, context: TokenContext) -> Match? {
+  private func firstMatch(_ program: PatternProgram, index: Int, from: Int32, context: TokenContext) -> Match? {
     let n = Int32(context.tokens.count)
     current.removeAll(keepingCapacity: true)
     pending.removeAll(keepingCapacity: true)
@@ -108,6 +151,10 @@ final class PatternMatcher {
     while p <= n {
       if let arrivals = pending.removeValue(forKey: p) {
         for thread in arrivals { add(thread, to: &current, at: p, stamp: currentStamp, program) }
+      }
+      if matched == nil && current.isEmpty && pending.isEmpty && !canStart(program, index: index, at: Int(p), context) {
+        p += 1  // nothing alive, and no match can begin here
+        continue
       }
       if matched == nil { add(Thread(pc: 0, start: p, open: -1, captures: -1), to: &current, at: p, stamp: currentStamp, program) }
       if current.isEmpty {
@@ -289,7 +336,7 @@ final class PatternMatcher {
   private func listEnds(_ list: CompiledWordList, at i: Int, _ context: TokenContext) -> [Int] {
     let first = context.key(list.mode, i)
     var ends: [Int] = []
-    if let phrases = list.phrases[first] {
+    if list.phraseStarts.contains(first), let phrases = list.phrases[first] {
       let n = context.tokens.count
       for rest in phrases where i + rest.count < n {
         var ok = true

@@ -57,7 +57,7 @@ public final class Recognizer {
       let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
       var pattern = pattern
       if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
-      for match in patterns.matches(of: pattern, in: context) {
+      for match in patterns.matches(of: pattern, index: index, in: context) {
         appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
       }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 
 /// The `quipu` command: parses arguments and hands off to the pipeline.
 ///
@@ -13,7 +14,8 @@ struct Quipu: ParsableCommand {
       Rules live in YAML files (default ./rules); every output line says which rule fired.
       Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors.
       """,
-    subcommands: [Run.self, Check.self, Explain.self, Eval.self, Show.self])
+    version: QuipuVersion.current,
+    subcommands: [Run.self, Check.self, Explain.self, Eval.self, Show.self, Merge.self])
 
   /// Like `ParsableCommand.main()`, but usage errors exit with status 2, as documented.
   static func main() {

@@ -63,6 +63,9 @@ struct Run: ParsableCommand {
   @Flag(help: "Print nothing but errors.")
   var quiet = false
 
+  @OptionGroup(title: "Partial runs (for clusters; see 'quipu merge')")
+  var selection: DocumentSelection
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     var isDirectory: ObjCBool = false
@@ -77,6 +80,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
+    if selection.isActive { return try runPartial(ruleSet) }
     var options = BatchOptions()
     options.jobs = jobs
     options.explain = explain

@@ -14,4 +14,19 @@ public enum Snapshot {
     }
     return try String(contentsOf: url, encoding: .utf8)
   }
+
+  /// Every regular file under `folder`, relative path → contents (empty when there is no folder).
+  public static func files(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let root = folder.standardizedFileURL.path + "/"
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [:] }
+    for case let url as URL in walker {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+      let relative = String(url.standardizedFileURL.path.dropFirst(root.count))
+      if relative.hasPrefix(".quipu/") { continue }  // run state and lock, not output
+      files[relative] = try Data(contentsOf: url)
+    }
+    return files
+  }
 }

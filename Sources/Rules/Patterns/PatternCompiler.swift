@@ -32,7 +32,7 @@ struct PatternCompiler {
         continue
       }
       var compiled = CompiledWordList(
-        name: list.name, mode: list.match, singles: [], phrases: [:], rule: rule, longest: 0)
+        name: list.name, mode: list.match, singles: KeySet(), phrases: [:], rule: rule, longest: 0)
       add(list.entries, mode: list.match, to: &compiled, at: list.location)
       listIndex[list.name] = Int32(set.lists.count)
       set.lists.append(compiled)
@@ -50,6 +50,7 @@ struct PatternCompiler {
       if keys.count == 1 {
         list.singles.insert(keys[0])
       } else {
+        list.phraseStarts.insert(keys[0])
         var phrases = list.phrases[keys[0], default: []]
         if !phrases.contains(Array(keys.dropFirst())) { phrases.append(Array(keys.dropFirst())) }
         phrases.sort { $0.count > $1.count }

@@ -64,10 +64,46 @@ public struct CompiledWordList: Hashable, Sendable {
   public var name: String
   public var mode: MatchMode
   /// One-token entries.
-  public var singles: Set<UInt32>
+  public var singles: KeySet
   /// Entries of two or more tokens, by first key, longest first.
   public var phrases: [UInt32: [[UInt32]]]
+  /// The first keys of `phrases`: a cheap test before the dictionary lookup.
+  public var phraseStarts = KeySet()
   public var rule: RuleReference
   /// The longest entry, in tokens.
   public var longest: Int
+}
+
+/// A set of vocabulary ids as a sorted array: membership is a binary search over contiguous
+/// integers, with no hashing (word lists are tested at nearly every token).
+public struct KeySet: Hashable, Sendable {
+  public private(set) var keys: [UInt32] = []
+
+  public init() {}
+
+  public var count: Int { keys.count }
+  public var isEmpty: Bool { keys.isEmpty }
+
+  @inline(__always) public func contains(_ key: UInt32) -> Bool {
+    var lo = 0
+    var hi = keys.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      let k = keys[mid]
+      if k == key { return true }
+      if k < key { lo = mid + 1 } else { hi = mid }
+    }
+    return false
+  }
+
+  public mutating func insert(_ key: UInt32) {
+    var lo = 0
+    var hi = keys.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+    }
+    if lo < keys.count && keys[lo] == key { return }
+    keys.insert(key, at: lo)
+  }
 }

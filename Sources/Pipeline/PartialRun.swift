@@ -1,0 +1,64 @@
+import Foundation
+
+/// A run over part of a corpus, one task of a cluster job: the documents of one shard, or of
+/// a list (`--files`), or both. Its output folder has the layout of `out/` plus a
+/// ``ShardManifest``, and `quipu merge` combines such folders into the `out/` that one run over
+/// the whole corpus writes.
+public struct PartialRun: Sendable {
+  /// The input folder; documents are named relative to it.
+  public var input: String
+  public var output: String
+  /// The documents to consider (`--files`); nil lists `input`.
+  public var list: [String]?
+  /// Which of them to process; nil processes them all.
+  public var shard: Shard?
+  /// ``RulesFingerprint`` of the rules `runner` was made from.
+  public var rulesFingerprint: String
+
+  public init(input: String, output: String, list: [String]? = nil, shard: Shard? = nil, rulesFingerprint: String) {
+    self.input = input
+    self.output = output
+    self.list = list
+    self.shard = shard
+    self.rulesFingerprint = rulesFingerprint
+  }
+
+  /// Processes the selected documents with `runner` and writes the manifest.
+  ///
+  /// An earlier manifest is removed first, so a shard re-run that dies midway leaves a folder
+  /// that `quipu merge` refuses rather than a stale, valid-looking one.
+  public func run(with runner: BatchRunner, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+    let folder = OutputFolder(URL(fileURLWithPath: output))
+    let all: [String]
+    do {
+      // A folder is read as a whole run reads it (default include list); a given list as it is.
+      all = try list ?? InputCatalog.documents(in: URL(fileURLWithPath: input), excluding: folder.root)
+        .filter(InputFilter(include: nil, exclude: []).accepts)
+    } catch {
+      throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
+    }
+    let selected = shard.map { shard in all.filter(shard.contains) } ?? all
+    let manifestURL = ShardManifest.url(in: folder)
+    if FileManager.default.fileExists(atPath: manifestURL.path) {
+      do {
+        try FileManager.default.removeItem(at: manifestURL)
+      } catch {
+        throw BatchError(description: "\(manifestURL.path): error: cannot remove the old manifest (\(error.localizedDescription))")
+      }
+    }
+
+    let summary = try runner.run(input: input, output: output, jobs: jobs, explain: explain, documents: selected)
+
+    do {
+      let files = OutputFiles.list(in: folder)
+      let manifest = ShardManifest(
+        rules: rulesFingerprint, explain: explain, shard: shard, input: ShardManifest.Input(documents: all),
+        documents: selected.count, failures: summary.failures.map(\.description), files: files.count,
+        checksum: try OutputFiles.checksum(of: files, in: folder))
+      try manifest.write(into: folder)
+    } catch {
+      throw BatchError(description: "\(manifestURL.path): error: cannot write the manifest (\(error.localizedDescription))")
+    }
+    return summary
+  }
+}
