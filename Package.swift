@@ -17,6 +17,7 @@ let package = Package(
     // Every stage, for Benchmarks/ (its own package, depending on ".." by path).
     .library(
       name: "QuipuKit", targets: ["CICU", "Normalization", "Rules", "Recognition", "Resolution", "Output", "Pipeline"]),
+    .executable(name: "quipu-packs", targets: ["quipu-packs"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Reference pack generation (maintainers only): CLDR countries, ISO 3166-2 regions, GeoNames cities.
+    .target(name: "Packs", dependencies: ["CICU", "Normalization"]),
+    .executableTarget(
+      name: "quipu-packs",
+      dependencies: ["Packs", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
 
     .target(name: "TestSupport", dependencies: ["Normalization", "Rules"], path: "Tests/TestSupport"),
     .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "TestSupport"]),
@@ -52,6 +59,7 @@ let package = Package(
     .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Pipeline", "TestSupport"]),
     .testTarget(name: "OutputTests", dependencies: ["Output", "Pipeline", "TestSupport"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Rules", "TestSupport"]),
+    .testTarget(name: "PacksTests", dependencies: ["Packs", "Rules", "TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(
       name: "PresentationTests", dependencies: ["Presentation", "Pipeline", "TestSupport"], exclude: ["Snapshots"]),

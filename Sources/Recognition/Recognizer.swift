@@ -210,7 +210,8 @@ public final class Recognizer {
         candidates.append(
           Mention(
             firstToken: Int32(i), endToken: Int32(best.end), type: rules.entities[Int(alias.entity)].type,
-            entity: alias.entity, alias: Int32(best.alias), rule: alias.rule, candidates: best.candidates))
+            entity: alias.entity, alias: Int32(best.alias), rule: alias.rule, priority: alias.priority,
+            candidates: best.candidates))
       }
     }
   }

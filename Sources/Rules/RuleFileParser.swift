@@ -9,7 +9,7 @@ import Yams
 /// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
 /// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
 struct RuleFileParser {
-  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled"]
+  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled"] + layerKeys
   static let listKeys = ["words", "lang", "match"]
   static let patternKeys = ["id", "type", "pattern", "priority", "lang"]
   static let entityKeys = ["id", "type", "name", "aliases", "attributes", "context", "prior"]
@@ -23,6 +23,8 @@ struct RuleFileParser {
   /// without extension (`packs/en`).
   var pack: String
   var enabled = true
+  /// The rule file itself, when it is one on disk: `geonames` files are relative to it.
+  var fileURL: URL?
 
   init(path: String, pack: String, into source: RuleSource) {
     self.path = path
@@ -100,6 +102,8 @@ struct RuleFileParser {
         case "false", "no": enabled = false
         default: error(value, "'enabled' must be true or false")
         }
+      case let key? where Self.layerKeys.contains(key):
+        parseLayerKey(key, value)  // RuleFileParser+Layers.swift
       default:
         unknownKey(key, expected: Self.topLevelKeys)
       }
@@ -286,7 +290,7 @@ struct RuleFileParser {
     source.entities.append(entity)
   }
 
-  private mutating func parseAlias(_ node: Node) -> AliasRule? {
+  mutating func parseAlias(_ node: Node) -> AliasRule? {
     if let text = scalar(node) {
       return checkedAlias(AliasRule(text: text, location: location(node)), node)
     }

@@ -52,7 +52,7 @@ public enum RuleLoader {
         }
         continue
       }
-      merge(yaml: text, path: path, pack: defaultPack, into: &source, skippingPacks: skippedPacks)
+      merge(yaml: text, path: path, pack: defaultPack, into: &source, skippingPacks: skippedPacks, fileURL: url)
     }
     for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
     return source
@@ -61,18 +61,20 @@ public enum RuleLoader {
   /// Parses one file's YAML text into `source` (exposed for tests and tools).
   public static func parse(
     yaml: String, path: String, pack: String? = nil, into source: RuleSource = RuleSource(),
-    skippingPacks skippedPacks: Set<String> = []
+    skippingPacks skippedPacks: Set<String> = [], fileURL: URL? = nil
   ) -> RuleSource {
     var merged = source
-    merge(yaml: yaml, path: path, pack: pack, into: &merged, skippingPacks: skippedPacks)
+    merge(yaml: yaml, path: path, pack: pack, into: &merged, skippingPacks: skippedPacks, fileURL: fileURL)
     return merged
   }
 
   /// Parses one file into `merged` in place (no copy of what earlier files loaded).
   static func merge(
-    yaml: String, path: String, pack: String?, into merged: inout RuleSource, skippingPacks skippedPacks: Set<String>
+    yaml: String, path: String, pack: String?, into merged: inout RuleSource, skippingPacks skippedPacks: Set<String>,
+    fileURL: URL? = nil
   ) {
     var parser = RuleFileParser(path: path, pack: pack ?? path, into: RuleSource())
+    parser.fileURL = fileURL
     parser.parse(yaml)
     let file = parser.source
     merged.diagnostics += file.diagnostics
@@ -81,6 +83,7 @@ public enum RuleLoader {
       merged.declaredTypes += file.declaredTypes
       merged.lists += file.lists
       merged.patterns += file.patterns
+      merged.mergeLayers(of: file)  // RuleSource+Layers.swift
     } else if !merged.skippedPacks.contains(parser.pack) {
       merged.skippedPacks.append(parser.pack)
     }

@@ -99,6 +99,10 @@ public struct RuleSource: Sendable {
   public var skippedPacks: [String] = []
   /// Problems found while reading (errors stop compilation; warnings are kept).
   public var diagnostics: [Diagnostic] = []
+  /// Reference layers (see RuleSource+Layers.swift): each file's `precedence` (0 when unset),
+  /// and the `extend` entries that add names and aliases to entities defined elsewhere.
+  public var precedence: [String: Int] = [:]
+  public var extensions: [EntityExtension] = []
 
   public init() {}
 }

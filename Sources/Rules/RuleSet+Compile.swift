@@ -14,6 +14,8 @@ extension RuleSet {
   /// - Throws: ``RuleErrors`` when any diagnostic is an error: unknown types, duplicate ids,
   ///   aliases with no word in them, plus whatever the files' parsing reported.
   public static func compile(_ source: RuleSource) throws(RuleErrors) -> RuleSet {
+    var source = source
+    source.mergeExtensions()  // RuleSource+Layers.swift
     var diagnostics = source.diagnostics
     let normalizer: Normalizer
     do {
@@ -31,11 +33,15 @@ extension RuleSet {
       set.types.append(name)
     }
 
+    var vocabularyCache = VocabularyCache()
     var idSites: [String: FileLocation] = [:]
     // Loose key sequence → first alias with it, to report an alias shared by two entities.
     var aliasSites: [[UInt32]: (entity: String, location: FileLocation)] = [:]
 
-    for rule in source.entities {
+    for rule in source.entitiesInPrecedenceOrder {
+      // Reference packs (precedence < 0) share names on purpose, with each other and with
+      // hand-written rules, which win: no warning for them.
+      let checksSharedAliases = source.precedence(of: rule) >= 0
       if let first = idSites[rule.id] {
         diagnostics.append(.error(at: rule.location, "duplicate id '\(rule.id)' (first defined at \(first))"))
         continue
@@ -63,7 +69,7 @@ extension RuleSet {
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []
       for alias in [nameAlias] + rule.aliases {
-        guard let compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set) else {
+        guard var compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
           diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
           continue
         }
@@ -71,7 +77,10 @@ extension RuleSet {
         // variants that differ only in accents or case stay, so output credits the closest.
         let signature = compiled.exact + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
         if !seenHere.insert(signature).inserted { continue }
-        if let first = aliasSites[compiled.loose], first.entity != rule.id {
+        if !checksSharedAliases { compiled.priority = RuleSet.referenceAliasPriority }
+        if !checksSharedAliases {
+          // nothing to check
+        } else if let first = aliasSites[compiled.loose], first.entity != rule.id {
           diagnostics.append(
             .warning(
               at: alias.location,
@@ -98,7 +107,7 @@ extension RuleSet {
   }
 
   private static func compileAlias(
-    _ alias: AliasRule, entity: Int32, normalizer: Normalizer, into set: inout RuleSet
+    _ alias: AliasRule, entity: Int32, normalizer: Normalizer, into set: inout RuleSet, cache: inout VocabularyCache
   ) -> CompiledAlias? {
     let doc = normalizer.document(text: alias.text)
     let tokens = doc.tokens
@@ -108,9 +117,9 @@ extension RuleSet {
     return CompiledAlias(
       entity: entity, text: alias.text, mode: mode,
       requiresCapital: !alias.allowsLowercase && tokens.contains { $0.shape.contains(.hasUpper) },
-      loose: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.loose)) },
-      folded: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.folded)) },
-      exact: tokens.map { set.vocabulary.intern(lexicon.string($0.keys.exact)) },
+      loose: tokens.map { cache.id($0.keys.loose, lexicon: lexicon, vocabulary: &set.vocabulary) },
+      folded: tokens.map { cache.id($0.keys.folded, lexicon: lexicon, vocabulary: &set.vocabulary) },
+      exact: tokens.map { cache.id($0.keys.exact, lexicon: lexicon, vocabulary: &set.vocabulary) },
       rule: RuleReference(file: alias.location.path, line: alias.location.line))
   }
 

@@ -43,6 +43,9 @@ public struct CompiledAlias: Hashable, Sendable {
   public var folded: [UInt32]
   public var exact: [UInt32]
   public var rule: RuleReference
+  /// Its mentions' overlap priority: ``RuleSet/aliasPriority``, or below patterns for an alias
+  /// of a reference pack (see ``RuleSet/referenceAliasPriority``).
+  public var priority: Int = RuleSet.aliasPriority
 
   /// The keys this alias compares in its mode.
   public func keys(for mode: MatchMode) -> [UInt32] {

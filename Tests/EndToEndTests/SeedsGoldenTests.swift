@@ -11,7 +11,7 @@ import TestSupport
 
   func runSeeds() throws -> URL {
     let out = try Fixture.temporaryFolder().appendingPathComponent("out")
-    let rules = try RuleSet.load(directory: Self.root.appendingPathComponent("rules").path)
+    let rules = Fixture.shippedRules
     let summary = try BatchRunner(rules: rules).run(
       input: Self.root.appendingPathComponent("seeds").path, output: out.path, jobs: 2)
     #expect(summary.failures.isEmpty)

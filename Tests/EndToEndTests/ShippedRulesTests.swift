@@ -6,7 +6,7 @@ import TestSupport
 
 /// Sentences through the pipeline with the shipped `rules/`: what must and must not match.
 @Suite struct ShippedRulesTests {
-  static let rules = try! RuleSet.load(directory: Fixture.repositoryRoot.appendingPathComponent("rules").path)
+  static let rules = Fixture.shippedRules
 
   struct Case: Sendable, CustomTestStringConvertible {
     var name: String
@@ -43,7 +43,7 @@ import TestSupport
   }
 
   @Test func shippedRulesHaveNoErrorsOrWarnings() throws {
-    let rules = try RuleSet.load(directory: Fixture.repositoryRoot.appendingPathComponent("rules").path)
+    let rules = Fixture.shippedRules
     #expect(rules.warnings.isEmpty, "\(rules.warnings)")
     #expect(rules.entities.count >= 40)
   }

@@ -11,6 +11,16 @@ public enum Fixture {
     return url
   }()
 
+  /// The shipped `rules/` folder, compiled once per test process (the reference packs take
+  /// seconds to load in a debug build).
+  public static let shippedRules: RuleSet = {
+    do {
+      return try RuleSet.load(directory: repositoryRoot.appendingPathComponent("rules").path)
+    } catch {
+      fatalError("the shipped rules do not compile:\n\(error)")
+    }
+  }()
+
   /// Rules compiled from one YAML text, as if it were the file `rules/test.yaml`.
   public static func rules(_ yaml: String, path: String = "rules/test.yaml") throws -> RuleSet {
     try RuleSet.compile(RuleLoader.parse(yaml: yaml, path: path))

@@ -1,0 +1,145 @@
+import Foundation
+import Normalization
+
+/// The regions pack: first-level subdivisions of every country (ISO 3166-2 entries without a
+/// parent), from Debian's iso-codes, with the translations of its gettext catalogues.
+///
+/// Ids are `region/<code>` in lowercase (`region/pe-jun`); the name is the ISO name as
+/// iso-codes gives it. Precision rules:
+/// - A one-word name that is a frequent English word ("Central", "Eastern") is not matched
+///   alone: the entity's name becomes "<name>
+///   <type>" ("Central Region") and the bare word is dropped.
+/// - A one-word Latin name of at most 3 letters ("Ig") becomes an `exact` alias of "<name>
+///   <type>".
+/// - A translation is dropped when it is a frequent word of any language with a list
+///   (`common-words/<lang>.txt`), or written in lowercase; a translation equal to the name is
+///   not repeated; a Chinese one gets its other form (simplified or traditional).
+struct SubdivisionPack {
+  struct Subdivision {
+    var code: String
+    var type: String
+    var name: String
+    var aliases: [(text: String, languages: [String])]
+    var dropped: [(text: String, reason: String)]
+  }
+
+  var isoCodesVersion: String
+  var subdivisions: [Subdivision]
+
+  static func build(
+    isoCodes: String, localeDirectory: String, common: [String: CommonWords], normalizer: Normalizer
+  ) throws -> SubdivisionPack {
+    let jsonURL = URL(fileURLWithPath: isoCodes).appendingPathComponent("json/iso_3166-2.json")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: jsonURL)) as? [String: Any]
+    guard let entries = json?["3166-2"] as? [[String: String]] else {
+      throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: jsonURL.path])
+    }
+    // Locale folder name → catalogue.
+    var catalogues: [(locale: String, mo: MOFile)] = []
+    let fm = FileManager.default
+    for locale in try fm.contentsOfDirectory(atPath: localeDirectory).sorted(by: bytewise) {
+      let path = "\(localeDirectory)/\(locale)/LC_MESSAGES/iso_3166-2.mo"
+      guard let data = fm.contents(atPath: path) else { continue }
+      catalogues.append((locale, try MOFile(bytes: [UInt8](data))))
+    }
+
+    // A one-word ISO name (the local name) is checked against the common words of English
+    // only (Title Case headlines capitalize every word): Spanish "córdoba" is a currency, but
+    // the province is what Spanish text means by "Córdoba". A translation is checked against
+    // every language: Esperanto's "Centro" for Burkina Faso's Centre would fire in Spanish.
+    func isCommon(_ text: String, anyLanguage: Bool = false) -> String? {
+      let words = normalizer.document(text: text).tokens.filter(\.isWordLike)
+      guard words.count == 1 else { return nil }
+      let word = normalizer.lexicon.string(words[0].keys.folded)
+      let languages = anyLanguage ? common.keys.sorted(by: bytewise) : ["en"]
+      return languages.first { common[$0]?.contains(word) == true }
+    }
+
+    let han = try? HanVariants()
+    var result: [Subdivision] = []
+    for entry in entries where entry["parent"] == nil {
+      guard let code = entry["code"], let isoName = entry["name"] else { continue }
+      let type = entry["type"] ?? "Region"
+      var item = Subdivision(code: code, type: type, name: isoName, aliases: [], dropped: [])
+      if let language = isCommon(isoName) {
+        item.name = "\(isoName) \(type)"
+        item.dropped.append((isoName, "common word in \(language)"))
+      } else if NameForms.isShortWord(isoName) {
+        // "Ig" as a name would match "IG" (names match loosely): the bare name becomes an
+        // exact alias of "Ig Municipality".
+        item.name = "\(isoName) \(type)"
+        item.aliases.append((isoName, []))
+      }
+      var texts: [String: Set<String>] = [:]
+      for (locale, mo) in catalogues {
+        guard let translated = mo.translations[isoName] else { continue }
+        let text = translated.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { continue }
+        for form in [text] + (han?.variants(of: text) ?? []) {
+          texts[form, default: []].insert(String(locale.prefix { $0 != "_" && $0 != "@" }))
+        }
+      }
+      for (text, languages) in texts.sorted(by: { bytewise($0.key, $1.key) }) where text != item.name && text != isoName {
+        if NameForms.isLowercaseOnly(text) {
+          item.dropped.append((text, "lowercase"))
+          continue
+        }
+        if let language = isCommon(text, anyLanguage: true) {
+          item.dropped.append((text, "common word in \(language)"))
+          continue
+        }
+        item.aliases.append((text, languages.sorted(by: bytewise)))
+      }
+      result.append(item)
+    }
+    result.sort { bytewise($0.code, $1.code) }
+    return SubdivisionPack(isoCodesVersion: Self.version(isoCodes: isoCodes), subdivisions: result)
+  }
+
+  /// The installed iso-codes version, from Debian's package database when it is there.
+  static func version(isoCodes: String) -> String {
+    let status = (try? String(contentsOfFile: "/var/lib/dpkg/status", encoding: .utf8)) ?? ""
+    guard let range = status.range(of: "Package: iso-codes\n") else { return "unknown" }
+    for line in status[range.upperBound...].split(separator: "\n") {
+      if line.isEmpty { break }
+      if line.hasPrefix("Version: ") { return String(line.dropFirst(9)) }
+    }
+    return "unknown"
+  }
+
+  func yaml() -> String {
+    var out = """
+      # First-level subdivisions of every country (ISO 3166-2 entries without a parent), from
+      # Debian's iso-codes \(isoCodesVersion) (LGPL-2.1+), names translated by its gettext
+      # catalogues; ids are region/<ISO 3166-2 code>.
+      # GENERATED by tools/packs/regenerate (quipu-packs regions): do not edit. Add reviewed
+      # names and aliases in regions-extra.yaml.
+      # Each alias lists, in a comment, the languages whose catalogues use it.
+      precedence: -20
+      entities:
+
+      """
+    for item in subdivisions {
+      out += "  - id: region/\(item.code.lowercased())\n"
+      out += "    type: PLACE\n"
+      out += "    name: \(YAMLText.scalar(item.name))\n"
+      if !item.aliases.isEmpty {
+        out += "    aliases:\n"
+        for alias in item.aliases {
+          let lang = alias.languages.count == 1 ? alias.languages[0] : nil
+          out += "      - \(YAMLText.alias(alias.text, lang: lang))"
+          if lang == nil, !alias.languages.isEmpty { out += "  # \(CountryPack.languageList(alias.languages))" }
+          out += "\n"
+        }
+      }
+      for drop in item.dropped {
+        out += "    # dropped: \(YAMLText.scalar(drop.text)) (\(drop.reason))\n"
+      }
+      out += "    attributes:\n"
+      out += "      country: \(item.code.prefix(2))\n"
+      out += "      iso3166-2: \(item.code)\n"
+      out += "      subdivision: \(YAMLText.scalar(item.type))\n"
+    }
+    return out
+  }
+}
