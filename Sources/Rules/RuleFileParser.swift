@@ -129,12 +129,7 @@ struct RuleFileParser {
         case "words": wordsNode = value
         case "lang": list.language = requiredString(value, "lang")
         case "match":
-          guard let raw = requiredString(value, "match") else { continue }
-          guard let mode = MatchMode(rawValue: raw) else {
-            error(value, "unknown match mode '\(raw)' (expected \(Self.list(MatchMode.allCases.map(\.rawValue))))")
-            continue
-          }
-          list.match = mode
+          if let mode = matchMode(value) { list.match = mode }
         default: unknownKey(key, expected: Self.listKeys)
         }
       }
@@ -313,12 +308,7 @@ struct RuleFileParser {
       case "lang":
         alias.language = requiredString(value, "lang")
       case "match":
-        guard let raw = requiredString(value, "match") else { continue }
-        guard let mode = MatchMode(rawValue: raw) else {
-          error(value, "unknown match mode '\(raw)' (expected \(Self.list(MatchMode.allCases.map(\.rawValue))))")
-          continue
-        }
-        alias.match = mode
+        if let mode = matchMode(value) { alias.match = mode }
       case "lowercase":
         switch scalar(value)?.lowercased() {
         case "true", "yes": alias.allowsLowercase = true
@@ -366,6 +356,16 @@ struct RuleFileParser {
       return nil
     }
     return s
+  }
+
+  /// A `match:` value, or nil after reporting an unknown one.
+  private mutating func matchMode(_ value: Node) -> MatchMode? {
+    guard let raw = requiredString(value, "match") else { return nil }
+    guard let mode = MatchMode(rawValue: raw) else {
+      error(value, "unknown match mode '\(raw)' (expected \(Self.list(MatchMode.allCases.map(\.rawValue))))")
+      return nil
+    }
+    return mode
   }
 
   private mutating func unknownKey(_ key: Node, expected: [String]) {
