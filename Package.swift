@@ -9,6 +9,9 @@ let package = Package(
   products: [
     .executable(name: "quipu", targets: ["quipu"]),
     .library(name: "QuipuPipeline", targets: ["Pipeline"]),
+    // Every stage, for Benchmarks/ (its own package, depending on ".." by path).
+    .library(
+      name: "QuipuKit", targets: ["CICU", "Normalization", "Rules", "Recognition", "Resolution", "Output", "Pipeline"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
