@@ -76,6 +76,19 @@ import TestSupport
     for (f, e) in zip(found, c.expected) { #expect(f.hasPrefix(e), "\(f)") }
   }
 
+  @Test(.bug(id: 7, "fuzz-patterns: an error in a repeated body was reported once per copy, exponentially"))
+  func anErrorInsideRepetitionsIsReportedOnce() {
+    // Before the fix: 50 × 50 copies of the first error, 49 of the second, 3 of the third;
+    // five nested {50} ran out of memory.
+    let found = Fixture.diagnostics(Self.yaml("((@nolist{50}){50}) [Cap & !@nolist]{2,50} (CITY | Cap){3}")).map(\.description)
+    #expect(
+      found == [
+        "rules/test.yaml:5:17: error: pattern: unknown list '@nolist'",
+        "rules/test.yaml:5:43: error: pattern: unknown list '@nolist'",
+        "rules/test.yaml:5:59: error: pattern: unknown type 'CITY' (known: PERSON, ORG, PLACE)",
+      ])
+  }
+
   @Test func validPatternsCompileWithTheirRuleLine() throws {
     let rules = try Fixture.rules(Self.yaml(#"@title+ <[Cap & !@title]{1,3}> ("," | "said")?"#))
     #expect(rules.patterns.count == 1)

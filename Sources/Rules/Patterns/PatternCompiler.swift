@@ -174,7 +174,15 @@ struct PatternCompiler {
         }
         for j in jumpsToEnd { instructions[j] = .jump(Int32(instructions.count)) }
       case .repetition(let body, let min, let max, _):
-        for _ in 0..<min { emit(body, captureDepth: captureDepth) }
+        // Each copy of the body is emitted anew. A body with an error has it in every copy:
+        // report it once and stop, or `((@typo{50}){50}){50}` would report it 125,000 times
+        // (and a few more levels would exhaust memory), since a failing body emits no
+        // instructions for the size limit to stop.
+        let problemCount = problems.count
+        for _ in 0..<min {
+          emit(body, captureDepth: captureDepth)
+          if problems.count > problemCount { return }
+        }
         if let max {
           // x{0,k} greedy: split(take, end) x split(take, end) x … end
           var splits: [Int] = []
@@ -182,6 +190,7 @@ struct PatternCompiler {
             splits.append(instructions.count)
             instructions.append(.split(0, 0))
             emit(body, captureDepth: captureDepth)
+            if problems.count > problemCount { return }
           }
           for s in splits { instructions[s] = .split(Int32(s + 1), Int32(instructions.count)) }
         } else {
