@@ -6,8 +6,10 @@ import Foundation
 /// out/
 ///   entities.jsonl            one line per canonical entity
 ///   docs/<relative path>.jsonl one file per input document, mirroring the input tree
-///   .quipu/                    run state (for incremental runs) and the lock; git-ignore it
+/// .out.quipu/                 beside it: run state (for incremental runs) and the lock
 /// ```
+/// The bookkeeping lives beside the output folder, not in it, so that `out/` holds exactly what
+/// a run produces (it is committed and compared byte for byte).
 /// Per-document files live under `docs/` so that no input name (not even one called
 /// `entities`) can collide with `entities.jsonl`. Everything under `docs/` ending in
 /// `.jsonl` is Quipu's: a run removes such files whose document is gone or failed.
@@ -17,8 +19,10 @@ public struct OutputFolder: Sendable {
   public init(_ root: URL) { self.root = root.standardizedFileURL }
 
   public var entitiesFile: URL { root.appendingPathComponent("entities.jsonl") }
-  /// Quipu's own bookkeeping (run state, lock): `out/.quipu/`, not meant for commits.
-  public var stateFolder: URL { root.appendingPathComponent(".quipu", isDirectory: true) }
+  /// Quipu's own bookkeeping (run state, lock): `.out.quipu/` beside `out/`; git-ignore it.
+  public var stateFolder: URL {
+    root.deletingLastPathComponent().appendingPathComponent(".\(root.lastPathComponent).quipu", isDirectory: true)
+  }
   public var stateFile: URL { stateFolder.appendingPathComponent("run-state") }
   public var documentsFolder: URL { root.appendingPathComponent("docs", isDirectory: true) }
 

@@ -2,14 +2,14 @@ import Foundation
 
 /// An exclusive lock on an output folder, so that two runs never write the same `out/`.
 ///
-/// `flock(2)` on `out/.quipu/lock`: the kernel releases it when the process ends, however it
+/// `flock(2)` on `.out.quipu/lock`: the kernel releases it when the process ends, however it
 /// ends, so a killed run never leaves a stale lock behind.
 final class OutputLock {
   private let descriptor: Int32
 
   /// Takes the lock, or throws a message naming the folder when another run holds it.
   init(folder: URL) throws(BatchError) {
-    let state = folder.appendingPathComponent(".quipu", isDirectory: true)
+    let state = OutputFolder(folder).stateFolder
     try? FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     let path = state.appendingPathComponent("lock").path
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

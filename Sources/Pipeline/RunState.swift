@@ -4,7 +4,7 @@ import Output
 
 /// What the last run wrote, so that the next one redoes only what changed.
 ///
-/// Kept in `out/.quipu/run-state` (JSON lines; not named `*.jsonl`, so that tools reading
+/// Kept in `.out.quipu/run-state` beside `out/` (JSON lines; not named `*.jsonl`, so that tools reading
 /// every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a header line with the cache key (Quipu version, rules
 /// digest, output settings), then one line per document: its path, a hash of its bytes, and
 /// the `entities.jsonl` rows it contributed. A document whose bytes hash the same under the

@@ -14,7 +14,7 @@ struct Run: ParsableCommand {
       writes, into the output folder:
         docs/<path>.jsonl   one JSON line per mention, ordered by offset
         entities.jsonl      one JSON line per canonical entity, sorted by id
-        .quipu/             run state for incremental runs, and the lock
+      and, beside it, .<out>.quipu/ with the run state for incremental runs and the lock.
       Runs are incremental: unchanged documents keep their output unless the rules changed.
       --format replaces the per-document files (entities.jsonl stays):
         conll   docs/<path>.conll: token<TAB>BIO label, sentences apart
