@@ -10,19 +10,12 @@ struct TokenContext {
   let folded: [UInt32]
   let exact: [UInt32]
   /// Per token: the end of the gazetteer mention starting there, or -1 (they are disjoint, so
-  /// at most one starts at a token), and its type.
+  /// at most one starts at a token), and its type as ``PatternMatcher/spanTypeID(_:)`` numbers
+  /// it (-1 for a type no pattern asks for).
   let spanEnd: [Int32]
-  let spanType: [String]
+  let spanType: [Int32]
 
   var tokens: [Token] { document.tokens }
-
-  @inline(__always) func key(_ mode: MatchMode, _ i: Int) -> UInt32 {
-    switch mode {
-    case .exact: exact[i]
-    case .folded: folded[i]
-    case .loose: loose[i]
-    }
-  }
 }
 
 /// Runs compiled patterns over a document: a Pike VM (Thompson NFA simulation).
@@ -37,6 +30,12 @@ struct TokenContext {
 /// alternative written first, with greedy quantifiers (so `Cap+` takes every capitalized word
 /// it can). After a match, the search resumes after it, so one pattern's matches never overlap.
 /// Regular-expression tests run under ICU's time limit; one that times out counts as failed.
+///
+/// Speed: ``prepare(_:)`` reads each token once against ``PatternTables`` (its keys' rows, its
+/// shape code, its gazetteer span) and lists, per pattern, the tokens where a match can begin;
+/// the VM then jumps from one such token to the next, so a token where no pattern can start
+/// costs a few table reads in all, not a test per pattern. Instructions, tests and thread lists
+/// are flat integer records: no reference counting or hashing in the loop.
 ///
 /// Not thread-safe: one per worker (it owns ICU regex clones and scratch buffers).
 final class PatternMatcher {
@@ -64,146 +63,221 @@ final class PatternMatcher {
   }
 
   let rules: RuleSet
+  let tables: PatternTables
   private var regexes: [ICURegex?]
   /// Per regex: results by the token's exact lexicon key.
   private var regexResults: [[KeyID: Bool]]
   private(set) var regexTimeouts = 0
 
-  private var current: [Thread] = []
-  private var next: [Thread] = []
-  private var stamps: [UInt32] = []
+  // Thread lists and the `add` stack: fixed buffers, as a list never holds a program counter
+  // twice (so `longestProgram` threads), and `add` pushes at most two per instruction it visits.
+  private let capacity: Int
+  private var current: UnsafeMutablePointer<Thread>
+  private var next: UnsafeMutablePointer<Thread>
+  private var stack: UnsafeMutablePointer<Thread>
+  private var currentCount = 0
+  private var nextCount = 0
+  private var stamps: UnsafeMutablePointer<UInt32>
   private var stamp: UInt32 = 0
-  private var pending: [Int32: [Thread]] = [:]
+  /// Threads inside a multi-token list entry or span, with the position where they resume.
+  private var pending: [(end: Int32, thread: Thread)] = []
   private var arena: [CaptureRecord] = []
-  private var stack: [Thread] = []
+  private var ends: [Int32] = []
 
-  /// Per pattern: the instructions that can consume the first token of a match.
-  private let startInstructions: [[Int32]]
-  /// The rule set's word lists, held directly: read at nearly every token.
-  private let lists: [CompiledWordList]
+  // The current document.
+  private var context: TokenContext?
+  private var tokenCount: Int32 = 0
+  private var shapeBits: [UInt16] = []
+  private var flags: [TokenFlags] = []
+  private var scripts: [UInt8] = []
+  private var exactKeys: [UInt32] = []
+  private var foldedKeys: [UInt32] = []
+  private var looseKeys: [UInt32] = []
+  private var spanEnd: [Int32] = []
+  private var spanType: [Int32] = []
+  /// Per token, per match mode: its row in ``PatternTables/rows`` (0: none).
+  private var tokenRows: [UInt32] = []
+  /// Per pattern: the tokens where a match can begin, ascending.
+  private var candidates: [[Int32]]
 
   init(rules: RuleSet) {
     self.rules = rules
-    lists = rules.lists
+    tables = PatternTables(rules: rules)
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
-    startInstructions = rules.patterns.map { Self.firstConsumers($0.program) }
+    capacity = max(1, tables.longestProgram)
+    current = .allocate(capacity: capacity)
+    next = .allocate(capacity: capacity)
+    stack = .allocate(capacity: 2 * capacity + 2)
+    stamps = .allocate(capacity: capacity)
+    stamps.initialize(repeating: 0, count: capacity)
+    candidates = Array(repeating: [], count: tables.patternCount)
+    cachedAt = Array(repeating: -1, count: rules.tests.count)
+    cachedResult = Array(repeating: false, count: rules.tests.count)
   }
 
-  /// The consuming instructions reachable from the start without consuming anything.
-  static func firstConsumers(_ program: PatternProgram) -> [Int32] {
-    var seen = Set<Int32>()
-    var stack: [Int32] = [0]
-    var found: [Int32] = []
-    while let pc = stack.popLast() {
-      guard seen.insert(pc).inserted else { continue }
-      switch program.instructions[Int(pc)] {
-      case .jump(let target): stack.append(target)
-      case .split(let a, let b): stack += [a, b]
-      case .open, .close: stack.append(pc + 1)
-      case .test, .list, .entity: found.append(pc)
-      case .accept: break
+  deinit {
+    current.deallocate()
+    next.deallocate()
+    stack.deallocate()
+    stamps.deallocate()
+  }
+
+  /// The number that ``TokenContext/spanType`` uses for entity type `type`, or -1 when no
+  /// pattern asks for spans of that type.
+  func spanTypeID(_ type: String) -> Int32 { tables.spanTypes[type] ?? -1 }
+
+  /// Call once per document before ``matches(ofPatternAt:)``: reads every token against the
+  /// tables and lists, per pattern, where a match can begin.
+  func prepare(_ context: TokenContext) {
+    self.context = context
+    documentGeneration += 1
+    let tokens = context.document.tokens
+    let n = tokens.count
+    tokenCount = Int32(n)
+    exactKeys = context.exact
+    foldedKeys = context.folded
+    looseKeys = context.loose
+    spanEnd = context.spanEnd
+    spanType = context.spanType
+    flags.removeAll(keepingCapacity: true)
+    scripts.removeAll(keepingCapacity: true)
+    shapeBits.removeAll(keepingCapacity: true)
+    flags.reserveCapacity(n)
+    scripts.reserveCapacity(n)
+    shapeBits.reserveCapacity(n)
+    var previousSentence: Int32 = -1
+    for token in tokens {
+      flags.append(token.flags)
+      scripts.append(token.script)
+      shapeBits.append(ShapeBits.of(token, startsSentence: token.sentence != previousSentence))
+      previousSentence = token.sentence
+    }
+
+    tokenRows.removeAll(keepingCapacity: true)
+    tokenRows.append(contentsOf: repeatElement(0, count: 3 * n))
+    for mode in tables.activeModes {
+      let keys = mode == 0 ? exactKeys : mode == 1 ? foldedKeys : looseKeys
+      let table = tables.rowOf[mode]
+      let limit = UInt32(table.count)
+      for i in 0..<n where keys[i] < limit { tokenRows[3 * i + mode] = table[Int(keys[i])] }
+    }
+
+    for k in candidates.indices { candidates[k].removeAll(keepingCapacity: true) }
+    let words = tables.patternWords
+    let width = tables.rowWidth
+    let startOffset = 2 * tables.listWords
+    let rows = tables.rows
+    let shapeStarts = tables.shapeStarts
+    let spanStarts = tables.spanStarts
+    let always = tables.alwaysStarts
+    for i in 0..<n {
+      for w in 0..<words {
+        var mask = always[w] | shapeStarts[Int(shapeBits[i]) * words + w]
+        for mode in 0..<3 {
+          let row = tokenRows[3 * i + mode]
+          if row != 0 { mask |= rows[Int(row) * width + startOffset + w] }
+        }
+        if spanEnd[i] >= 0 && spanType[i] >= 0 { mask |= spanStarts[Int(spanType[i]) * words + w] }
+        while mask != 0 {
+          candidates[w << 6 | mask.trailingZeroBitCount].append(Int32(i))
+          mask &= mask &- 1
+        }
       }
     }
-    return found.sorted()
   }
 
-  /// Whether a match of pattern `index` can begin at token `p`: a quick test that lets the VM
-  /// skip the many positions where no pattern starts.
-  private func canStart(_ program: PatternProgram, index: Int, at p: Int, _ context: TokenContext) -> Bool {
-    guard p < context.tokens.count else { return false }
-    for pc in startInstructions[index] {
-      switch program.instructions[Int(pc)] {
-      case .test(let t):
-        if passes(test: t, at: p, context) { return true }
-      case .list(let l):
-        let key = context.key(lists[Int(l)].mode, p)
-        if lists[Int(l)].singles.contains(key) || lists[Int(l)].phraseStarts.contains(key) { return true }
-      case .entity(let type):
-        if context.spanEnd[p] >= 0 && context.spanType[p] == type { return true }
-      default:
-        break
+  /// Every match of pattern `k` in the document of the last ``prepare(_:)``, left to right,
+  /// non-overlapping.
+  func matches(ofPatternAt k: Int) -> [Match] {
+    let starts = candidates[k]
+    guard !starts.isEmpty else { return [] }
+    return tables.programs[k].withUnsafeBufferPointer { program in
+      starts.withUnsafeBufferPointer { starts in
+        var found: [Match] = []
+        var cursor = 0
+        var p = starts[0]
+        while p <= tokenCount {
+          guard let match = firstMatch(program, starts: starts, cursor: &cursor, from: p) else { break }
+          found.append(match)
+          p = max(match.end, match.start + 1)
+        }
+        return found
       }
     }
-    return false
   }
 
-  /// Every match of `pattern` in the document, left to right, non-overlapping.
-  func matches(of pattern: CompiledPattern, index: Int, in context: TokenContext) -> [Match] {
-    let program = pattern.program
-    let n = Int32(context.tokens.count)
-    if stamps.count < program.instructions.count { stamps = Array(repeating: 0, count: program.instructions.count) }
-    var found: [Match] = []
-    var p: Int32 = 0
-    while p <= n {
-      guard let match = firstMatch(program, index: index, from: p, context: context) else { break }
-      found.append(match)
-      p = max(match.end, match.start + 1)
-    }
-    return found
-  }
-
-  /// The leftmost match starting at or after `from`, or nil.
-  private func firstMatch(_ program: PatternProgram, index: Int, from: Int32, context: TokenContext) -> Match? {
-    let n = Int32(context.tokens.count)
-    current.removeAll(keepingCapacity: true)
+  /// The leftmost match starting at or after `from`, or nil. `cursor` indexes `starts` and
+  /// only moves forward.
+  private func firstMatch(
+    _ program: UnsafeBufferPointer<PatternTables.Op>, starts: UnsafeBufferPointer<Int32>, cursor: inout Int,
+    from: Int32
+  ) -> Match? {
+    let n = tokenCount
+    currentCount = 0
     pending.removeAll(keepingCapacity: true)
     arena.removeAll(keepingCapacity: true)
     var matched: Match?
     var p = from
     var currentStamp = freshStamp()
     while p <= n {
-      if let arrivals = pending.removeValue(forKey: p) {
-        for thread in arrivals { add(thread, to: &current, at: p, stamp: currentStamp, program) }
-      }
-      if matched == nil && current.isEmpty && pending.isEmpty && !canStart(program, index: index, at: Int(p), context) {
-        p += 1  // nothing alive, and no match can begin here
+      if !pending.isEmpty { arrive(at: p, stamp: currentStamp, program) }
+      while cursor < starts.count && starts[cursor] < p { cursor += 1 }
+      let canStart = cursor < starts.count && starts[cursor] == p
+      if matched == nil && currentCount == 0 && pending.isEmpty && !canStart {
+        // Nothing alive: jump to the next token where a match can begin.
+        guard cursor < starts.count else { break }
+        p = starts[cursor]
+        currentStamp = freshStamp()
         continue
       }
-      if matched == nil { add(Thread(pc: 0, start: p, open: -1, captures: -1), to: &current, at: p, stamp: currentStamp, program) }
-      if current.isEmpty {
+      if matched == nil && canStart {
+        add(Thread(pc: 0, start: p, open: -1, captures: -1), toNext: false, at: p, stamp: currentStamp, program)
+      }
+      if currentCount == 0 {
         if matched != nil && pending.isEmpty { break }
         if pending.isEmpty {
-          // Nothing alive: skip ahead to the next token where the program can start.
           p += 1
           currentStamp = freshStamp()
           continue
         }
       }
-      next.removeAll(keepingCapacity: true)
+      nextCount = 0
       let nextStamp = freshStamp()
       var i = 0
-      stepping: while i < current.count {
+      stepping: while i < currentCount {
         let thread = current[i]
         i += 1
-        switch program.instructions[Int(thread.pc)] {
-        case .test(let t):
-          if p < n, canConsume(Int(p), thread), passes(test: t, at: Int(p), context) {
+        let op = program[Int(thread.pc)]
+        switch op.code {
+        case .test:
+          if p < n, canConsume(p, thread), passes(test: Int(op.a), at: Int(p)) {
             var advanced = thread
             advanced.pc += 1
-            add(advanced, to: &next, at: p + 1, stamp: nextStamp, program)
+            add(advanced, toNext: true, at: p + 1, stamp: nextStamp, program)
           }
-        case .list(let l):
-          guard p < n, canConsume(Int(p), thread) else { continue }
-          for end in listEnds(Int(l), at: Int(p), context) {
+        case .list:
+          guard p < n, canConsume(p, thread) else { continue }
+          listEnds(Int(op.a), at: Int(p))
+          for end in ends {
             var advanced = thread
             advanced.pc += 1
-            if end == Int(p) + 1 {
-              add(advanced, to: &next, at: p + 1, stamp: nextStamp, program)
+            if end == p + 1 {
+              add(advanced, toNext: true, at: p + 1, stamp: nextStamp, program)
             } else {
-              pending[Int32(end), default: []].append(advanced)
+              pending.append((end, advanced))
             }
           }
-        case .entity(let type):
-          guard p < n, canConsume(Int(p), thread), context.spanEnd[Int(p)] >= 0, context.spanType[Int(p)] == type
-          else { continue }
-          let end = context.spanEnd[Int(p)]
+        case .entity:
+          let at = Int(p)
+          guard p < n, canConsume(p, thread), spanEnd[at] >= 0, spanType[at] == op.a else { continue }
+          let end = spanEnd[at]
           var advanced = thread
           advanced.pc += 1
           if end == p + 1 {
-            add(advanced, to: &next, at: p + 1, stamp: nextStamp, program)
+            add(advanced, toNext: true, at: p + 1, stamp: nextStamp, program)
           } else {
-            pending[end, default: []].append(advanced)
+            pending.append((end, advanced))
           }
         case .accept:
           matched = Match(start: thread.start, end: p, captures: records(from: thread.captures))
@@ -214,49 +288,82 @@ final class PatternMatcher {
         }
       }
       swap(&current, &next)
+      currentCount = nextCount
       currentStamp = nextStamp
       p += 1
-      if current.isEmpty && pending.isEmpty && matched != nil { break }
+      if currentCount == 0 && pending.isEmpty && matched != nil { break }
     }
     return matched
   }
 
-  /// Adds `thread` and everything reachable from it without consuming a token.
-  private func add(_ thread: Thread, to list: inout [Thread], at p: Int32, stamp: UInt32, _ program: PatternProgram) {
-    stack.removeAll(keepingCapacity: true)
-    stack.append(thread)
-    while let t = stack.popLast() {
+  /// Moves the pending threads that resume at `p` into the current list, in the order they
+  /// were queued.
+  private func arrive(at p: Int32, stamp: UInt32, _ program: UnsafeBufferPointer<PatternTables.Op>) {
+    var kept = 0
+    for index in pending.indices {
+      let entry = pending[index]
+      if entry.end == p {
+        add(entry.thread, toNext: false, at: p, stamp: stamp, program)
+      } else {
+        pending[kept] = entry
+        kept += 1
+      }
+    }
+    pending.removeLast(pending.count - kept)
+  }
+
+  /// Adds `thread` and everything reachable from it without consuming a token to the current
+  /// or the next list.
+  @inline(__always)
+  private func add(
+    _ thread: Thread, toNext: Bool, at p: Int32, stamp: UInt32, _ program: UnsafeBufferPointer<PatternTables.Op>
+  ) {
+    let list = toNext ? next : current
+    var count = toNext ? nextCount : currentCount
+    var top = 0
+    stack[0] = thread
+    top = 1
+    while top > 0 {
+      top -= 1
+      let t = stack[top]
       let pc = Int(t.pc)
       if stamps[pc] == stamp { continue }
       stamps[pc] = stamp
-      switch program.instructions[pc] {
-      case .jump(let target):
+      let op = program[pc]
+      switch op.code {
+      case .jump:
         var u = t
-        u.pc = target
-        stack.append(u)
-      case .split(let preferred, let other):
+        u.pc = op.a
+        stack[top] = u
+        top += 1
+      case .split:
         var a = t
-        a.pc = preferred
+        a.pc = op.a
         var b = t
-        b.pc = other
-        stack.append(b)  // popped second: lower priority
-        stack.append(a)
+        b.pc = op.b
+        stack[top] = b  // popped second: lower priority
+        stack[top + 1] = a
+        top += 2
       case .open:
         var u = t
         u.pc += 1
         u.open = p
-        stack.append(u)
-      case .close(let capture):
+        stack[top] = u
+        top += 1
+      case .close:
         var u = t
         u.pc += 1
-        arena.append(CaptureRecord(capture: capture, start: t.open, end: p, previous: t.captures))
+        arena.append(CaptureRecord(capture: op.a, start: t.open, end: p, previous: t.captures))
         u.captures = Int32(arena.count - 1)
         u.open = -1
-        stack.append(u)
+        stack[top] = u
+        top += 1
       default:
-        list.append(t)
+        list[count] = t
+        count += 1
       }
     }
+    if toNext { nextCount = count } else { currentCount = count }
   }
 
   private func records(from head: Int32) -> [CaptureRecord] {
@@ -272,110 +379,98 @@ final class PatternMatcher {
   private func freshStamp() -> UInt32 {
     stamp &+= 1
     if stamp == 0 {
-      for i in stamps.indices { stamps[i] = 0 }
+      stamps.update(repeating: 0, count: capacity)
       stamp = 1
     }
     return stamp
   }
 
   /// A match never spans a blank line.
-  @inline(__always) private func canConsume(_ i: Int, _ thread: Thread) -> Bool {
-    Int32(i) == thread.start || !contextTokensFlags(i).contains(.startsParagraph)
-  }
-
-  private var flags: [TokenFlags] = []
-  @inline(__always) private func contextTokensFlags(_ i: Int) -> TokenFlags { flags[i] }
-
-  /// Call once per document before ``matches(of:index:in:)``.
-  func prepare(_ context: TokenContext) {
-    flags = context.tokens.map(\.flags)
-    documentGeneration += 1
-    if cachedAt.count != rules.tests.count {
-      cachedAt = Array(repeating: -1, count: rules.tests.count)
-      cachedResult = Array(repeating: false, count: rules.tests.count)
-    }
+  @inline(__always) private func canConsume(_ i: Int32, _ thread: Thread) -> Bool {
+    i == thread.start || !flags[Int(i)].contains(.startsParagraph)
   }
 
   // MARK: Tests
 
   /// Per test of ``RuleSet/tests``: the position and document its cached result is for.
-  private var cachedAt: [Int64] = []
-  private var cachedResult: [Bool] = []
+  private var cachedAt: [Int64]
+  private var cachedResult: [Bool]
   private var documentGeneration: Int64 = 0
 
   /// Test `t` at token `i`, evaluated once per token whatever the number of patterns using it.
-  @inline(__always) func passes(test t: Int32, at i: Int, _ context: TokenContext) -> Bool {
+  @inline(__always) private func passes(test t: Int, at i: Int) -> Bool {
     let key = documentGeneration << 32 | Int64(i)
-    let index = Int(t)
-    if cachedAt[index] == key { return cachedResult[index] }
-    let result = passes(rules.tests[index], at: i, context)
-    cachedAt[index] = key
-    cachedResult[index] = result
+    if cachedAt[t] == key { return cachedResult[t] }
+    let result = evaluate(tables.testRoots[t], at: i)
+    cachedAt[t] = key
+    cachedResult[t] = result
     return result
   }
 
-  func passes(_ test: CompiledTokenTest, at i: Int, _ context: TokenContext) -> Bool {
-    switch test {
-    case .key(let mode, let id):
-      return context.key(mode, i) == id
-    case .inList(let l):
-      return lists[Int(l)].singles.contains(context.key(lists[Int(l)].mode, i))
-    case .shape(let shape):
-      let token = context.tokens[i]
-      let s = token.shape
-      switch shape {
-      case .cap: return s.contains(.initialUpper)
-      case .title: return s.contains(.initialUpper) && s.contains(.hasLower)
-      case .upper: return s.contains(.hasUpper) && !s.contains(.hasLower)
-      case .lower: return s.contains(.hasLower) && !s.contains(.hasUpper)
-      case .alpha: return token.isWordLike && s.contains(.hasLetter) && !s.contains(.hasDigit)
-      case .word: return token.isWordLike
-      case .number: return token.kind == .number
-      case .punctuation: return token.kind == .punctuation
-      case .symbol: return token.kind == .symbol
-      case .start: return i == 0 || context.tokens[i - 1].sentence != token.sentence
-      }
-    case .script(let code):
-      return context.tokens[i].script == code
-    case .regex(let r):
-      let key = context.tokens[i].keys.exact
-      if let known = regexResults[Int(r)][key] { return known }
-      guard let regex = regexes[Int(r)] else { return false }
-      let text = Array(context.lexicon.string(key).utf16)
-      let result = text.withUnsafeBufferPointer { regex.matches($0) }
-      if result == nil { regexTimeouts += 1 }
-      regexResults[Int(r)][key] = result ?? false
-      return result ?? false
-    case .any:
-      return true
-    case .not(let inner):
-      return !passes(inner, at: i, context)
-    case .all(let parts):
-      for part in parts where !passes(part, at: i, context) { return false }
+  @inline(__always) private func key(mode: UInt8, _ i: Int) -> UInt32 {
+    mode == 0 ? exactKeys[i] : mode == 1 ? foldedKeys[i] : looseKeys[i]
+  }
+
+  /// Whether token `i` is a one-token entry of list `l` (whose match mode is `mode`).
+  @inline(__always) private func isSingle(_ l: Int, mode: Int, _ i: Int) -> Bool {
+    let row = Int(tokenRows[3 * i + mode])
+    return tables.rows[row * tables.rowWidth + l >> 6] & (1 << UInt64(l & 63)) != 0
+  }
+
+  @inline(__always) private func startsPhrase(_ l: Int, mode: Int, _ i: Int) -> Bool {
+    let row = Int(tokenRows[3 * i + mode])
+    return tables.rows[row * tables.rowWidth + tables.listWords + l >> 6] & (1 << UInt64(l & 63)) != 0
+  }
+
+  private func evaluate(_ index: Int32, at i: Int) -> Bool {
+    let node = tables.nodes[Int(index)]
+    switch node.code {
+    case .key: return key(mode: node.mode, i) == UInt32(bitPattern: node.a)
+    case .inList: return isSingle(Int(node.a), mode: Int(node.mode), i)
+    case .shape: return shapeBits[i] & UInt16(truncatingIfNeeded: node.a) != 0
+    case .script: return scripts[i] == UInt8(truncatingIfNeeded: node.a)
+    case .regex: return regex(Int(node.a), at: i)
+    case .any: return true
+    case .not: return !evaluate(node.a, at: i)
+    case .all:
+      for c in Int(node.a)..<Int(node.a + node.b) where !evaluate(tables.children[c], at: i) { return false }
       return true
     }
   }
 
-  /// Token positions just after each list entry that matches at `i`, longest first.
-  private func listEnds(_ l: Int, at i: Int, _ context: TokenContext) -> [Int] {
-    let list = lists[l]
-    let first = context.key(list.mode, i)
-    var ends: [Int] = []
-    if list.phraseStarts.contains(first), let phrases = list.phrases[first] {
-      let n = context.tokens.count
+  private func regex(_ r: Int, at i: Int) -> Bool {
+    guard let context else { return false }
+    let key = context.tokens[i].keys.exact
+    if let known = regexResults[r][key] { return known }
+    guard let regex = regexes[r] else { return false }
+    let text = Array(context.lexicon.string(key).utf16)
+    let result = text.withUnsafeBufferPointer { regex.matches($0) }
+    if result == nil { regexTimeouts += 1 }
+    regexResults[r][key] = result ?? false
+    return result ?? false
+  }
+
+  /// Sets `ends` to the token positions just after each entry of list `l` that matches at `i`,
+  /// longest first.
+  private func listEnds(_ l: Int, at i: Int) {
+    ends.removeAll(keepingCapacity: true)
+    let list = tables.lists[l]
+    let mode = PatternTables.modeIndex(list.mode)
+    if startsPhrase(l, mode: mode, i), let phrases = list.phrases[key(mode: UInt8(mode), i)] {
+      let n = Int(tokenCount)
       for rest in phrases where i + rest.count < n {
         var ok = true
         for (k, key) in rest.enumerated() {
           let j = i + 1 + k
-          if context.key(list.mode, j) != key || flags[j].contains(.startsParagraph) {
+          if self.key(mode: UInt8(mode), j) != key || flags[j].contains(.startsParagraph) {
             ok = false
             break
           }
         }
-        if ok, !ends.contains(i + 1 + rest.count) { ends.append(i + 1 + rest.count) }
+        let end = Int32(i + 1 + rest.count)
+        if ok, !ends.contains(end) { ends.append(end) }
       }
     }
-    if list.singles.contains(first) { ends.append(i + 1) }
-    return ends
+    if isSingle(l, mode: mode, i) { ends.append(Int32(i + 1)) }
   }
 }

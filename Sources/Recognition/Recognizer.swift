@@ -57,7 +57,7 @@ public final class Recognizer {
       let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
       var pattern = pattern
       if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
-      for match in patterns.matches(of: pattern, index: index, in: context) {
+      for match in patterns.matches(ofPatternAt: index) {
         appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
       }
     }
@@ -85,10 +85,10 @@ public final class Recognizer {
       exact.append(translator.vocabularyID(token.keys.exact, lexicon: lexicon, vocabulary: vocabulary))
     }
     var spanEnd = [Int32](repeating: -1, count: document.tokens.count)
-    var spanType = [String](repeating: "", count: document.tokens.count)
+    var spanType = [Int32](repeating: -1, count: document.tokens.count)
     for mention in aliasMentions {
       spanEnd[Int(mention.firstToken)] = mention.endToken
-      spanType[Int(mention.firstToken)] = mention.type
+      spanType[Int(mention.firstToken)] = patterns.spanTypeID(mention.type)
     }
     return TokenContext(
       document: document, lexicon: lexicon, loose: looseKeys, folded: folded, exact: exact, spanEnd: spanEnd,

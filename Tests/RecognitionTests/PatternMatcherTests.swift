@@ -113,7 +113,33 @@ import TestSupport
       name: "one pattern's matches never overlap",
       yaml: patterns("  - {type: PERSON, pattern: 'Cap Cap'}"),
       text: "Ana Bea Cleo Dana Eva", expected: ["Ana Bea PERSON pattern", "Cleo Dana PERSON pattern"]),
+    Case(
+      name: "a pattern whose first token is a negated shape can start at any other token",
+      yaml: patterns("  - {type: PERSON, pattern: '[!Cap & !Punct] <Cap>'}"),
+      text: "ver Ana, y Bea. Cleo", expected: ["Ana PERSON pattern", "Bea PERSON pattern"]),
+    Case(
+      name: "a pattern can start on the first word of a multi-word list entry",
+      yaml: patterns("  - {type: ORG, pattern: '<@office Cap>'}", lists: "  office: [Home Office, Cabinet]"),
+      text: "the Home Office Liaison and the Cabinet Unit",
+      expected: ["Home Office Liaison ORG pattern", "Cabinet Unit ORG pattern"]),
   ]
+
+  /// Start tables keep one bit per pattern and per list in 64-bit words: past 64 of each, the
+  /// second word must work as the first does.
+  @Test func moreThanSixtyFourPatternsAndLists() throws {
+    var yaml = "lists:\n"
+    for i in 0..<70 { yaml += "  l\(i): [w\(i)a, w\(i)b c]\n" }
+    yaml += "patterns:\n"
+    for i in 0..<70 { yaml += "  - {id: p\(i), type: PERSON, pattern: '@l\(i) <Cap>'}\n" }
+    let rules = try Fixture.rules(yaml)
+    let normalizer = try Normalizer()
+    let recognizer = Recognizer(rules: rules)
+    let doc = normalizer.document(text: "w3a Ana; w69b c Bea; w64a Cleo; w70a Dana; w1 Eva")
+    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).map {
+      "\(doc.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)) \(rules.patterns[Int($0.pattern)].id)"
+    }
+    #expect(found == ["Ana p3", "Bea p69", "Cleo p64"])
+  }
 
   @Test(arguments: cases)
   func finds(_ c: Case) throws {

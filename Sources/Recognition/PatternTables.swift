@@ -1,0 +1,321 @@
+import Normalization
+import Rules
+
+/// The token shape tests (``TokenShapeTest``) as bits, computed once per token: a shape test is
+/// then one AND, and a table indexed by the 10-bit code answers any question about shapes.
+enum ShapeBits {
+  static let count = TokenShapeTest.allCases.count
+  /// Number of distinct codes (every combination of the bits).
+  static let codes = 1 << count
+
+  @inline(__always) static func bit(_ test: TokenShapeTest) -> UInt16 {
+    switch test {
+    case .cap: 1 << 0
+    case .title: 1 << 1
+    case .upper: 1 << 2
+    case .lower: 1 << 3
+    case .alpha: 1 << 4
+    case .word: 1 << 5
+    case .number: 1 << 6
+    case .punctuation: 1 << 7
+    case .symbol: 1 << 8
+    case .start: 1 << 9
+    }
+  }
+
+  /// The bits of every shape test `token` passes.
+  @inline(__always) static func of(_ token: Token, startsSentence: Bool) -> UInt16 {
+    let s = token.shape
+    var bits: UInt16 = 0
+    if s.contains(.initialUpper) {
+      bits |= bit(.cap)
+      if s.contains(.hasLower) { bits |= bit(.title) }
+    }
+    if s.contains(.hasUpper) && !s.contains(.hasLower) { bits |= bit(.upper) }
+    if s.contains(.hasLower) && !s.contains(.hasUpper) { bits |= bit(.lower) }
+    if token.isWordLike {
+      bits |= bit(.word)
+      if s.contains(.hasLetter) && !s.contains(.hasDigit) { bits |= bit(.alpha) }
+    }
+    switch token.kind {
+    case .number: bits |= bit(.number)
+    case .punctuation: bits |= bit(.punctuation)
+    case .symbol: bits |= bit(.symbol)
+    default: break
+    }
+    if startsSentence { bits |= bit(.start) }
+    return bits
+  }
+}
+
+/// A rule set's patterns, compiled once more for the matcher: instructions and token tests as
+/// flat integer records, and the tables that say, from a token's keys, shape and gazetteer span,
+/// which patterns can start there and which word lists hold it.
+///
+/// The point is the common case: most tokens start no pattern, and a token that starts none
+/// must cost a few table reads, not one test per pattern. Immutable; shared by a matcher's
+/// calls (one per worker, as it is cheap to build: its size follows the word lists, not the
+/// gazetteer).
+final class PatternTables: @unchecked Sendable {
+  /// One instruction of ``PatternProgram``, without enum payloads (no reference counting in
+  /// the VM's loop).
+  struct Op {
+    enum Code: UInt8 { case test, list, entity, split, jump, open, close, accept }
+    var code: Code
+    var a: Int32
+    var b: Int32
+  }
+
+  /// One node of a token test tree (``CompiledTokenTest``).
+  struct TestNode {
+    enum Code: UInt8 { case key, inList, shape, script, regex, any, not, all }
+    var code: Code
+    /// For `key` and `inList`: the match mode (index into ``MatchMode/allCases``).
+    var mode: UInt8
+    /// `key`: the vocabulary id; `inList`: the list; `shape`: the bits; `script`: the code;
+    /// `regex`: its index; `not`: the child node; `all`: the first child in `children`.
+    var a: Int32
+    /// `all`: the number of children.
+    var b: Int32
+  }
+
+  let patternCount: Int
+  let programs: [[Op]]
+  let longestProgram: Int
+  let nodes: [TestNode]
+  let children: [Int32]
+  /// Per test of ``RuleSet/tests``: its root node.
+  let testRoots: [Int32]
+  let lists: [CompiledWordList]
+  /// Entity types that `.entity` instructions name, by index.
+  let spanTypes: [String: Int32]
+
+  /// Words of a list bitset and of a pattern bitset.
+  let listWords: Int
+  let patternWords: Int
+  /// A row: which lists hold the key as a one-token entry (`listWords` words), which lists have
+  /// a longer entry starting with it (`listWords`), which patterns can start at it
+  /// (`patternWords`). Row 0 is all zeros.
+  let rowWidth: Int
+  let rows: [UInt64]
+  /// Per match mode: the row of each vocabulary id, up to the largest id that has one.
+  let rowOf: [[UInt32]]
+  /// Match modes with rows.
+  let activeModes: [Int]
+  /// Per shape code: the patterns that can start at a token of that shape.
+  let shapeStarts: [UInt64]
+  /// Per span type: the patterns that can start at a gazetteer span of that type.
+  let spanStarts: [UInt64]
+  /// Patterns that can start anywhere (their first test says nothing about keys or shapes).
+  let alwaysStarts: [UInt64]
+
+  /// What every match of a pattern's first token needs, as far as the tables can tell.
+  private enum StartCondition {
+    case key(mode: Int, id: UInt32)
+    case list(Int, phrases: Bool)
+    case span(Int32)
+    /// The shape codes where the test can pass.
+    case shapes([Bool])
+    case always
+  }
+
+  static func modeIndex(_ mode: MatchMode) -> Int {
+    switch mode {
+    case .exact: 0
+    case .folded: 1
+    case .loose: 2
+    }
+  }
+
+  init(rules: RuleSet) {
+    lists = rules.lists
+    patternCount = rules.patterns.count
+    listWords = max(1, (rules.lists.count + 63) / 64)
+    patternWords = max(1, (rules.patterns.count + 63) / 64)
+    rowWidth = 2 * listWords + patternWords
+
+    // Tests as flat nodes.
+    var nodes: [TestNode] = []
+    var children: [Int32] = []
+    func flatten(_ test: CompiledTokenTest) -> Int32 {
+      let index = Int32(nodes.count)
+      switch test {
+      case .key(let mode, let id):
+        nodes.append(TestNode(code: .key, mode: UInt8(Self.modeIndex(mode)), a: Int32(bitPattern: id), b: 0))
+      case .inList(let l):
+        nodes.append(TestNode(code: .inList, mode: UInt8(Self.modeIndex(rules.lists[Int(l)].mode)), a: l, b: 0))
+      case .shape(let s):
+        nodes.append(TestNode(code: .shape, mode: 0, a: Int32(ShapeBits.bit(s)), b: 0))
+      case .script(let code):
+        nodes.append(TestNode(code: .script, mode: 0, a: Int32(code), b: 0))
+      case .regex(let r):
+        nodes.append(TestNode(code: .regex, mode: 0, a: r, b: 0))
+      case .any:
+        nodes.append(TestNode(code: .any, mode: 0, a: 0, b: 0))
+      case .not(let inner):
+        nodes.append(TestNode(code: .not, mode: 0, a: 0, b: 0))
+        nodes[Int(index)].a = flatten(inner)
+      case .all(let parts):
+        nodes.append(TestNode(code: .all, mode: 0, a: 0, b: Int32(parts.count)))
+        let childIndices = parts.map { flatten($0) }
+        nodes[Int(index)].a = Int32(children.count)
+        children += childIndices
+      }
+      return index
+    }
+    testRoots = rules.tests.map { flatten($0) }
+    self.nodes = nodes
+    self.children = children
+
+    // Programs as flat ops.
+    var spanTypes: [String: Int32] = [:]
+    programs = rules.patterns.map { pattern in
+      pattern.program.instructions.map { instruction -> Op in
+        switch instruction {
+        case .test(let t): return Op(code: .test, a: t, b: 0)
+        case .list(let l): return Op(code: .list, a: l, b: 0)
+        case .entity(let type):
+          let id = spanTypes[type] ?? Int32(spanTypes.count)
+          spanTypes[type] = id
+          return Op(code: .entity, a: id, b: 0)
+        case .split(let x, let y): return Op(code: .split, a: x, b: y)
+        case .jump(let x): return Op(code: .jump, a: x, b: 0)
+        case .open(let c): return Op(code: .open, a: c, b: 0)
+        case .close(let c): return Op(code: .close, a: c, b: 0)
+        case .accept: return Op(code: .accept, a: 0, b: 0)
+        }
+      }
+    }
+    self.spanTypes = spanTypes
+    longestProgram = programs.map(\.count).max() ?? 0
+
+    // Rows: word-list membership and keyed pattern starts, per mode and key.
+    let width = rowWidth
+    let lw = listWords
+    var keyed: [[UInt32: [UInt64]]] = Array(repeating: [:], count: 3)
+    func setBit(_ mode: Int, _ key: UInt32, word offset: Int, bit: Int) {
+      guard key != KeyVocabulary.absent else { return }
+      keyed[mode][key, default: Array(repeating: 0, count: width)][offset + bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    for (l, list) in rules.lists.enumerated() {
+      let mode = Self.modeIndex(list.mode)
+      for key in list.singles.keys { setBit(mode, key, word: 0, bit: l) }
+      for key in list.phraseStarts.keys { setBit(mode, key, word: lw, bit: l) }
+    }
+    var shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
+    var spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
+    var alwaysStarts = [UInt64](repeating: 0, count: patternWords)
+    for (k, pattern) in rules.patterns.enumerated() {
+      let word = k >> 6
+      let bit: UInt64 = 1 << UInt64(k & 63)
+      for pc in PatternTables.firstConsumers(pattern.program) {
+        switch Self.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes) {
+        case .key(let mode, let id):
+          setBit(mode, id, word: 2 * lw, bit: k)
+        case .list(let l, let phrases):
+          let list = rules.lists[Int(l)]
+          let mode = Self.modeIndex(list.mode)
+          for key in list.singles.keys { setBit(mode, key, word: 2 * lw, bit: k) }
+          if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: 2 * lw, bit: k) } }
+        case .span(let type):
+          spanStarts[Int(type) * patternWords + word] |= bit
+        case .shapes(let admitted):
+          for code in 0..<ShapeBits.codes where admitted[code] { shapeStarts[code * patternWords + word] |= bit }
+        case .always:
+          alwaysStarts[word] |= bit
+        }
+      }
+    }
+    self.shapeStarts = shapeStarts
+    self.spanStarts = spanStarts
+    self.alwaysStarts = alwaysStarts
+
+    var rows = [UInt64](repeating: 0, count: width)
+    var rowIndex: [[UInt64]: UInt32] = [rows: 0]
+    var rowOf: [[UInt32]] = Array(repeating: [], count: 3)
+    var activeModes: [Int] = []
+    for mode in 0..<3 where !keyed[mode].isEmpty {
+      activeModes.append(mode)
+      let largest = Int(keyed[mode].keys.max()!)
+      var table = [UInt32](repeating: 0, count: largest + 1)
+      for (key, row) in keyed[mode] {
+        if let known = rowIndex[row] {
+          table[Int(key)] = known
+        } else {
+          let id = UInt32(rows.count / width)
+          rowIndex[row] = id
+          rows += row
+          table[Int(key)] = id
+        }
+      }
+      rowOf[mode] = table
+    }
+    self.rows = rows
+    self.rowOf = rowOf
+    self.activeModes = activeModes
+  }
+
+  /// The consuming instructions reachable from the start without consuming anything.
+  static func firstConsumers(_ program: PatternProgram) -> [Int32] {
+    var seen = Set<Int32>()
+    var stack: [Int32] = [0]
+    var found: [Int32] = []
+    while let pc = stack.popLast() {
+      guard seen.insert(pc).inserted else { continue }
+      switch program.instructions[Int(pc)] {
+      case .jump(let target): stack.append(target)
+      case .split(let a, let b): stack += [a, b]
+      case .open, .close: stack.append(pc + 1)
+      case .test, .list, .entity: found.append(pc)
+      case .accept: break
+      }
+    }
+    return found.sorted()
+  }
+
+  /// A condition every token that `instruction` consumes first meets: the most selective the
+  /// tables can index (a key, then a word list, then shapes).
+  private static func startCondition(
+    _ instruction: PatternProgram.Instruction, rules: RuleSet, spanTypes: [String: Int32]
+  ) -> StartCondition {
+    switch instruction {
+    case .list(let l): return .list(Int(l), phrases: true)
+    case .entity(let type): return .span(spanTypes[type]!)
+    case .test(let t): return condition(of: rules.tests[Int(t)])
+    default: return .always
+    }
+  }
+
+  private static func condition(of test: CompiledTokenTest) -> StartCondition {
+    switch test {
+    case .key(let mode, let id): return .key(mode: modeIndex(mode), id: id)
+    case .inList(let l): return .list(Int(l), phrases: false)
+    case .all(let parts):
+      for part in parts { if case .key(let mode, let id) = part { return .key(mode: modeIndex(mode), id: id) } }
+      for part in parts { if case .inList(let l) = part { return .list(Int(l), phrases: false) } }
+    default: break
+    }
+    let admitted = (0..<ShapeBits.codes).map { code in shapeValue(test, UInt16(code)) ?? true }
+    return admitted.allSatisfy { $0 } ? .always : .shapes(admitted)
+  }
+
+  /// Whether `test` passes at a token of shape `code`, when the shape alone decides it.
+  private static func shapeValue(_ test: CompiledTokenTest, _ code: UInt16) -> Bool? {
+    switch test {
+    case .shape(let s): return code & ShapeBits.bit(s) != 0
+    case .any: return true
+    case .not(let inner): return shapeValue(inner, code).map { !$0 }
+    case .all(let parts):
+      var decided = true
+      for part in parts {
+        switch shapeValue(part, code) {
+        case false?: return false
+        case nil: decided = false
+        default: break
+        }
+      }
+      return decided ? true : nil
+    default: return nil
+    }
+  }
+}
