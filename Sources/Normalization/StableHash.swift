@@ -6,8 +6,21 @@ public struct StableHash: Sendable {
 
   public init() {}
 
+  /// The hash whose state is `value` (as ``value`` returned it).
+  public init(value: UInt64) { self.value = value }
+
   public mutating func combine<C: Collection>(bytes: C) where C.Element == UInt8 {
     var h = value
+    let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      for byte in buffer {
+        h ^= UInt64(byte)
+        h = h &* 0x100_0000_01b3
+      }
+    }
+    if done != nil {
+      value = h
+      return
+    }
     for byte in bytes {
       h ^= UInt64(byte)
       h = h &* 0x100_0000_01b3

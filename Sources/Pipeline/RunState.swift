@@ -10,6 +10,10 @@ import Output
 /// the `entities.jsonl` rows it contributed. A document whose bytes hash the same under the
 /// same key keeps its output file; `entities.jsonl` is rebuilt from the rows. A state made
 /// under another key is ignored (changing the rules redoes everything).
+/// The running Quipu: its version and binary (see ``RunState/buildIdentity``), for caches that
+/// a rebuilt binary must not reuse.
+public var quipuBuild: String { "quipu \(quipuVersion) \(RunState.buildIdentity)" }
+
 struct RunState {
   struct Record {
     var input: String
@@ -25,7 +29,7 @@ struct RunState {
 
   /// The running executable's size and modification time: a rebuilt Quipu (same version,
   /// changed code) must not reuse output its predecessor wrote.
-  static let buildIdentity: String = {
+  public static let buildIdentity: String = {
     let path = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
       let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date

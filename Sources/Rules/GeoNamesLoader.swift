@@ -32,6 +32,7 @@ enum GeoNamesLoader {
     }
     source.digest.combine(spec.displayPath)
     source.digest.combine(bytes: data)
+    source.inputs.append(URL(fileURLWithPath: spec.file).standardizedFileURL.path)
     var places: [Place] = []
     var problems: [Diagnostic] = []
     data.withUnsafeBytes { raw in
@@ -41,6 +42,7 @@ enum GeoNamesLoader {
       do {
         let table = try Data(contentsOf: URL(fileURLWithPath: alternates), options: .alwaysMapped)
         source.digest.combine(bytes: table)
+        source.inputs.append(URL(fileURLWithPath: alternates).standardizedFileURL.path)
         table.withUnsafeBytes { raw in
           addAlternateNames(raw.bindMemory(to: UInt8.self), spec: spec, to: &places)
         }

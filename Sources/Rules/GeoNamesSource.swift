@@ -185,6 +185,7 @@ public struct GeoNamesSource: Sendable {
           continue
         }
         parser.source.digest.combine(bytes: text.utf8)
+        parser.source.inputs.append(URL(fileURLWithPath: file).standardizedFileURL.path)
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
           let word = line.trimmingCharacters(in: .whitespaces)
           if !word.isEmpty { spec.filters.commonWords.insert(GeoNamesLoader.commonWordKey(word)) }

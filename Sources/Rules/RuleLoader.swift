@@ -34,6 +34,7 @@ public enum RuleLoader {
       }
       source.digest.combine(path)
       source.digest.combine(bytes: data)
+      source.inputs.append(url.standardizedFileURL.path)
       let text: String
       do {
         text = String(decoding: try TextDecoder.decode([UInt8](data)).utf16, as: UTF16.self)

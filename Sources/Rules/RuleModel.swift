@@ -90,6 +90,8 @@ public struct RuleSource: Sendable {
   /// A stable hash of every rule file's path and bytes (and the packs left out): what output
   /// caches are keyed by.
   public var digest = StableHash()
+  /// Every file read, as an absolute path (see ``RuleSet/inputs``).
+  public var inputs: [String] = []
   public var entities: [EntityRule] = []
   /// Extra types the files declare, with where.
   public var declaredTypes: [(name: String, location: FileLocation)] = []

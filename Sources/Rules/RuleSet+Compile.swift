@@ -95,6 +95,8 @@ extension RuleSet {
 
     set.skippedPacks = source.skippedPacks
     set.digest = source.digest
+    var seenInputs = Set<String>()
+    set.inputs = source.inputs.filter { seenInputs.insert($0).inserted }
     var patterns = PatternCompiler(normalizer: normalizer, set: set)
     patterns.compile(lists: source.lists)
     patterns.compile(patterns: source.patterns)

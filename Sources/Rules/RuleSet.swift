@@ -72,6 +72,20 @@ public struct KeyVocabulary: Sendable {
 
   public func id(of key: String) -> UInt32 { ids[key] ?? Self.absent }
 
+  /// Every key, by id.
+  var keysInOrder: [String] {
+    var keys = [String](repeating: "", count: count)
+    for (key, id) in ids { keys[Int(id)] = key }
+    return keys
+  }
+
+  /// The vocabulary whose ids are the positions of `keys` (distinct).
+  init(keysInOrder keys: [String]) {
+    ids.reserveCapacity(keys.count)
+    for (id, key) in keys.enumerated() { ids[key] = UInt32(id) }
+    count = keys.count
+  }
+
   mutating func intern(_ key: String) -> UInt32 {
     if let id = ids[key] { return id }
     let id = UInt32(count)
@@ -106,6 +120,9 @@ public struct RuleSet: Sendable {
   public internal(set) var skippedPacks: [String] = []
   /// A stable hash of the rule files (see ``RuleSource/digest``).
   public internal(set) var digest = StableHash()
+  /// Every file the rules were compiled from (rule files, GeoNames tables, word lists), as
+  /// absolute paths: what ``RuleCache`` checks before it reuses a compiled set.
+  public internal(set) var inputs: [String] = []
 
   /// The priority of every entity alias. Patterns default to 0, so where a pattern match
   /// overlaps an alias match the alias wins, unless the pattern sets `priority` above this.

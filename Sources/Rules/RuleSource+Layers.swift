@@ -73,6 +73,7 @@ extension RuleSource {
   mutating func mergeLayers(of file: RuleSource) {
     precedence.merge(file.precedence) { _, new in new }
     extensions += file.extensions
+    inputs += file.inputs
     if file.digest.value != StableHash().value { digest.combine(file.digest.hex) }
   }
 

@@ -27,6 +27,11 @@ struct Explain: ParsableCommand {
   @Option(name: .customLong("skip-pack"), help: "Leave out a pack of rules (repeatable).")
   var skippedPacks: [String] = []
 
+  @Flag(
+    name: .customLong("no-rules-cache"),
+    help: "Compile the rules even if the compiled-rules cache ($QUIPU_CACHE_DIR, else ~/.cache/quipu) holds them.")
+  var noRulesCache = false
+
   func validate() throws {
     guard (file == nil) != (text == nil) else { throw ValidationError("give a file or --text, not both") }
     if let range { guard parse(range) != nil else { throw ValidationError("'\(range)' is not START-END") } }
@@ -39,7 +44,7 @@ struct Explain: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
+    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
     let extractor = try Extractor(rules: ruleSet)
     var units: [UInt16]
     var path = "text"

@@ -1,11 +1,18 @@
 import ArgumentParser
+import Pipeline
 import Rules
 
 /// Loads and compiles the rules, printing every diagnostic as `path:line:column: …`.
 /// Invalid rules exit with status 2.
-func loadRules(_ directory: String, skippingPacks skipped: [String] = []) throws -> RuleSet {
+///
+/// With `cached`, the compiled rules come from ``RuleCache`` when it holds them (see there for
+/// what is checked first); `quipu check` always compiles.
+func loadRules(_ directory: String, skippingPacks skipped: [String] = [], cached: Bool = false) throws -> RuleSet {
   do {
-    let rules = try RuleSet.load(directory: directory, skippingPacks: Set(skipped))
+    let (rules, outcome) = try RuleCache.load(
+      directory: directory, skippingPacks: Set(skipped), build: quipuBuild,
+      folder: cached ? RuleCache.defaultFolder : nil)
+    if case .notStored(let why) = outcome { report("quipu: warning: compiled rules not cached: \(why)") }
     for warning in rules.warnings { report(warning.description) }
     for pack in skipped where !rules.skippedPacks.contains(pack) {
       report("quipu: warning: --skip-pack '\(pack)': no rule file is in that pack")

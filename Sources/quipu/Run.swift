@@ -36,6 +36,11 @@ struct Run: ParsableCommand {
     help: "Leave out a pack of rules: a file's 'pack:' name, or its path in the rules folder without extension (repeatable).")
   var skippedPacks: [String] = []
 
+  @Flag(
+    name: .customLong("no-rules-cache"),
+    help: "Compile the rules even if the compiled-rules cache ($QUIPU_CACHE_DIR, else ~/.cache/quipu) holds them.")
+  var noRulesCache = false
+
   @Option(help: "Output folder.")
   var out = "out"
 
@@ -79,7 +84,7 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks)
+    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
     if selection.isActive { return try runPartial(ruleSet) }
     var options = BatchOptions()
     options.jobs = jobs

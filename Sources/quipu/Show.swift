@@ -29,7 +29,7 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules)
+    let ruleSet = try loadRules(rules, cached: true)
     let annotator: Annotator
     do {
       annotator = try Annotator(rules: ruleSet)

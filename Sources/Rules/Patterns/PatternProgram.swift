@@ -81,6 +81,9 @@ public struct KeySet: Hashable, Sendable {
 
   public init() {}
 
+  /// The set of `keys`, already sorted and distinct.
+  init(sorted keys: [UInt32]) { self.keys = keys }
+
   public var count: Int { keys.count }
   public var isEmpty: Bool { keys.isEmpty }
 

@@ -1,0 +1,169 @@
+import Foundation
+import Normalization
+
+/// The compiled rules cache: a rule set, once compiled, is written to one binary file and read
+/// back in one go (no YAML, no normalization of aliases) for as long as nothing it was compiled
+/// from has changed.
+///
+/// - **Key.** The file's name hashes the build of Quipu (version and binary), the rules folder's
+///   absolute path and the packs left out; so one cache folder serves any number of rule
+///   folders and builds side by side.
+/// - **Validity.** The file's header lists the rule files the folder held and every file
+///   compilation read (rule files, GeoNames tables, word lists, wherever they are) with its size
+///   and hash. All of them are checked before the set is used: an edited, added or removed
+///   rule file, or a changed table, means a recompile. The payload has its own checksum.
+/// - **Safety.** Written to a temporary file and renamed, so a reader sees a whole file or
+///   none; a damaged or unreadable cache is ignored (and replaced), never trusted. Only
+///   rule sets without errors are cached; their warnings are kept and reported again.
+/// - **Size.** The folder keeps the 8 most recently written caches.
+public enum RuleCache {
+  /// How a load went.
+  public enum Outcome: Equatable, Sendable {
+    /// Read from the cache.
+    case hit
+    /// Compiled, and written to the cache (the reason the cache could not serve).
+    case compiled(String)
+    /// Compiled; the cache could not be written (why).
+    case notStored(String)
+    /// Compiled; no cache folder.
+    case disabled
+  }
+
+  static let magic = Array("quipu compiled rules\n".utf8)
+  static let format = 1
+  static let kept = 8
+
+  /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
+  public static var defaultFolder: URL? {
+    let environment = ProcessInfo.processInfo.environment
+    if let explicit = environment["QUIPU_CACHE_DIR"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("quipu")
+    }
+    if let home = environment["HOME"], !home.isEmpty {
+      return URL(fileURLWithPath: home).appendingPathComponent(".cache/quipu")
+    }
+    return nil
+  }
+
+  /// The rules of `directory`: from the cache in `folder` when it is valid, else compiled
+  /// (and then cached). `build` names the running Quipu (version and binary).
+  public static func load(
+    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL?
+  ) throws(RuleErrors) -> (rules: RuleSet, outcome: Outcome) {
+    guard let folder else { return (try RuleSet.load(directory: directory, skippingPacks: skipped), .disabled) }
+    let root = URL(fileURLWithPath: directory).standardizedFileURL
+    let listing = RuleLoader.ruleFiles(under: root)
+    let file = folder.appendingPathComponent("rules-\(name(build: build, root: root, skipped: skipped)).bin")
+    let reason: String
+    switch read(file, listing: listing) {
+    case .success(let rules): return (rules, .hit)
+    case .failure(let why): reason = why.message
+    }
+    let rules = try RuleSet.load(directory: directory, skippingPacks: skipped)
+    do {
+      try write(rules, listing: listing, to: file)
+      prune(folder)
+      return (rules, .compiled(reason))
+    } catch {
+      return (rules, .notStored("\(error)"))
+    }
+  }
+
+  static func name(build: String, root: URL, skipped: Set<String>) -> String {
+    var hash = StableHash()
+    hash.combine("format \(format)")
+    hash.combine(build)
+    hash.combine(root.path)
+    for pack in skipped.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { hash.combine(pack) }
+    return hash.hex
+  }
+
+  struct Miss: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+  }
+
+  /// The rule set in `file`, if it is whole and every input it lists is unchanged.
+  static func read(_ file: URL, listing: [String]) -> Result<RuleSet, Miss> {
+    guard let data = try? Data(contentsOf: file) else { return .failure(Miss("no cache yet")) }
+    return data.withUnsafeBytes { raw -> Result<RuleSet, Miss> in
+      guard raw.count > magic.count, raw.prefix(magic.count).elementsEqual(magic) else {
+        return .failure(Miss("not a rules cache"))
+      }
+      var r = BinaryReader(raw, offset: magic.count)
+      do throws(BinaryReader.Damaged) {
+        guard try r.readInt() == format else { return .failure(Miss("another cache format")) }
+        let files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+        guard files == listing else { return .failure(Miss("rule files were added or removed")) }
+        let inputs = try r.readArray { r throws(BinaryReader.Damaged) in
+          (path: try r.readString(), size: try r.readUInt64(), hash: try r.readUInt64())
+        }
+        for input in inputs {
+          guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: input.path), options: .alwaysMapped),
+            UInt64(bytes.count) == input.size, StableHash.of(bytes).value == input.hash
+          else { return .failure(Miss("\(input.path) changed")) }
+        }
+        let checksum = try r.readUInt64()
+        let length = try r.readCount()
+        let start = raw.count - length
+        let payload = UnsafeRawBufferPointer(rebasing: raw[start...])
+        guard StableHash.of(payload).value == checksum else { return .failure(Miss("damaged cache")) }
+        var p = BinaryReader(payload)
+        let rules = try RuleSet(decoding: &p)
+        guard p.isAtEnd else { return .failure(Miss("damaged cache")) }
+        return .success(rules)
+      } catch {
+        return .failure(Miss("damaged cache"))
+      }
+    }
+  }
+
+  static func write(_ rules: RuleSet, listing: [String], to file: URL) throws {
+    var payload = BinaryWriter()
+    rules.encode(into: &payload)
+    var header = BinaryWriter()
+    header.write(format)
+    header.write(listing) { w, s in w.write(s) }
+    var inputs: [(String, UInt64, UInt64)] = []
+    for path in rules.inputs {
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+      inputs.append((path, UInt64(bytes.count), StableHash.of(bytes).value))
+    }
+    header.write(inputs) { w, input in
+      w.write(input.0)
+      w.write(input.1)
+      w.write(input.2)
+    }
+    header.write(StableHash.of(payload.bytes).value)
+    header.write(UInt64(payload.bytes.count))
+    var out = Data(magic)
+    out.append(contentsOf: header.bytes)
+    out.append(contentsOf: payload.bytes)
+
+    let manager = FileManager.default
+    try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let temporary = file.deletingLastPathComponent().appendingPathComponent(
+      ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try out.write(to: temporary)
+    if rename(temporary.path, file.path) != 0 {
+      try? manager.removeItem(at: temporary)
+      throw CocoaError(.fileWriteUnknown)
+    }
+  }
+
+  /// Keeps the most recently written caches in `folder`.
+  static func prune(_ folder: URL) {
+    let manager = FileManager.default
+    guard
+      let names = try? manager.contentsOfDirectory(
+        at: folder, includingPropertiesForKeys: [.contentModificationDateKey], options: [.skipsHiddenFiles])
+    else { return }
+    let caches = names.filter { $0.lastPathComponent.hasPrefix("rules-") && $0.pathExtension == "bin" }
+    guard caches.count > kept else { return }
+    let dated = caches.map { url in
+      (url, (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast)
+    }
+    for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(kept) { try? manager.removeItem(at: url) }
+  }
+}

@@ -1,0 +1,268 @@
+import Normalization
+
+/// The compiled rule set in the binary form of the rules cache (see ``RuleCache``): every
+/// field, in declaration order, so that a decoded set equals the compiled one (tested).
+extension RuleSet {
+  func encode(into w: inout BinaryWriter) {
+    w.write(entities) { w, e in
+      w.write(e.id)
+      w.write(e.type)
+      w.write(e.name)
+      w.write(e.attributes) { w, a in
+        w.write(a.key)
+        w.write(a.value)
+      }
+      w.write(e.rule)
+      w.write(e.context) { w, c in w.write(c) }
+      w.write(e.prior)
+    }
+    w.write(aliases) { w, a in
+      w.write(a.entity)
+      w.write(a.text)
+      w.write(a.mode)
+      w.write(a.requiresCapital)
+      w.write(a.loose)
+      w.write(a.folded == a.loose)
+      if a.folded != a.loose { w.write(a.folded) }
+      w.write(a.exact == a.folded)
+      if a.exact != a.folded { w.write(a.exact) }
+      w.write(a.rule)
+      w.write(a.priority)
+    }
+    w.write(vocabulary.keysInOrder) { w, key in w.write(key) }
+    w.write(types) { w, s in w.write(s) }
+    w.write(files) { w, s in w.write(s) }
+    w.write(warnings) { w, d in
+      w.write(d.location.path)
+      w.write(d.location.line)
+      w.write(d.location.column)
+      w.write(d.severity == .error)
+      w.write(d.message)
+    }
+    w.write(lists) { w, l in
+      w.write(l.name)
+      w.write(l.mode)
+      w.write(l.singles.keys)
+      let starts = l.phrases.keys.sorted()
+      w.write(starts) { w, start in
+        w.write(start)
+        w.write(l.phrases[start]!) { w, rest in w.write(rest) }
+      }
+      w.write(l.phraseStarts.keys)
+      w.write(l.rule)
+      w.write(l.longest)
+    }
+    w.write(patterns) { w, p in
+      w.write(p.id)
+      w.write(p.type)
+      w.write(p.priority)
+      w.write(p.program.instructions) { w, i in w.write(i) }
+      w.write(p.program.captures) { w, c in
+        switch c {
+        case .mention: w.write(0)
+        case .alias: w.write(1)
+        case .attribute(let name):
+          w.write(2)
+          w.write(name)
+        }
+      }
+      w.write(p.rule)
+    }
+    w.write(tests) { w, t in w.write(t) }
+    w.write(regexes) { w, s in w.write(s) }
+    w.write(skippedPacks) { w, s in w.write(s) }
+    w.write(digest.value)
+    w.write(inputs) { w, s in w.write(s) }
+  }
+
+  init(decoding r: inout BinaryReader) throws(BinaryReader.Damaged) {
+    self.init()
+    entities = try r.readArray { r throws(BinaryReader.Damaged) in
+      Entity(
+        id: try r.readString(), type: try r.readString(), name: try r.readString(),
+        attributes: try r.readArray { r throws(BinaryReader.Damaged) in
+          EntityRule.Attribute(key: try r.readString(), value: try r.readString())
+        },
+        rule: try r.readRule(), context: try r.readArray { r throws(BinaryReader.Damaged) in try r.readUInt32s() },
+        prior: try r.readDouble())
+    }
+    aliases = try r.readArray { r throws(BinaryReader.Damaged) in
+      let entity = try r.readInt32()
+      let text = try r.readString()
+      let mode = try r.readMode()
+      let requiresCapital = try r.readBool()
+      let loose = try r.readUInt32s()
+      let folded = try r.readBool() ? loose : try r.readUInt32s()
+      let exact = try r.readBool() ? folded : try r.readUInt32s()
+      return CompiledAlias(
+        entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, loose: loose, folded: folded,
+        exact: exact, rule: try r.readRule(), priority: try r.readInt())
+    }
+    vocabulary = KeyVocabulary(keysInOrder: try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() })
+    types = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+    files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+    warnings = try r.readArray { r throws(BinaryReader.Damaged) in
+      let location = FileLocation(path: try r.readString(), line: try r.readInt(), column: try r.readInt())
+      let severity: Diagnostic.Severity = try r.readBool() ? .error : .warning
+      return Diagnostic(severity, at: location, try r.readString())
+    }
+    lists = try r.readArray { r throws(BinaryReader.Damaged) in
+      let name = try r.readString()
+      let mode = try r.readMode()
+      let singles = try KeySet(sorted: r.readUInt32s())
+      var phrases: [UInt32: [[UInt32]]] = [:]
+      for (start, rests) in try r.readArray({ r throws(BinaryReader.Damaged) in
+        (try r.readUInt32(), try r.readArray { r throws(BinaryReader.Damaged) in try r.readUInt32s() })
+      }) {
+        phrases[start] = rests
+      }
+      let phraseStarts = try KeySet(sorted: r.readUInt32s())
+      return CompiledWordList(
+        name: name, mode: mode, singles: singles, phrases: phrases, phraseStarts: phraseStarts, rule: try r.readRule(),
+        longest: try r.readInt())
+    }
+    patterns = try r.readArray { r throws(BinaryReader.Damaged) in
+      let id = try r.readString()
+      let type = try r.readString()
+      let priority = try r.readInt()
+      let instructions = try r.readArray { r throws(BinaryReader.Damaged) in try r.readInstruction() }
+      let captures = try r.readArray { r throws(BinaryReader.Damaged) -> PatternProgram.CaptureRole in
+        switch try r.readInt() {
+        case 0: .mention
+        case 1: .alias
+        case 2: .attribute(try r.readString())
+        default: throw BinaryReader.Damaged()
+        }
+      }
+      return CompiledPattern(
+        id: id, type: type, priority: priority,
+        program: PatternProgram(instructions: instructions, captures: captures), rule: try r.readRule())
+    }
+    tests = try r.readArray { r throws(BinaryReader.Damaged) in try r.readTest(depth: 0) }
+    regexes = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+    skippedPacks = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+    digest = StableHash(value: try r.readUInt64())
+    inputs = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+  }
+}
+
+extension BinaryWriter {
+  fileprivate mutating func write(_ rule: RuleReference) {
+    write(rule.file)
+    write(rule.line)
+  }
+
+  fileprivate mutating func write(_ mode: MatchMode) {
+    switch mode {
+    case .exact: write(0)
+    case .folded: write(1)
+    case .loose: write(2)
+    }
+  }
+
+  fileprivate mutating func write(_ instruction: PatternProgram.Instruction) {
+    switch instruction {
+    case .test(let t):
+      write(0)
+      write(t)
+    case .list(let l):
+      write(1)
+      write(l)
+    case .entity(let type):
+      write(2)
+      write(type)
+    case .split(let a, let b):
+      write(3)
+      write(a)
+      write(b)
+    case .jump(let a):
+      write(4)
+      write(a)
+    case .open(let c):
+      write(5)
+      write(c)
+    case .close(let c):
+      write(6)
+      write(c)
+    case .accept:
+      write(7)
+    }
+  }
+
+  fileprivate mutating func write(_ test: CompiledTokenTest) {
+    switch test {
+    case .key(let mode, let id):
+      write(0)
+      write(mode)
+      write(id)
+    case .inList(let l):
+      write(1)
+      write(l)
+    case .shape(let shape):
+      write(2)
+      write(shape.rawValue)
+    case .script(let code):
+      write(3)
+      write(UInt64(code))
+    case .regex(let r):
+      write(4)
+      write(r)
+    case .any:
+      write(5)
+    case .not(let inner):
+      write(6)
+      write(inner)
+    case .all(let parts):
+      write(7)
+      write(parts) { w, p in w.write(p) }
+    }
+  }
+}
+
+extension BinaryReader {
+  fileprivate mutating func readRule() throws(Damaged) -> RuleReference {
+    RuleReference(file: try readString(), line: try readInt())
+  }
+
+  fileprivate mutating func readMode() throws(Damaged) -> MatchMode {
+    switch try readInt() {
+    case 0: .exact
+    case 1: .folded
+    case 2: .loose
+    default: throw Damaged()
+    }
+  }
+
+  fileprivate mutating func readInstruction() throws(Damaged) -> PatternProgram.Instruction {
+    switch try readInt() {
+    case 0: .test(try readInt32())
+    case 1: .list(try readInt32())
+    case 2: .entity(try readString())
+    case 3: .split(try readInt32(), try readInt32())
+    case 4: .jump(try readInt32())
+    case 5: .open(try readInt32())
+    case 6: .close(try readInt32())
+    case 7: .accept
+    default: throw Damaged()
+    }
+  }
+
+  fileprivate mutating func readTest(depth: Int) throws(Damaged) -> CompiledTokenTest {
+    guard depth < 1_000 else { throw Damaged() }
+    switch try readInt() {
+    case 0: return .key(try readMode(), try readUInt32())
+    case 1: return .inList(try readInt32())
+    case 2:
+      guard let shape = TokenShapeTest(rawValue: try readString()) else { throw Damaged() }
+      return .shape(shape)
+    case 3:
+      guard let code = UInt8(exactly: try readUInt64()) else { throw Damaged() }
+      return .script(code)
+    case 4: return .regex(try readInt32())
+    case 5: return .any
+    case 6: return .not(try readTest(depth: depth + 1))
+    case 7: return .all(try readArray { r throws(Damaged) in try r.readTest(depth: depth + 1) })
+    default: throw Damaged()
+    }
+  }
+}
