@@ -99,10 +99,12 @@ final class PatternMatcher {
   private var tokenRows: [UInt32] = []
   /// Per pattern: the tokens where a match can begin, ascending.
   private var candidates: [[Int32]]
+  /// Per token, the patterns that can start there (`patternWords` words each).
+  private var masks: [UInt64] = []
 
-  init(rules: RuleSet) {
+  init(rules: RuleSet, prefilter: Bool = true) {
     self.rules = rules
-    tables = PatternTables(rules: rules)
+    tables = PatternTables(rules: rules, prefilter: prefilter)
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
     capacity = max(1, tables.longestProgram)
@@ -167,18 +169,43 @@ final class PatternMatcher {
     let words = tables.patternWords
     let width = tables.rowWidth
     let startOffset = 2 * tables.listWords
+    let requiredOffset = startOffset + words
     let rows = tables.rows
     let shapeStarts = tables.shapeStarts
     let spanStarts = tables.spanStarts
+    let spanRequired = tables.spanRequired
     let always = tables.alwaysStarts
+    let requiring = tables.requiring
+    // Backwards, so that `ahead` holds the patterns whose required token comes at or after the
+    // token, in its paragraph; forwards again to list the starts in order.
+    masks.removeAll(keepingCapacity: true)
+    masks.append(contentsOf: repeatElement(0, count: n * words))
+    for w in 0..<words {
+      var ahead: UInt64 = 0
+      var i = n - 1
+      while i >= 0 {
+        var start = always[w] | shapeStarts[Int(shapeBits[i]) * words + w]
+        var required: UInt64 = 0
+        for mode in 0..<3 {
+          let row = Int(tokenRows[3 * i + mode])
+          if row != 0 {
+            start |= rows[row * width + startOffset + w]
+            required |= rows[row * width + requiredOffset + w]
+          }
+        }
+        if spanEnd[i] >= 0 && spanType[i] >= 0 {
+          start |= spanStarts[Int(spanType[i]) * words + w]
+          required |= spanRequired[Int(spanType[i]) * words + w]
+        }
+        ahead |= required
+        masks[i * words + w] = start & (~requiring[w] | ahead)
+        if flags[i].contains(.startsParagraph) { ahead = 0 }
+        i -= 1
+      }
+    }
     for i in 0..<n {
       for w in 0..<words {
-        var mask = always[w] | shapeStarts[Int(shapeBits[i]) * words + w]
-        for mode in 0..<3 {
-          let row = tokenRows[3 * i + mode]
-          if row != 0 { mask |= rows[Int(row) * width + startOffset + w] }
-        }
-        if spanEnd[i] >= 0 && spanType[i] >= 0 { mask |= spanStarts[Int(spanType[i]) * words + w] }
+        var mask = masks[i * words + w]
         while mask != 0 {
           candidates[w << 6 | mask.trailingZeroBitCount].append(Int32(i))
           mask &= mask &- 1

@@ -95,7 +95,8 @@ final class PatternTables: @unchecked Sendable {
   let patternWords: Int
   /// A row: which lists hold the key as a one-token entry (`listWords` words), which lists have
   /// a longer entry starting with it (`listWords`), which patterns can start at it
-  /// (`patternWords`). Row 0 is all zeros.
+  /// (`patternWords`), and which patterns require it (`patternWords`, see ``requiring``).
+  /// Row 0 is all zeros.
   let rowWidth: Int
   let rows: [UInt64]
   /// Per match mode: the row of each vocabulary id, up to the largest id that has one.
@@ -108,6 +109,14 @@ final class PatternTables: @unchecked Sendable {
   let spanStarts: [UInt64]
   /// Patterns that can start anywhere (their first test says nothing about keys or shapes).
   let alwaysStarts: [UInt64]
+  /// Patterns every match of which consumes a token the rows (or a span type) single out: a
+  /// word of a list, a literal, a gazetteer span ("Cap+ @org.trigger" needs a trigger word).
+  /// Such a pattern can only start where that token follows in the same paragraph, which
+  /// rules out most of the tokens its first test admits (the prefilter of regex engines that
+  /// look for a required literal first).
+  let requiring: [UInt64]
+  /// Per span type: the patterns that require a span of that type.
+  let spanRequired: [UInt64]
 
   /// What every match of a pattern's first token needs, as far as the tables can tell.
   private enum StartCondition {
@@ -127,12 +136,14 @@ final class PatternTables: @unchecked Sendable {
     }
   }
 
-  init(rules: RuleSet) {
+  /// With `prefilter` false, every pattern may start at every token and none requires
+  /// anything: the plain VM, which tests compare the tables against.
+  init(rules: RuleSet, prefilter: Bool = true) {
     lists = rules.lists
     patternCount = rules.patterns.count
     listWords = max(1, (rules.lists.count + 63) / 64)
     patternWords = max(1, (rules.patterns.count + 63) / 64)
-    rowWidth = 2 * listWords + patternWords
+    rowWidth = 2 * listWords + 2 * patternWords
 
     // Tests as flat nodes.
     var nodes: [TestNode] = []
@@ -205,6 +216,8 @@ final class PatternTables: @unchecked Sendable {
     var shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
     var spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
     var alwaysStarts = [UInt64](repeating: 0, count: patternWords)
+    var requiring = [UInt64](repeating: 0, count: patternWords)
+    var spanRequired = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
     for (k, pattern) in rules.patterns.enumerated() {
       let word = k >> 6
       let bit: UInt64 = 1 << UInt64(k & 63)
@@ -225,10 +238,36 @@ final class PatternTables: @unchecked Sendable {
           alwaysStarts[word] |= bit
         }
       }
+      let requirement = Self.requiredConsumers(pattern.program)
+        .map { Self.startCondition(pattern.program.instructions[Int($0)], rules: rules, spanTypes: spanTypes) }
+        .min { Self.breadth($0, rules) < Self.breadth($1, rules) }
+      let requiredOffset = 2 * lw + patternWords
+      switch requirement {
+      case .key(let mode, let id)?:
+        setBit(mode, id, word: requiredOffset, bit: k)
+        requiring[word] |= bit
+      case .list(let l, let phrases)?:
+        let list = rules.lists[Int(l)]
+        let mode = Self.modeIndex(list.mode)
+        for key in list.singles.keys { setBit(mode, key, word: requiredOffset, bit: k) }
+        if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: requiredOffset, bit: k) } }
+        requiring[word] |= bit
+      case .span(let type)?:
+        spanRequired[Int(type) * patternWords + word] |= bit
+        requiring[word] |= bit
+      default:
+        break
+      }
     }
+    if !prefilter {
+      for k in 0..<rules.patterns.count { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
+      requiring = Array(repeating: 0, count: patternWords)
+    }
+    self.alwaysStarts = alwaysStarts
+    self.requiring = requiring
+    self.spanRequired = spanRequired
     self.shapeStarts = shapeStarts
     self.spanStarts = spanStarts
-    self.alwaysStarts = alwaysStarts
 
     var rows = [UInt64](repeating: 0, count: width)
     var rowIndex: [[UInt64]: UInt32] = [rows: 0]
@@ -271,6 +310,43 @@ final class PatternTables: @unchecked Sendable {
       }
     }
     return found.sorted()
+  }
+
+  /// The consuming instructions that every path from the start to `accept` goes through.
+  static func requiredConsumers(_ program: PatternProgram) -> [Int32] {
+    let instructions = program.instructions
+    func acceptReachable(avoiding avoided: Int) -> Bool {
+      var seen = [Bool](repeating: false, count: instructions.count)
+      var stack = [0]
+      while let pc = stack.popLast() {
+        guard pc != avoided, !seen[pc] else { continue }
+        seen[pc] = true
+        switch instructions[pc] {
+        case .accept: return true
+        case .jump(let target): stack.append(Int(target))
+        case .split(let a, let b): stack += [Int(a), Int(b)]
+        default: stack.append(pc + 1)
+        }
+      }
+      return false
+    }
+    return instructions.indices.filter { pc in
+      switch instructions[pc] {
+      case .test, .list, .entity: !acceptReachable(avoiding: pc)
+      default: false
+      }
+    }.map { Int32($0) }
+  }
+
+  /// How many tokens a condition admits, roughly: the fewer, the better a requirement.
+  private static func breadth(_ condition: StartCondition, _ rules: RuleSet) -> Int {
+    switch condition {
+    case .key: 1
+    case .list(let l, let phrases):
+      rules.lists[l].singles.count + (phrases ? rules.lists[l].phraseStarts.count : 0)
+    case .span: 1_000_000
+    case .shapes, .always: Int.max
+    }
   }
 
   /// A condition every token that `instruction` consumes first meets: the most selective the

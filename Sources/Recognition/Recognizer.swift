@@ -20,6 +20,15 @@ public final class Recognizer {
     self.patterns = PatternMatcher(rules: rules)
   }
 
+  /// A recognizer whose pattern VM tries every pattern at every token (`prefilter` false):
+  /// slow, and what the start tables must agree with.
+  init(rules: RuleSet, gazetteer: Gazetteer, prefilter: Bool) {
+    self.rules = rules
+    self.gazetteer = gazetteer
+    self.policy = .leftmostLongest
+    self.patterns = PatternMatcher(rules: rules, prefilter: prefilter)
+  }
+
   /// Convenience for tests and tools: compiles the gazetteer too.
   public convenience init(rules: RuleSet) {
     self.init(rules: rules, gazetteer: Gazetteer(rules: rules))

@@ -52,22 +52,42 @@ public enum RuleCache {
     directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL?
   ) throws(RuleErrors) -> (rules: RuleSet, outcome: Outcome) {
     guard let folder else { return (try RuleSet.load(directory: directory, skippingPacks: skipped), .disabled) }
-    let root = URL(fileURLWithPath: directory).standardizedFileURL
-    let listing = RuleLoader.ruleFiles(under: root)
-    let file = folder.appendingPathComponent("rules-\(name(build: build, root: root, skipped: skipped)).bin")
     let reason: String
-    switch read(file, listing: listing) {
+    switch cached(directory: directory, skippingPacks: skipped, build: build, folder: folder) {
     case .success(let rules): return (rules, .hit)
     case .failure(let why): reason = why.message
     }
     let rules = try RuleSet.load(directory: directory, skippingPacks: skipped)
     do {
-      try write(rules, listing: listing, to: file)
-      prune(folder)
+      try store(rules, directory: directory, skippingPacks: skipped, build: build, folder: folder)
       return (rules, .compiled(reason))
     } catch {
       return (rules, .notStored("\(error)"))
     }
+  }
+
+  /// The cached rules of `directory`, or why the cache cannot serve them.
+  public static func cached(
+    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL
+  ) -> Result<RuleSet, Miss> {
+    let root = URL(fileURLWithPath: directory).standardizedFileURL
+    return read(file(root: root, skipped: skipped, build: build, folder: folder), listing: RuleLoader.ruleFiles(under: root))
+  }
+
+  /// Writes `rules`, compiled from `directory`, to the cache; returns the file's size in bytes.
+  @discardableResult
+  public static func store(
+    _ rules: RuleSet, directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL
+  ) throws -> Int {
+    let root = URL(fileURLWithPath: directory).standardizedFileURL
+    let size = try write(
+      rules, listing: RuleLoader.ruleFiles(under: root), to: file(root: root, skipped: skipped, build: build, folder: folder))
+    prune(folder)
+    return size
+  }
+
+  static func file(root: URL, skipped: Set<String>, build: String, folder: URL) -> URL {
+    folder.appendingPathComponent("rules-\(name(build: build, root: root, skipped: skipped)).bin")
   }
 
   static func name(build: String, root: URL, skipped: Set<String>) -> String {
@@ -79,8 +99,9 @@ public enum RuleCache {
     return hash.hex
   }
 
-  struct Miss: Error {
-    var message: String
+  /// Why the cache could not serve a rule set.
+  public struct Miss: Error, Sendable {
+    public var message: String
     init(_ message: String) { self.message = message }
   }
 
@@ -119,7 +140,7 @@ public enum RuleCache {
     }
   }
 
-  static func write(_ rules: RuleSet, listing: [String], to file: URL) throws {
+  static func write(_ rules: RuleSet, listing: [String], to file: URL) throws -> Int {
     var payload = BinaryWriter()
     rules.encode(into: &payload)
     var header = BinaryWriter()
@@ -150,6 +171,7 @@ public enum RuleCache {
       try? manager.removeItem(at: temporary)
       throw CocoaError(.fileWriteUnknown)
     }
+    return out.count
   }
 
   /// Keeps the most recently written caches in `folder`.

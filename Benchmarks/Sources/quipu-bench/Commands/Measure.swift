@@ -18,8 +18,11 @@ struct Measure: ParsableCommand {
     shouldDisplay: false)
 
   enum Kind: String, ExpressibleByArgument, CaseIterable {
-    /// An end-to-end batch run: rules from YAML, then `BatchRunner` over the corpus folder.
+    /// An end-to-end batch run: rules from the compiled-rules cache (`--cache`, written by a
+    /// `compile` measurement) or else from YAML, then `BatchRunner` over the corpus folder.
     case quipu
+    /// Rules from YAML: parse, compile, and write the compiled-rules cache (`--cache`).
+    case compile
     /// ICU word segmentation alone, over text already decoded to UTF-16 in memory.
     case icuWords = "icu-words"
     /// Quipu's Normalizer (decode, sentence and word breaks, keys), in memory.
@@ -29,7 +32,8 @@ struct Measure: ParsableCommand {
   }
 
   @Option(help: "What to measure.") var kind: Kind = .quipu
-  @Option(help: "Rules folder (quipu, stages).") var rules: String?
+  @Option(help: "Rules folder (quipu, compile, stages).") var rules: String?
+  @Option(help: "Compiled-rules cache folder: written by compile, read by quipu.") var cache: String?
   @Option(help: "Name of the rules in the report.") var label = ""
   @Option(help: "Corpus folder.") var corpus: String
   @Option(help: "Worker threads (quipu).") var jobs = 1
@@ -43,6 +47,7 @@ struct Measure: ParsableCommand {
     m.loadBefore = loadAverage()
     switch kind {
     case .quipu: try measureBatch(&m)
+    case .compile: try measureCompile(&m)
     case .icuWords: try measureICU(&m)
     case .normalizer: try measureNormalizer(&m)
     case .stages: try measureStages(&m)
@@ -56,8 +61,45 @@ struct Measure: ParsableCommand {
 
   // MARK: Rules
 
+  /// The build name under which the benchmark caches compiled rules.
+  static let cacheBuild = "quipu-bench \(quipuBuild)"
+
+  private func measureCompile(_ m: inout Measurement) throws {
+    guard let rules, let cache else { throw ValidationError("--rules and --cache are required") }
+    let ruleSet = try compile(&m, rules: rules)
+    let start = ContinuousClock.now
+    m.cacheBytes = try RuleCache.store(
+      ruleSet, directory: rules, build: Self.cacheBuild, folder: URL(fileURLWithPath: cache))
+    m.cacheWriteSeconds = seconds(since: start)
+    m.aliases = ruleSet.aliases.count
+    m.entities = ruleSet.entities.count
+    m.ruleWarnings = ruleSet.warnings.count
+  }
+
   private func compileRules(_ m: inout Measurement) throws -> BatchRunner {
     guard let rules else { throw ValidationError("--rules is required") }
+    let ruleSet: RuleSet
+    if let cache {
+      let start = ContinuousClock.now
+      switch RuleCache.cached(directory: rules, build: Self.cacheBuild, folder: URL(fileURLWithPath: cache)) {
+      case .success(let cached): ruleSet = cached
+      case .failure(let miss): throw WorkspaceError(description: "\(rules): compiled-rules cache: \(miss.message)")
+      }
+      m.cacheLoadSeconds = seconds(since: start)
+    } else {
+      ruleSet = try compile(&m, rules: rules)
+    }
+    let trieStart = ContinuousClock.now
+    let runner = BatchRunner(rules: ruleSet)
+    m.trieSeconds = seconds(since: trieStart)
+    m.aliases = ruleSet.aliases.count
+    m.entities = ruleSet.entities.count
+    m.ruleWarnings = ruleSet.warnings.count
+    m.rulesRSSBytes = peakResidentBytes()
+    return runner
+  }
+
+  private func compile(_ m: inout Measurement, rules: String) throws -> RuleSet {
     let start = ContinuousClock.now
     let source = RuleLoader.load(directory: rules)
     m.parseSeconds = seconds(since: start)
@@ -72,14 +114,7 @@ struct Measure: ParsableCommand {
     }
     m.compileSeconds = seconds(since: compileStart)
     m.compilePeakRSSBytes = peakResidentBytes()
-    let trieStart = ContinuousClock.now
-    let runner = BatchRunner(rules: ruleSet)
-    m.trieSeconds = seconds(since: trieStart)
-    m.aliases = ruleSet.aliases.count
-    m.entities = ruleSet.entities.count
-    m.ruleWarnings = ruleSet.warnings.count
-    m.rulesRSSBytes = peakResidentBytes()
-    return runner
+    return ruleSet
   }
 
   // MARK: Kinds

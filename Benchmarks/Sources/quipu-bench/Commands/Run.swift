@@ -52,12 +52,19 @@ struct Run: ParsableCommand {
         results.append(try measure(["--kind", kind, "--corpus", corpus.path, "--repeat", String(repetitions)]))
       }
     }
+    let cache = workspace.data.appendingPathComponent("rules-cache", isDirectory: true)
+    try? FileManager.default.removeItem(at: cache)
     for label in labels {
+      results.append(
+        try measure([
+          "--kind", "compile", "--rules", workspace.rules(label).path, "--label", label, "--corpus", corpus.path,
+          "--cache", cache.path,
+        ]))
       for threads in threadCounts {
         results.append(
           try measure([
             "--kind", "quipu", "--rules", workspace.rules(label).path, "--label", label, "--corpus", corpus.path,
-            "--jobs", String(threads), "--repeat", String(repetitions),
+            "--jobs", String(threads), "--repeat", String(repetitions), "--cache", cache.path,
             "--scratch", scratch.appendingPathComponent("\(label)-j\(threads)").path,
           ] + (memoryScratch.isEmpty ? [] : ["--memory-scratch", memoryScratch + "/\(label)-j\(threads)"])))
       }
@@ -72,6 +79,7 @@ struct Run: ParsableCommand {
       }
     }
     try? FileManager.default.removeItem(at: scratch)
+    try? FileManager.default.removeItem(at: cache)
     if !memoryScratch.isEmpty { try? FileManager.default.removeItem(atPath: memoryScratch) }
 
     let machine = Machine.current()

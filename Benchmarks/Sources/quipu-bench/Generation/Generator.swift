@@ -26,25 +26,30 @@ struct Generator {
     try fm.createDirectory(at: workspace.gazetteers, withIntermediateDirectories: true)
     let root = SplitMix64(seed: seed)
 
-    // The repo's real entities come first in every gazetteer and in the name pool.
+    // The seeds' real entities (rules/seeds) come first in every gazetteer and in the name
+    // pool; the sized gazetteers are theirs plus generated ones, so that "10k" means 10k (the
+    // default rules, with the reference gazetteers' 176k aliases, are measured as "default").
+    let defaultRules: RuleSet
     let realRules: RuleSet
+    let seedsFolder = workspace.repoRules.appendingPathComponent("seeds")
     do {
-      realRules = try RuleSet.load(directory: workspace.repoRules.path)
+      defaultRules = try RuleSet.load(directory: workspace.repoRules.path)
+      realRules = try RuleSet.load(directory: seedsFolder.path)
     } catch {
       throw WorkspaceError(description: "the repo's rules do not compile:\n\(error)")
     }
-    let ruleFiles = regularFiles(under: workspace.repoRules).filter { $0.hasSuffix(".yaml") }
+    let ruleFiles = regularFiles(under: seedsFolder).filter { $0.hasSuffix(".yaml") }
     var pool = NamePool()
     for entry in NamePool.realEntries(realRules) { pool.append(entry) }
     pool.closeBand()
-    try writeDefaultTSV(realRules)
+    try writeDefaultTSV(defaultRules)
 
     var forge = EntityForge(random: root.derived("entities"))
     forge.reserve(pool.entries.flatMap(\.forms))
     var writers = try Self.gazetteerSizes.map { name, size in
       try GazetteerWriter(
         name: name, root: workspace.gazetteers, targetAliases: size, realRules: realRules,
-        rulesFolder: workspace.repoRules, relativeRuleFiles: ruleFiles)
+        rulesFolder: seedsFolder, relativeRuleFiles: ruleFiles)
     }
     note("quipu-bench: generating gazetteers of \(Self.gazetteerSizes.map(\.0).joined(separator: ", ")) aliases")
     var open = 0  // the first writer that is not full yet

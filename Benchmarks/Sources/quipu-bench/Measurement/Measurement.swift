@@ -17,6 +17,11 @@ struct Measurement: Codable, Sendable {
   var compileSeconds: Double = 0
   /// Building the token trie (`Gazetteer`, inside `BatchRunner.init`).
   var trieSeconds: Double = 0
+  /// Writing the compiled-rules cache, and its size (`compile`).
+  var cacheWriteSeconds: Double = 0
+  var cacheBytes: Int = 0
+  /// Reading the compiled rules back from the cache (`quipu` with `--cache`).
+  var cacheLoadSeconds: Double = 0
   /// The fastest of the timed runs, and all of them.
   var runSeconds: Double = 0
   var allRunSeconds: [Double] = []
@@ -47,7 +52,11 @@ struct Measurement: Codable, Sendable {
   /// Per-stage seconds, single thread, in memory (the `stages` reference only).
   var stages: [String: Double] = [:]
 
-  var ruleLoadSeconds: Double { parseSeconds + compileSeconds + trieSeconds }
+  /// What a run pays for its rules: the cache read when there is one, else parse and compile;
+  /// then the trie.
+  var ruleLoadSeconds: Double { (cacheLoadSeconds > 0 ? cacheLoadSeconds : parseSeconds + compileSeconds) + trieSeconds }
+  /// What compiling from YAML costs, cache write included.
+  var ruleCompileSeconds: Double { parseSeconds + compileSeconds + cacheWriteSeconds }
   var megabytes: Double { Double(corpusBytes) / 1e6 }
   var megabytesPerSecond: Double { runSeconds > 0 ? megabytes / runSeconds : 0 }
   var memoryMegabytesPerSecond: Double { memoryRunSeconds > 0 ? megabytes / memoryRunSeconds : 0 }
