@@ -21,7 +21,7 @@ public struct Document: Sendable {
 
   /// The original text of a UTF-16 range.
   public func string(utf16 range: Range<Int>) -> String {
-    text.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF16.self) }
+    text.withUnsafeBufferPointer { String(utf16: UnsafeBufferPointer(rebasing: $0[range])) }
   }
 
   /// The original text of a token.

@@ -41,11 +41,11 @@ final class KeyFolder {
       loose = transliterator.apply(folded)
     }
     loose = Self.droppingAbbreviationDots(loose)
-    let exact = String(decoding: nfc, as: UTF16.self)
+    let exact = String(utf16: nfc)
     return Keys(
       exact: exact,
-      folded: String(decoding: folded, as: UTF16.self),
-      loose: String(decoding: loose, as: UTF16.self),
+      folded: String(utf16: folded),
+      loose: String(utf16: loose),
       shape: Self.shape(of: exact), script: Self.script(of: exact))
   }
 

@@ -37,7 +37,7 @@ public enum RuleLoader {
       source.inputs.append(url.standardizedFileURL.path)
       let text: String
       do {
-        text = String(decoding: try TextDecoder.decode([UInt8](data)).utf16, as: UTF16.self)
+        text = String(utf16: try TextDecoder.decode([UInt8](data)).utf16)
       } catch {
         let (line, column) = position(ofByte: error.byteOffset, in: [UInt8](data))
         source.diagnostics.append(.error(at: FileLocation(path: path, line: line, column: column), error.description))
