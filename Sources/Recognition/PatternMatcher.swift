@@ -101,6 +101,7 @@ final class PatternMatcher {
   private var candidates: [[Int32]]
   /// Per token, the patterns that can start there (`patternWords` words each).
   private var masks: [UInt64] = []
+  private var nearest: [Int32] = []
 
   init(rules: RuleSet, prefilter: Bool = true) {
     self.rules = rules
@@ -167,41 +168,65 @@ final class PatternMatcher {
 
     for k in candidates.indices { candidates[k].removeAll(keepingCapacity: true) }
     let words = tables.patternWords
+    let slotWords = tables.slotWords
     let width = tables.rowWidth
     let startOffset = 2 * tables.listWords
-    let requiredOffset = startOffset + words
+    let slotOffset = startOffset + words
     let rows = tables.rows
     let shapeStarts = tables.shapeStarts
     let spanStarts = tables.spanStarts
     let spanRequired = tables.spanRequired
     let always = tables.alwaysStarts
     let requiring = tables.requiring
-    // Backwards, so that `ahead` holds the patterns whose required token comes at or after the
-    // token, in its paragraph; forwards again to list the starts in order.
+    let slotStarts = tables.slotStarts
+    let slots = tables.slots
+    let slotDistance = tables.slotDistance
+    // Backwards, so that `nearest` holds, per requirement slot, the first token at or after
+    // this one in its paragraph that fills it; forwards again to list the starts in order.
     masks.removeAll(keepingCapacity: true)
     masks.append(contentsOf: repeatElement(0, count: n * words))
-    for w in 0..<words {
-      var ahead: UInt64 = 0
-      var i = n - 1
-      while i >= 0 {
-        var start = always[w] | shapeStarts[Int(shapeBits[i]) * words + w]
-        var required: UInt64 = 0
+    nearest.removeAll(keepingCapacity: true)
+    nearest.append(contentsOf: repeatElement(Int32.max, count: slotDistance.count))
+    var i = n - 1
+    while i >= 0 {
+      let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
+      for s in 0..<slotWords {
+        var filled: UInt64 = span >= 0 ? spanRequired[span * slotWords + s] : 0
         for mode in 0..<3 {
           let row = Int(tokenRows[3 * i + mode])
-          if row != 0 {
-            start |= rows[row * width + startOffset + w]
-            required |= rows[row * width + requiredOffset + w]
-          }
+          if row != 0 { filled |= rows[row * width + slotOffset + s] }
         }
-        if spanEnd[i] >= 0 && spanType[i] >= 0 {
-          start |= spanStarts[Int(spanType[i]) * words + w]
-          required |= spanRequired[Int(spanType[i]) * words + w]
+        while filled != 0 {
+          nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
+          filled &= filled &- 1
         }
-        ahead |= required
-        masks[i * words + w] = start & (~requiring[w] | ahead)
-        if flags[i].contains(.startsParagraph) { ahead = 0 }
-        i -= 1
       }
+      for w in 0..<words {
+        var start = always[w] | shapeStarts[Int(shapeBits[i]) * words + w]
+        for mode in 0..<3 {
+          let row = Int(tokenRows[3 * i + mode])
+          if row != 0 { start |= rows[row * width + startOffset + w] }
+        }
+        if span >= 0 { start |= spanStarts[span * words + w] }
+        var check = start & requiring[w]
+        while check != 0 {
+          let k = w << 6 | check.trailingZeroBitCount
+          for index in Int(slotStarts[k])..<Int(slotStarts[k + 1]) {
+            let slot = Int(slots[index])
+            let at = nearest[slot]
+            if at == Int32.max || (slotDistance[slot] != Int32.max && at - Int32(i) > slotDistance[slot]) {
+              start &= ~(1 << UInt64(k & 63))
+              break
+            }
+          }
+          check &= check &- 1
+        }
+        masks[i * words + w] = start
+      }
+      if flags[i].contains(.startsParagraph) {
+        for s in nearest.indices { nearest[s] = Int32.max }
+      }
+      i -= 1
     }
     for i in 0..<n {
       for w in 0..<words {

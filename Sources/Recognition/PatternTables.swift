@@ -95,7 +95,7 @@ final class PatternTables: @unchecked Sendable {
   let patternWords: Int
   /// A row: which lists hold the key as a one-token entry (`listWords` words), which lists have
   /// a longer entry starting with it (`listWords`), which patterns can start at it
-  /// (`patternWords`), and which patterns require it (`patternWords`, see ``requiring``).
+  /// (`patternWords`), and which requirement slots it fills (`slotWords`, see ``requiring``).
   /// Row 0 is all zeros.
   let rowWidth: Int
   let rows: [UInt64]
@@ -109,17 +109,27 @@ final class PatternTables: @unchecked Sendable {
   let spanStarts: [UInt64]
   /// Patterns that can start anywhere (their first test says nothing about keys or shapes).
   let alwaysStarts: [UInt64]
-  /// Patterns every match of which consumes a token the rows (or a span type) single out: a
-  /// word of a list, a literal, a gazetteer span ("Cap+ @org.trigger" needs a trigger word).
-  /// Such a pattern can only start where that token follows in the same paragraph, which
-  /// rules out most of the tokens its first test admits (the prefilter of regex engines that
-  /// look for a required literal first).
+  /// Patterns every match of which consumes tokens the rows (or a span type) single out: a
+  /// word of a list, a literal, a gazetteer span ("Cap+ @org.and Cap+ @org.head" needs an
+  /// "and" word and a head word; `Cap{1,3} "," @relative` a comma within 3 tokens). Such a
+  /// pattern can only start where each of those follows in the same paragraph, close enough
+  /// when the pattern bounds the distance, which rules out most of the tokens its first test
+  /// admits (the prefilter of regex engines that look for a required literal first). Each
+  /// requirement of each pattern is a slot.
   let requiring: [UInt64]
-  /// Per span type: the patterns that require a span of that type.
+  let slotWords: Int
+  /// Per pattern: its slots are `slots[slotStarts[k]..<slotStarts[k + 1]]`.
+  let slotStarts: [Int32]
+  let slots: [Int32]
+  /// Per slot: the most tokens a match consumes before the required one (`Int32.max`: no bound).
+  let slotDistance: [Int32]
+  /// Per span type: the slots that a span of that type fills.
   let spanRequired: [UInt64]
+  /// At most this many requirements per pattern, the narrowest.
+  static let requirementsPerPattern = 4
 
   /// What every match of a pattern's first token needs, as far as the tables can tell.
-  private enum StartCondition {
+  fileprivate enum StartCondition: Equatable {
     case key(mode: Int, id: UInt32)
     case list(Int, phrases: Bool)
     case span(Int32)
@@ -143,7 +153,6 @@ final class PatternTables: @unchecked Sendable {
     patternCount = rules.patterns.count
     listWords = max(1, (rules.lists.count + 63) / 64)
     patternWords = max(1, (rules.patterns.count + 63) / 64)
-    rowWidth = 2 * listWords + 2 * patternWords
 
     // Tests as flat nodes.
     var nodes: [TestNode] = []
@@ -200,6 +209,47 @@ final class PatternTables: @unchecked Sendable {
     self.spanTypes = spanTypes
     longestProgram = programs.map(\.count).max() ?? 0
 
+    // A pattern's requirements: keyed conditions such that every path to `accept` consumes a
+    // token meeting one of them (through any of the instructions that test them: "(A | B)
+    // @head" and "A @head | B @head" both require a head word).
+    var requirements: [[Requirement]] = []
+    for pattern in rules.patterns {
+      guard prefilter else {
+        requirements.append([])
+        continue
+      }
+      let instructions = pattern.program.instructions
+      var groups: [Requirement] = []
+      for pc in instructions.indices {
+        switch instructions[pc] {
+        case .test, .list, .entity: break
+        default: continue
+        }
+        let condition = Self.startCondition(instructions[pc], rules: rules, spanTypes: spanTypes)
+        switch condition {
+        case .key, .list, .span:
+          if let g = groups.firstIndex(where: { $0.conditions == [condition] }) {
+            groups[g].pcs.insert(pc)
+          } else {
+            groups.append(Requirement(conditions: [condition], pcs: [pc]))
+          }
+        default: break
+        }
+      }
+      var found = groups.filter { !Self.acceptReachable(pattern.program, avoiding: $0.pcs) }
+      if found.isEmpty, groups.count > 1 {
+        // No one condition is needed, but maybe one of several is: `("shares" | "board")`.
+        let union = Requirement(conditions: groups.flatMap(\.conditions), pcs: groups.reduce([]) { $0.union($1.pcs) })
+        if !Self.acceptReachable(pattern.program, avoiding: union.pcs) { found = [union] }
+      }
+      for i in found.indices { found[i].distance = Self.longestDistance(pattern.program, to: found[i].pcs, rules: rules) }
+      found.sort { ($0.breadth(rules), $0.distance) < ($1.breadth(rules), $1.distance) }
+      requirements.append(Array(found.prefix(Self.requirementsPerPattern)))
+    }
+    let slotCount = requirements.map(\.count).reduce(0, +)
+    slotWords = max(1, (slotCount + 63) / 64)
+    rowWidth = 2 * listWords + patternWords + slotWords
+
     // Rows: word-list membership and keyed pattern starts, per mode and key.
     let width = rowWidth
     let lw = listWords
@@ -217,7 +267,11 @@ final class PatternTables: @unchecked Sendable {
     var spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
     var alwaysStarts = [UInt64](repeating: 0, count: patternWords)
     var requiring = [UInt64](repeating: 0, count: patternWords)
-    var spanRequired = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
+    var spanRequired = [UInt64](repeating: 0, count: max(1, spanTypes.count) * slotWords)
+    var slotStarts: [Int32] = [0]
+    var slots: [Int32] = []
+    var slotDistance: [Int32] = []
+    var slot = 0
     for (k, pattern) in rules.patterns.enumerated() {
       let word = k >> 6
       let bit: UInt64 = 1 << UInt64(k & 63)
@@ -238,31 +292,39 @@ final class PatternTables: @unchecked Sendable {
           alwaysStarts[word] |= bit
         }
       }
-      let requirement = Self.requiredConsumers(pattern.program)
-        .map { Self.startCondition(pattern.program.instructions[Int($0)], rules: rules, spanTypes: spanTypes) }
-        .min { Self.breadth($0, rules) < Self.breadth($1, rules) }
-      let requiredOffset = 2 * lw + patternWords
-      switch requirement {
-      case .key(let mode, let id)?:
-        setBit(mode, id, word: requiredOffset, bit: k)
+      let slotOffset = 2 * lw + patternWords
+      for requirement in requirements[k] {
+        let slotWord = slot >> 6
+        let slotBit: UInt64 = 1 << UInt64(slot & 63)
+        for condition in requirement.conditions {
+          switch condition {
+          case .key(let mode, let id):
+            setBit(mode, id, word: slotOffset, bit: slot)
+          case .list(let l, let phrases):
+            let list = rules.lists[Int(l)]
+            let mode = Self.modeIndex(list.mode)
+            for key in list.singles.keys { setBit(mode, key, word: slotOffset, bit: slot) }
+            if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: slotOffset, bit: slot) } }
+          case .span(let type):
+            spanRequired[Int(type) * slotWords + slotWord] |= slotBit
+          default:
+            break
+          }
+        }
+        slots.append(Int32(slot))
+        slotDistance.append(Int32(clamping: requirement.distance))
         requiring[word] |= bit
-      case .list(let l, let phrases)?:
-        let list = rules.lists[Int(l)]
-        let mode = Self.modeIndex(list.mode)
-        for key in list.singles.keys { setBit(mode, key, word: requiredOffset, bit: k) }
-        if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: requiredOffset, bit: k) } }
-        requiring[word] |= bit
-      case .span(let type)?:
-        spanRequired[Int(type) * patternWords + word] |= bit
-        requiring[word] |= bit
-      default:
-        break
+        slot += 1
       }
+      slotStarts.append(Int32(slots.count))
     }
     if !prefilter {
       for k in 0..<rules.patterns.count { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
       requiring = Array(repeating: 0, count: patternWords)
     }
+    self.slotStarts = slotStarts
+    self.slots = slots
+    self.slotDistance = slotDistance
     self.alwaysStarts = alwaysStarts
     self.requiring = requiring
     self.spanRequired = spanRequired
@@ -312,34 +374,91 @@ final class PatternTables: @unchecked Sendable {
     return found.sorted()
   }
 
-  /// The consuming instructions that every path from the start to `accept` goes through.
-  static func requiredConsumers(_ program: PatternProgram) -> [Int32] {
+  /// Keyed conditions of which every match consumes a token meeting one, the instructions that
+  /// test them, and how far into a match that token can be.
+  private struct Requirement {
+    var conditions: [StartCondition]
+    var pcs: Set<Int>
+    var distance = Int.max
+
+    func breadth(_ rules: RuleSet) -> Int {
+      conditions.reduce(0) { sum, c in
+        let b = PatternTables.breadth(c, rules)
+        return b > Int.max - sum ? Int.max : sum + b
+      }
+    }
+  }
+
+  /// The most tokens a match consumes before it first reaches one of `targets`, or `Int.max`
+  /// when a loop (or a gazetteer span, of any length) comes before them. Longest paths by
+  /// relaxation: a distance still growing after as many rounds as instructions is a loop.
+  static func longestDistance(_ program: PatternProgram, to targets: Set<Int>, rules: RuleSet) -> Int {
     let instructions = program.instructions
-    func acceptReachable(avoiding avoided: Int) -> Bool {
-      var seen = [Bool](repeating: false, count: instructions.count)
-      var stack = [0]
-      while let pc = stack.popLast() {
-        guard pc != avoided, !seen[pc] else { continue }
-        seen[pc] = true
+    let unbounded = Int.max
+    var distance = [Int](repeating: -1, count: instructions.count)
+    distance[0] = 0
+    func weight(_ pc: Int) -> Int {
+      switch instructions[pc] {
+      case .test: 1
+      case .list(let l): max(1, rules.lists[Int(l)].longest)
+      case .entity: unbounded
+      default: 0
+      }
+    }
+    for _ in 0...instructions.count {
+      var changed = false
+      for pc in instructions.indices where distance[pc] >= 0 && !targets.contains(pc) {
+        let w = weight(pc)
+        let out = distance[pc] == unbounded || w == unbounded ? unbounded : distance[pc] + w
+        var successors: [Int] = []
         switch instructions[pc] {
-        case .accept: return true
-        case .jump(let target): stack.append(Int(target))
-        case .split(let a, let b): stack += [Int(a), Int(b)]
-        default: stack.append(pc + 1)
+        case .accept: continue
+        case .jump(let target): successors = [Int(target)]
+        case .split(let a, let b): successors = [Int(a), Int(b)]
+        default: successors = [pc + 1]
+        }
+        for next in successors where out > distance[next] {
+          distance[next] = out
+          changed = true
         }
       }
-      return false
+      if !changed {
+        return targets.map { distance[$0] }.max() ?? unbounded
+      }
     }
-    return instructions.indices.filter { pc in
+    return unbounded  // still growing: a loop before a target
+  }
+
+  /// Whether some path from the start reaches `accept` without going through `avoided`.
+  static func acceptReachable(_ program: PatternProgram, avoiding avoided: Set<Int>) -> Bool {
+    let instructions = program.instructions
+    var seen = [Bool](repeating: false, count: instructions.count)
+    var stack = [0]
+    while let pc = stack.popLast() {
+      guard !avoided.contains(pc), !seen[pc] else { continue }
+      seen[pc] = true
       switch instructions[pc] {
-      case .test, .list, .entity: !acceptReachable(avoiding: pc)
+      case .accept: return true
+      case .jump(let target): stack.append(Int(target))
+      case .split(let a, let b): stack += [Int(a), Int(b)]
+      default: stack.append(pc + 1)
+      }
+    }
+    return false
+  }
+
+  /// The consuming instructions that every path from the start to `accept` goes through.
+  static func requiredConsumers(_ program: PatternProgram) -> [Int32] {
+    program.instructions.indices.filter { pc in
+      switch program.instructions[pc] {
+      case .test, .list, .entity: !acceptReachable(program, avoiding: [pc])
       default: false
       }
     }.map { Int32($0) }
   }
 
   /// How many tokens a condition admits, roughly: the fewer, the better a requirement.
-  private static func breadth(_ condition: StartCondition, _ rules: RuleSet) -> Int {
+  fileprivate static func breadth(_ condition: StartCondition, _ rules: RuleSet) -> Int {
     switch condition {
     case .key: 1
     case .list(let l, let phrases):

@@ -62,4 +62,27 @@ import TestSupport
     #expect(!required[1].contains { $0.hasPrefix("list") })  // either the list or "Ltd"
     #expect(required[2].count == 2)  // both Caps, not the optional "of"
   }
+
+  /// How far into a match a required token can be: bounded repetitions add up, a loop or a
+  /// gazetteer span before it means no bound.
+  @Test func distanceToARequiredToken() throws {
+    let rules = try Fixture.rules(
+      """
+      lists:
+        rel: [who, quien]
+        two: [Prime Minister]
+      patterns:
+        - {id: a, type: PERSON, pattern: '<Cap{1,3}> "," @rel'}
+        - {id: b, type: PERSON, pattern: '<Cap+> "," @rel'}
+        - {id: c, type: PERSON, pattern: '@two <Cap> "," @rel'}
+        - {id: d, type: PERSON, pattern: '<PLACE> "," @rel'}
+      """)
+    let distances = rules.patterns.map { pattern in
+      let comma = pattern.program.instructions.indices.filter {
+        if case .test(let t) = pattern.program.instructions[$0], case .key = rules.tests[Int(t)] { true } else { false }
+      }
+      return PatternTables.longestDistance(pattern.program, to: Set(comma), rules: rules)
+    }
+    #expect(distances == [3, Int.max, 3, Int.max])
+  }
 }
