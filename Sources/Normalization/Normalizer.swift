@@ -125,7 +125,7 @@ public final class Normalizer {
             // UAX #29 attaches a combining mark or emoji modifier to a preceding space (" \u{301}");
             // the token starts after the space.
             var start = start
-            while let scalar = Unicode.Scalar(buf[start]), scalar.properties.isWhitespace { start += 1 }
+            while Self.isWhitespace(buf[start]) { start += 1 }
             if kind == .punctuation, segment.count == 1, segment[0] == 0x2E, let last = tokens.last,
               Int(last.utf16End) == start, last.kind == .word,
               Self.isAbbreviation(UnsafeBufferPointer(rebasing: buf[Int(last.utf16Start)..<start]))
@@ -221,6 +221,25 @@ public final class Normalizer {
   }
 
   /// Whether white space holds two or more line breaks (CRLF counts once; U+2029 counts two).
+  /// ASCII characters of general category P (punctuation): the rest of ASCII outside words is
+  /// a symbol or a control character, which ``classifyNonWord(_:)`` calls symbols.
+  static let asciiPunctuation: [Bool] = (0..<128).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
+
+  static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      true
+    default: false
+    }
+  }
+
+  /// White_Space, with ASCII answered without a property lookup.
+  @inline(__always) static func isWhitespace(_ unit: UInt16) -> Bool {
+    if unit < 0x80 { return unit == 0x20 || (0x09...0x0D).contains(unit) }
+    return Unicode.Scalar(unit)?.properties.isWhitespace ?? false
+  }
+
   static func hasBlankLine(_ gap: UnsafeBufferPointer<UInt16>) -> Bool {
     var breaks = 0
     var previous: UInt16 = 0
@@ -252,6 +271,14 @@ public final class Normalizer {
     var i = 0
     while i < segment.count {
       let unit = segment[i]
+      if unit < 0x80 {
+        // ASCII, by far the most common: no Unicode property lookups.
+        if unit == 0x20 || (0x09...0x0D).contains(unit) {
+          i += 1
+          continue
+        }
+        return asciiPunctuation[Int(unit)] ? .punctuation : .symbol
+      }
       let scalar: Unicode.Scalar?
       if UTF16.isLeadSurrogate(unit), i + 1 < segment.count, UTF16.isTrailSurrogate(segment[i + 1]) {
         scalar = Unicode.Scalar((UInt32(unit - 0xD800) << 10 | UInt32(segment[i + 1] - 0xDC00)) + 0x10000)
@@ -268,12 +295,6 @@ public final class Normalizer {
       break
     }
     guard let first else { return nil }
-    switch first.properties.generalCategory {
-    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-      .initialPunctuation, .finalPunctuation, .otherPunctuation:
-      return .punctuation
-    default:
-      return .symbol
-    }
+    return isPunctuation(first) ? .punctuation : .symbol
   }
 }

@@ -159,6 +159,17 @@ public struct Resolver: Sendable {
 enum NameText {
   /// NFC, white space runs (line breaks, no-break spaces) collapsed to one space.
   static func canonical(_ text: String) -> String {
+    // Most names are ASCII words with single spaces: already canonical (ASCII is NFC).
+    var previous: UInt8 = 0x20
+    var plain = true
+    for byte in text.utf8 {
+      if byte >= 0x80 || (byte < 0x20) || (byte == 0x20 && previous == 0x20) {
+        plain = false
+        break
+      }
+      previous = byte
+    }
+    if plain && previous != 0x20 { return text }
     var out = ""
     var space = false
     for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
