@@ -24,36 +24,50 @@ public enum RuleLoader {
         .error(at: FileLocation(path: directory, line: 1, column: 1), "rules folder not found"))
       return source
     }
-    for relative in ruleFiles(under: root) {
+    // Read in order; parse the YAML files on all cores (parsing is most of a big gazetteer's
+    // load); merge in order, so the result is the same as one file after another.
+    let files = ruleFiles(under: root).map { relative -> FileJob in
       let path = display + "/" + relative
-      source.files.append(path)
       let url = root.appendingPathComponent(relative)
+      var job = FileJob(relative: relative, path: path, url: url)
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        source.diagnostics.append(.error(at: FileLocation(path: path, line: 1, column: 1), "cannot read file"))
-        continue
+        job.problem = .error(at: FileLocation(path: path, line: 1, column: 1), "cannot read file")
+        return job
       }
-      source.digest.combine(path)
-      source.digest.combine(bytes: data)
-      source.inputs.append(url.standardizedFileURL.path)
-      let text: String
-      do {
-        text = String(utf16: try TextDecoder.decode([UInt8](data)).utf16)
+      job.data = data
+      do throws(DecodingError) {
+        job.text = String(utf16: try TextDecoder.decode([UInt8](data)).utf16)
       } catch {
         let (line, column) = position(ofByte: error.byteOffset, in: [UInt8](data))
-        source.diagnostics.append(.error(at: FileLocation(path: path, line: line, column: column), error.description))
+        job.problem = .error(at: FileLocation(path: path, line: line, column: column), error.description)
+      }
+      return job
+    }
+    let parsed = parseInParallel(files)
+    for (job, file) in zip(files, parsed) {
+      source.files.append(job.path)
+      if let problem = job.problem, job.data == nil {
+        source.diagnostics.append(problem)
         continue
       }
-      let defaultPack = relative.split(separator: ".").dropLast().joined(separator: ".")
-      if relative.lowercased().hasSuffix(".jsonl") {
+      source.digest.combine(job.path)
+      source.digest.combine(bytes: job.data!)
+      source.inputs.append(job.url.standardizedFileURL.path)
+      if let problem = job.problem {
+        source.diagnostics.append(problem)
+        continue
+      }
+      let defaultPack = job.defaultPack
+      if job.isSpacy {
         // spaCy EntityRuler patterns: the file is its pack.
         if skippedPacks.contains(defaultPack) {
           source.skippedPacks.append(defaultPack)
         } else {
-          SpacyPatternFile(path: path, pack: defaultPack).parse(text, into: &source)
+          SpacyPatternFile(path: job.path, pack: defaultPack).parse(job.text, into: &source)
         }
         continue
       }
-      merge(yaml: text, path: path, pack: defaultPack, into: &source, skippingPacks: skippedPacks, fileURL: url)
+      if let file { merge(file, into: &source, skippingPacks: skippedPacks) }
     }
     for pack in skippedPacks.sorted() { source.digest.combine("skip:" + pack) }
     return source
@@ -69,15 +83,60 @@ public enum RuleLoader {
     return merged
   }
 
+  /// One rule file on its way in: read, decoded, then parsed.
+  struct FileJob {
+    var relative: String
+    var path: String
+    var url: URL
+    var data: Data?
+    var text = ""
+    var problem: Diagnostic?
+
+    var defaultPack: String { relative.split(separator: ".").dropLast().joined(separator: ".") }
+    var isSpacy: Bool { relative.lowercased().hasSuffix(".jsonl") }
+  }
+
+  /// A parsed YAML file: its rules, and whether they count.
+  struct ParsedFile: Sendable {
+    var source: RuleSource
+    var enabled: Bool
+    var pack: String
+  }
+
+  /// The YAML files of `jobs` parsed, on all cores, in the order of `jobs` (nil for the others).
+  static func parseInParallel(_ jobs: [FileJob]) -> [ParsedFile?] {
+    let results = UnsafeMutableBufferPointer<ParsedFile?>.allocate(capacity: jobs.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let out = results
+    nonisolated(unsafe) let work = jobs
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+      let job = work[i]
+      guard job.problem == nil, job.data != nil, !job.isSpacy else { return }
+      out[i] = parseFile(yaml: job.text, path: job.path, pack: job.defaultPack, fileURL: job.url)
+    }
+    return Array(results)
+  }
+
+  static func parseFile(yaml: String, path: String, pack: String?, fileURL: URL?) -> ParsedFile {
+    var parser = RuleFileParser(path: path, pack: pack ?? path, into: RuleSource())
+    parser.fileURL = fileURL
+    parser.parse(yaml)
+    return ParsedFile(source: parser.source, enabled: parser.enabled, pack: parser.pack)
+  }
+
   /// Parses one file into `merged` in place (no copy of what earlier files loaded).
   static func merge(
     yaml: String, path: String, pack: String?, into merged: inout RuleSource, skippingPacks skippedPacks: Set<String>,
     fileURL: URL? = nil
   ) {
-    var parser = RuleFileParser(path: path, pack: pack ?? path, into: RuleSource())
-    parser.fileURL = fileURL
-    parser.parse(yaml)
-    let file = parser.source
+    merge(parseFile(yaml: yaml, path: path, pack: pack, fileURL: fileURL), into: &merged, skippingPacks: skippedPacks)
+  }
+
+  /// Adds one parsed file to `merged`.
+  static func merge(_ parsed: ParsedFile, into merged: inout RuleSource, skippingPacks skippedPacks: Set<String>) {
+    let file = parsed.source
+    let parser = parsed
     merged.diagnostics += file.diagnostics
     if parser.enabled && !skippedPacks.contains(parser.pack) {
       merged.entities += file.entities

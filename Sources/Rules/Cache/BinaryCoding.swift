@@ -34,6 +34,13 @@ struct BinaryWriter {
     bytes.append(contentsOf: value.utf8)
   }
 
+  /// A string written in full, never shared: for strings that are mostly distinct (names,
+  /// keys), where looking each up would cost more than it saves.
+  mutating func write(raw value: String) {
+    write(UInt64(value.utf8.count))
+    bytes.append(contentsOf: value.utf8)
+  }
+
   mutating func write(_ value: String?) {
     write(value != nil)
     if let value { write(value) }
@@ -118,6 +125,13 @@ struct BinaryReader {
     let string = String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]), as: UTF8.self)
     offset += count
     strings.append(string)
+    return string
+  }
+
+  mutating func readRawString() throws(Damaged) -> String {
+    let count = try readCount()
+    let string = String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]), as: UTF8.self)
+    offset += count
     return string
   }
 

@@ -5,9 +5,9 @@ import Normalization
 extension RuleSet {
   func encode(into w: inout BinaryWriter) {
     w.write(entities) { w, e in
-      w.write(e.id)
+      w.write(raw: e.id)
       w.write(e.type)
-      w.write(e.name)
+      w.write(raw: e.name)
       w.write(e.attributes) { w, a in
         w.write(a.key)
         w.write(a.value)
@@ -18,7 +18,7 @@ extension RuleSet {
     }
     w.write(aliases) { w, a in
       w.write(a.entity)
-      w.write(a.text)
+      w.write(raw: a.text)
       w.write(a.mode)
       w.write(a.requiresCapital)
       w.write(a.loose)
@@ -29,7 +29,7 @@ extension RuleSet {
       w.write(a.rule)
       w.write(a.priority)
     }
-    w.write(vocabulary.keysInOrder) { w, key in w.write(key) }
+    w.write(vocabulary.keysInOrder) { w, key in w.write(raw: key) }
     w.write(types) { w, s in w.write(s) }
     w.write(files) { w, s in w.write(s) }
     w.write(warnings) { w, d in
@@ -79,7 +79,7 @@ extension RuleSet {
     self.init()
     entities = try r.readArray { r throws(BinaryReader.Damaged) in
       Entity(
-        id: try r.readString(), type: try r.readString(), name: try r.readString(),
+        id: try r.readRawString(), type: try r.readString(), name: try r.readRawString(),
         attributes: try r.readArray { r throws(BinaryReader.Damaged) in
           EntityRule.Attribute(key: try r.readString(), value: try r.readString())
         },
@@ -88,7 +88,7 @@ extension RuleSet {
     }
     aliases = try r.readArray { r throws(BinaryReader.Damaged) in
       let entity = try r.readInt32()
-      let text = try r.readString()
+      let text = try r.readRawString()
       let mode = try r.readMode()
       let requiresCapital = try r.readBool()
       let loose = try r.readUInt32s()
@@ -98,7 +98,7 @@ extension RuleSet {
         entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, loose: loose, folded: folded,
         exact: exact, rule: try r.readRule(), priority: try r.readInt())
     }
-    vocabulary = KeyVocabulary(keysInOrder: try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() })
+    vocabulary = KeyVocabulary(keysInOrder: try r.readArray { r throws(BinaryReader.Damaged) in try r.readRawString() })
     types = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     warnings = try r.readArray { r throws(BinaryReader.Damaged) in
