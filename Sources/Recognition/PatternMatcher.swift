@@ -157,14 +157,17 @@ final class PatternMatcher {
       previousSentence = token.sentence
     }
 
-    tokenRows.removeAll(keepingCapacity: true)
-    tokenRows.append(contentsOf: repeatElement(0, count: 3 * n))
+    var rowsOfTokens: [UInt32] = []
+    swap(&rowsOfTokens, &self.tokenRows)
+    rowsOfTokens.removeAll(keepingCapacity: true)
+    rowsOfTokens.append(contentsOf: repeatElement(0, count: 3 * n))
     for mode in tables.activeModes {
       let keys = mode == 0 ? exactKeys : mode == 1 ? foldedKeys : looseKeys
       let table = tables.rowOf[mode]
       let limit = UInt32(table.count)
-      for i in 0..<n where keys[i] < limit { tokenRows[3 * i + mode] = table[Int(keys[i])] }
+      for i in 0..<n where keys[i] < limit { rowsOfTokens[3 * i + mode] = table[Int(keys[i])] }
     }
+    swap(&rowsOfTokens, &self.tokenRows)
 
     for k in candidates.indices { candidates[k].removeAll(keepingCapacity: true) }
     let words = tables.patternWords
@@ -183,30 +186,38 @@ final class PatternMatcher {
     let slotDistance = tables.slotDistance
     // Backwards, so that `nearest` holds, per requirement slot, the first token at or after
     // this one in its paragraph that fills it; forwards again to list the starts in order.
+    // (Local arrays: stored properties would be checked for uniqueness at every write.)
+    var masks: [UInt64] = []
+    swap(&masks, &self.masks)
     masks.removeAll(keepingCapacity: true)
     masks.append(contentsOf: repeatElement(0, count: n * words))
+    var nearest: [Int32] = []
+    swap(&nearest, &self.nearest)
     nearest.removeAll(keepingCapacity: true)
     nearest.append(contentsOf: repeatElement(Int32.max, count: slotDistance.count))
+    let tokenRows = self.tokenRows
+    let shapeBits = self.shapeBits
+    let flags = self.flags
+    let spanEnd = self.spanEnd
+    let spanType = self.spanType
     var i = n - 1
     while i >= 0 {
       let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
+      let r0 = Int(tokenRows[3 * i]) * width
+      let r1 = Int(tokenRows[3 * i + 1]) * width
+      let r2 = Int(tokenRows[3 * i + 2]) * width
       for s in 0..<slotWords {
-        var filled: UInt64 = span >= 0 ? spanRequired[span * slotWords + s] : 0
-        for mode in 0..<3 {
-          let row = Int(tokenRows[3 * i + mode])
-          if row != 0 { filled |= rows[row * width + slotOffset + s] }
-        }
+        var filled = rows[r0 + slotOffset + s] | rows[r1 + slotOffset + s] | rows[r2 + slotOffset + s]
+        if span >= 0 { filled |= spanRequired[span * slotWords + s] }
         while filled != 0 {
           nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
           filled &= filled &- 1
         }
       }
       for w in 0..<words {
-        var start = always[w] | shapeStarts[Int(shapeBits[i]) * words + w]
-        for mode in 0..<3 {
-          let row = Int(tokenRows[3 * i + mode])
-          if row != 0 { start |= rows[row * width + startOffset + w] }
-        }
+        var start =
+          always[w] | shapeStarts[Int(shapeBits[i]) * words + w] | rows[r0 + startOffset + w]
+          | rows[r1 + startOffset + w] | rows[r2 + startOffset + w]
         if span >= 0 { start |= spanStarts[span * words + w] }
         var check = start & requiring[w]
         while check != 0 {
@@ -228,6 +239,8 @@ final class PatternMatcher {
       }
       i -= 1
     }
+    var candidates: [[Int32]] = []
+    swap(&candidates, &self.candidates)
     for i in 0..<n {
       for w in 0..<words {
         var mask = masks[i * words + w]
@@ -237,6 +250,9 @@ final class PatternMatcher {
         }
       }
     }
+    swap(&candidates, &self.candidates)
+    swap(&masks, &self.masks)
+    swap(&nearest, &self.nearest)
   }
 
   /// Every match of pattern `k` in the document of the last ``prepare(_:)``, left to right,
