@@ -166,7 +166,7 @@ public struct BatchRunner: Sendable {
           }
           do {
             for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
-              try out.write(file.bytes, to: out.file(forDocument: relative, suffix: file.suffix))
+              try out.write(file.bytes, to: out.file(forDocument: relative, suffix: file.suffix), durable: false)
             }
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
@@ -206,6 +206,9 @@ public struct BatchRunner: Sendable {
     var entities = EntityTable()
     for record in tally.records.values { for row in record.entities { entities.merge(row) } }
     let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+    // The documents' files were written without a flush each: one for all of them, before
+    // the state that says they are done.
+    sync()
     let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
     for (url, bytes) in files {
