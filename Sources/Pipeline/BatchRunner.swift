@@ -151,7 +151,7 @@ public struct BatchRunner: Sendable {
           let hash = RunState.inputHash(bytes)
           let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
           if let old = previous.records[relative], old.input == hash,
-            FileManager.default.fileExists(atPath: target.path)
+            let size = Self.size(of: target), old.output == nil || old.output == size
           {
             local.records[relative] = old
             local.reused += 1
@@ -164,9 +164,12 @@ public struct BatchRunner: Sendable {
           } catch {
             throw DocumentFailure(path: display, message: "\(error)")
           }
+          var outputBytes: Int?
           do {
             for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
-              try out.write(file.bytes, to: out.file(forDocument: relative, suffix: file.suffix), durable: false)
+              let url = out.file(forDocument: relative, suffix: file.suffix)
+              try out.write(file.bytes, to: url, durable: false)
+              if url == target { outputBytes = file.bytes.count }
             }
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
@@ -174,7 +177,7 @@ public struct BatchRunner: Sendable {
           if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[relative] = line }
           var table = EntityTable()
           table.add(extracted.mentions, document: relative)
-          local.records[relative] = RunState.Record(input: hash, entities: table.sortedRows)
+          local.records[relative] = RunState.Record(input: hash, entities: table.sortedRows, output: outputBytes)
           local.mentions += extracted.mentions.count
           local.tokens += extracted.document.tokens.count
           local.bytes += bytes.count
@@ -206,9 +209,6 @@ public struct BatchRunner: Sendable {
     var entities = EntityTable()
     for record in tally.records.values { for row in record.entities { entities.merge(row) } }
     let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
-    // The documents' files were written without a flush each: one for all of them, before
-    // the state that says they are done.
-    sync()
     let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
     for (url, bytes) in files {

@@ -18,6 +18,10 @@ struct RunState {
   struct Record {
     var input: String
     var entities: [EntityTable.Row]
+    /// The size in bytes of the document's output file, when known: a reused document's file
+    /// must still have it (files are renamed into place without an `fsync`, so after a power
+    /// loss one could be empty; it is then redone).
+    var output: Int? = nil
   }
 
   var key: String
@@ -51,7 +55,8 @@ struct RunState {
         let doc = object["doc"] as? String, let input = object["input"] as? String,
         let rows = object["entities"] as? [[String: Any]]
       else { return RunState(key: key) }  // a damaged state is no state
-      state.records[doc] = Record(input: input, entities: rows.compactMap(EntityTable.Row.init(json:)))
+      state.records[doc] = Record(
+        input: input, entities: rows.compactMap(EntityTable.Row.init(json:)), output: (object["output"] as? NSNumber)?.intValue)
     }
     return state
   }
@@ -65,6 +70,7 @@ struct RunState {
       var line = JSONLine()
       line.add("doc", doc)
       line.add("input", record.input)
+      if let output = record.output { line.add("output", output) }
       var bytes = line.finished()
       bytes.removeLast(2)  // "}\n": append the rows array, then close
       bytes += Array(#","entities":["#.utf8)

@@ -34,6 +34,23 @@ import TestSupport
     #expect(fourth.reused == 2)
   }
 
+  /// Output files are renamed into place without an fsync each: after a power loss one can be
+  /// empty or gone while the run state says it is done. Its size is in the state, so it is
+  /// redone, not reused.
+  @Test func anOutputFileThatLostItsBytesIsRedone() throws {
+    let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Perú"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    _ = try runner.run(input: input.path, output: out.path, jobs: 1)
+    let a = out.appendingPathComponent("docs/a.txt.jsonl")
+    let expected = try Data(contentsOf: a)
+    try Data().write(to: a)
+    try FileManager.default.removeItem(at: out.appendingPathComponent("docs/b.txt.jsonl"))
+    let second = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(second.reused == 0)
+    #expect(try Data(contentsOf: a) == expected)
+    #expect(try runner.run(input: input.path, output: out.path, jobs: 1).reused == 2)
+  }
+
   @Test func changingTheRulesRedoesEverything() throws {
     let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Lima"])
     let rulesFolder = try Fixture.temporaryFolder()
