@@ -134,7 +134,7 @@ public struct BatchRunner: Sendable {
         let relative = documents[index]
         let display = displayPrefix + relative
         local.attempted.insert(relative)
-        let source = inputRoot.appendingPathComponent(relative)
+        let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
         if format == .jsonl, let size = Self.size(of: source), size >= options.largeDocumentBytes {
           let document = LargeDocument(
             url: source, relative: relative, display: display, options: options,
@@ -146,7 +146,7 @@ public struct BatchRunner: Sendable {
           continue
         }
         do {
-          let bytes = try Self.read(inputRoot.appendingPathComponent(relative), display: display)
+          let bytes = try Self.read(source, display: display)
           defer { progress?.advance(bytes: bytes.count) }
           let hash = RunState.inputHash(bytes)
           let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
@@ -230,17 +230,40 @@ public struct BatchRunner: Sendable {
     return summary
   }
 
+  /// The size of a regular file (following symbolic links), or nil. One `stat`: Foundation's
+  /// attribute dictionary costs several system calls a file.
   static func size(of url: URL) -> Int? {
-    (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
+    var info = stat()
+    guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Int(info.st_size)
   }
 
+  /// The bytes of a file: `open`, `fstat`, `read` into the array, `close` (Foundation's
+  /// `Data(contentsOf:)` adds an extended-attribute listing and seeks to every read).
   static func read(_ url: URL, display: String) throws(DocumentFailure) -> [UInt8] {
-    do {
-      return [UInt8](try Data(contentsOf: url))
-    } catch {
-      let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      throw DocumentFailure(path: display, message: "cannot read file (\(reason))")
+    func failure(_ code: Int32) -> DocumentFailure {
+      DocumentFailure(path: display, message: "cannot read file (\(String(cString: strerror(code))))")
     }
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw failure(errno) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw failure(errno) }
+    guard info.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
+    var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+    var count = 0
+    while true {
+      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4_096, bytes.count))) }
+      let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + count, $0.count - count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure(errno)
+      }
+      if n == 0 { break }
+      count += n
+    }
+    bytes.removeLast(bytes.count - count)
+    return bytes
   }
 
   /// What one worker accumulated.

@@ -27,7 +27,7 @@ public struct OutputFolder: Sendable {
   public var documentsFolder: URL { root.appendingPathComponent("docs", isDirectory: true) }
 
   public func file(forDocument relativePath: String, suffix: String = ".jsonl") -> URL {
-    documentsFolder.appendingPathComponent(relativePath + suffix)
+    documentsFolder.appendingPathComponent(relativePath + suffix, isDirectory: false)
   }
 
   /// Writes `bytes` to a temporary file beside `url` and renames it into place, so a
@@ -38,7 +38,7 @@ public struct OutputFolder: Sendable {
   /// batch run's per-document files, where one `fsync` each cost 2 ms, a third of a run.
   public func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws {
     let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent)\(Self.temporaryMarker)\(getpid())")
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent)\(Self.temporaryMarker)\(getpid())", isDirectory: false)
     func put() throws {
       if durable {
         try Data(bytes).write(to: temporary)
