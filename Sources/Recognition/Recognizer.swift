@@ -254,11 +254,11 @@ public final class Recognizer {
 
   /// Whether the tokens from `first` have exactly `keys` as their `kind` keys.
   private func equal(
-    _ keys: [UInt32], _ kind: KeyPath<TokenKeys, KeyID>, tokens: [Token], from first: Int, lexicon: Lexicon
+    _ keys: ArraySlice<UInt32>, _ kind: KeyPath<TokenKeys, KeyID>, tokens: [Token], from first: Int, lexicon: Lexicon
   ) -> Bool {
-    for k in 0..<keys.count
+    for (k, key) in keys.enumerated()
     where translator.vocabularyID(tokens[first + k].keys[keyPath: kind], lexicon: lexicon, vocabulary: rules.vocabulary)
-      != keys[k]
+      != key
     {
       return false
     }

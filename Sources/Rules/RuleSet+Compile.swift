@@ -75,19 +75,19 @@ extension RuleSet {
         }
         // Within one entity a repeated alias (often the name again) is simply dropped;
         // variants that differ only in accents or case stay, so output credits the closest.
-        let signature = compiled.exact + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
+        let signature = Array(compiled.exact) + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
         if !seenHere.insert(signature).inserted { continue }
         if !checksSharedAliases { compiled.priority = RuleSet.referenceAliasPriority }
         if !checksSharedAliases {
           // nothing to check
-        } else if let first = aliasSites[compiled.loose], first.entity != rule.id {
+        } else if let first = aliasSites[Array(compiled.loose)], first.entity != rule.id {
           diagnostics.append(
             .warning(
               at: alias.location,
               "alias '\(alias.text)' of '\(rule.id)' is also an alias of '\(first.entity)' at \(first.location); the closest spelling, then the first defined, wins"
             ))
-        } else if aliasSites[compiled.loose] == nil {
-          aliasSites[compiled.loose] = (rule.id, alias.location)
+        } else if aliasSites[Array(compiled.loose)] == nil {
+          aliasSites[Array(compiled.loose)] = (rule.id, alias.location)
         }
         set.aliases.append(compiled)
       }

@@ -39,16 +39,51 @@ public struct CompiledAlias: Hashable, Sendable {
   /// The alias has a capital letter and did not allow lowercase: an occurrence must have
   /// at least one uppercase letter ("Lima" matches "LIMA" but never "lima").
   public var requiresCapital: Bool
-  public var loose: [UInt32]
-  public var folded: [UInt32]
-  public var exact: [UInt32]
+  /// The loose keys, then the folded keys unless they are the loose ones, then the exact keys
+  /// unless they are the folded ones: one array per alias instead of three (a million aliases
+  /// held 140 MB of key arrays).
+  var keyStorage: [UInt32]
+  /// Whether the folded keys are stored (else they are the loose ones), and the exact ones.
+  var storesFolded: Bool
+  var storesExact: Bool
   public var rule: RuleReference
   /// Its mentions' overlap priority: ``RuleSet/aliasPriority``, or below patterns for an alias
   /// of a reference pack (see ``RuleSet/referenceAliasPriority``).
   public var priority: Int = RuleSet.aliasPriority
 
+  public init(
+    entity: Int32, text: String, mode: MatchMode, requiresCapital: Bool, loose: [UInt32], folded: [UInt32],
+    exact: [UInt32], rule: RuleReference, priority: Int = RuleSet.aliasPriority
+  ) {
+    self.entity = entity
+    self.text = text
+    self.mode = mode
+    self.requiresCapital = requiresCapital
+    storesFolded = folded != loose
+    storesExact = exact != folded
+    keyStorage = loose
+    if storesFolded { keyStorage += folded }
+    if storesExact { keyStorage += exact }
+    self.rule = rule
+    self.priority = priority
+  }
+
+  /// The number of tokens.
+  public var tokenCount: Int { keyStorage.count / (1 + (storesFolded ? 1 : 0) + (storesExact ? 1 : 0)) }
+
+  public var loose: ArraySlice<UInt32> { keyStorage[0..<tokenCount] }
+  public var folded: ArraySlice<UInt32> {
+    let n = tokenCount
+    return storesFolded ? keyStorage[n..<2 * n] : keyStorage[0..<n]
+  }
+  public var exact: ArraySlice<UInt32> {
+    guard storesExact else { return folded }
+    let n = tokenCount
+    return keyStorage[(keyStorage.count - n)...]
+  }
+
   /// The keys this alias compares in its mode.
-  public func keys(for mode: MatchMode) -> [UInt32] {
+  public func keys(for mode: MatchMode) -> ArraySlice<UInt32> {
     switch mode {
     case .exact: exact
     case .folded: folded
@@ -57,10 +92,6 @@ public struct CompiledAlias: Hashable, Sendable {
   }
 }
 
-/// Interned key strings of every alias token (all three modes share one id space).
-///
-/// Documents are keyed by their own ``Lexicon``; a matcher translates a document's key ids
-/// into vocabulary ids once per distinct key.
 public struct KeyVocabulary: Sendable {
   private var ids: [String: UInt32] = [:]
   public private(set) var count: Int = 0

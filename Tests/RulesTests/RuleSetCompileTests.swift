@@ -221,12 +221,12 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
     #expect(peru.exact == [v.id(of: "Perú")])
     #expect(peru.folded == [v.id(of: "perú")])
     #expect(peru.loose == [v.id(of: "peru")])
-    #expect(rules.aliases[2].loose == [v.id(of: "eeuu")])
+    #expect(Array(rules.aliases[2].loose) == [v.id(of: "eeuu")])
     let dc = rules.aliases[3]
     #expect(dc.loose == [v.id(of: "washington"), v.id(of: ","), v.id(of: "dc")])
     #expect(dc.keys(for: .loose) == dc.loose)
     #expect(dc.keys(for: .folded) == dc.folded)
-    #expect(dc.keys(for: .exact) == [v.id(of: "Washington"), v.id(of: ","), v.id(of: "D.C.")])
+    #expect(Array(dc.keys(for: .exact)) == [v.id(of: "Washington"), v.id(of: ","), v.id(of: "D.C.")])
     #expect(!dc.loose.contains(KeyVocabulary.absent))
     #expect(v.id(of: "never-an-alias") == KeyVocabulary.absent)
   }

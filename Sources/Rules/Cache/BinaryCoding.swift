@@ -64,10 +64,22 @@ struct BinaryReader {
   private let base: UnsafeRawBufferPointer
   private var offset: Int
   private var strings: [String] = []
+  /// Over a ``MappedFile``: hand back the pages read, every few megabytes.
+  private let releasesBehind: Bool
+  private var released = 0
 
-  init(_ base: UnsafeRawBufferPointer, offset: Int = 0) {
+  init(_ base: UnsafeRawBufferPointer, offset: Int = 0, releasingBehind: Bool = false) {
     self.base = base
     self.offset = offset
+    self.releasesBehind = releasingBehind
+  }
+
+  private static let releaseStep = 4 << 20
+
+  @inline(__always) private mutating func releaseIfDue() {
+    guard releasesBehind, offset - released >= Self.releaseStep else { return }
+    MappedFile.release(from: base.baseAddress! + released, upTo: base.baseAddress! + offset)
+    released = offset
   }
 
   var isAtEnd: Bool { offset == base.count }
@@ -151,7 +163,10 @@ struct BinaryReader {
     let n = try readCount()
     var out: [T] = []
     out.reserveCapacity(n)
-    for _ in 0..<n { out.append(try each(&self)) }
+    for _ in 0..<n {
+      out.append(try each(&self))
+      releaseIfDue()
+    }
     return out
   }
 }

@@ -30,7 +30,7 @@ public enum RuleCache {
   }
 
   static let magic = Array("quipu compiled rules\n".utf8)
-  static let format = 2
+  static let format = 3
   static let kept = 8
 
   /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
@@ -107,8 +107,9 @@ public enum RuleCache {
 
   /// The rule set in `file`, if it is whole and every input it lists is unchanged.
   static func read(_ file: URL, listing: [String]) -> Result<RuleSet, Miss> {
-    guard let data = try? Data(contentsOf: file) else { return .failure(Miss("no cache yet")) }
-    return data.withUnsafeBytes { raw -> Result<RuleSet, Miss> in
+    guard let mapped = MappedFile(path: file.path) else { return .failure(Miss("no cache yet")) }
+    return withExtendedLifetime(mapped) { () -> Result<RuleSet, Miss> in
+      let raw = mapped.bytes
       guard raw.count > magic.count, raw.prefix(magic.count).elementsEqual(magic) else {
         return .failure(Miss("not a rules cache"))
       }
@@ -121,16 +122,15 @@ public enum RuleCache {
           (path: try r.readString(), size: try r.readUInt64(), hash: try r.readUInt64())
         }
         for input in inputs {
-          guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: input.path), options: .alwaysMapped),
-            UInt64(bytes.count) == input.size, StableHash.of(bytes).value == input.hash
+          guard let digest = fileDigest(path: input.path), digest.size == input.size, digest.hash == input.hash
           else { return .failure(Miss("\(input.path) changed")) }
         }
         let checksum = try r.readUInt64()
         let length = try r.readCount()
         let start = raw.count - length
         let payload = UnsafeRawBufferPointer(rebasing: raw[start...])
-        guard StableHash.of(payload).value == checksum else { return .failure(Miss("damaged cache")) }
-        var p = BinaryReader(payload)
+        guard MappedFile.hash(payload).value == checksum else { return .failure(Miss("damaged cache")) }
+        var p = BinaryReader(payload, releasingBehind: true)
         let rules = try RuleSet(decoding: &p)
         guard p.isAtEnd else { return .failure(Miss("damaged cache")) }
         return .success(rules)
@@ -148,8 +148,8 @@ public enum RuleCache {
     header.write(listing) { w, s in w.write(s) }
     var inputs: [(String, UInt64, UInt64)] = []
     for path in rules.inputs {
-      let bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-      inputs.append((path, UInt64(bytes.count), StableHash.of(bytes).value))
+      guard let digest = fileDigest(path: path) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+      inputs.append((path, digest.size, digest.hash))
     }
     header.write(inputs) { w, input in
       w.write(input.0)

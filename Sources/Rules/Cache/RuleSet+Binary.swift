@@ -21,11 +21,9 @@ extension RuleSet {
       w.write(raw: a.text)
       w.write(a.mode)
       w.write(a.requiresCapital)
-      w.write(a.loose)
-      w.write(a.folded == a.loose)
-      if a.folded != a.loose { w.write(a.folded) }
-      w.write(a.exact == a.folded)
-      if a.exact != a.folded { w.write(a.exact) }
+      w.write(a.keyStorage)
+      w.write(a.storesFolded)
+      w.write(a.storesExact)
       w.write(a.rule)
       w.write(a.priority)
     }
@@ -91,12 +89,13 @@ extension RuleSet {
       let text = try r.readRawString()
       let mode = try r.readMode()
       let requiresCapital = try r.readBool()
-      let loose = try r.readUInt32s()
-      let folded = try r.readBool() ? loose : try r.readUInt32s()
-      let exact = try r.readBool() ? folded : try r.readUInt32s()
+      let keys = try r.readUInt32s()
+      let storesFolded = try r.readBool()
+      let storesExact = try r.readBool()
+      guard keys.count % (1 + (storesFolded ? 1 : 0) + (storesExact ? 1 : 0)) == 0 else { throw BinaryReader.Damaged() }
       return CompiledAlias(
-        entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, loose: loose, folded: folded,
-        exact: exact, rule: try r.readRule(), priority: try r.readInt())
+        entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, keyStorage: keys,
+        storesFolded: storesFolded, storesExact: storesExact, rule: try r.readRule(), priority: try r.readInt())
     }
     vocabulary = KeyVocabulary(keysInOrder: try r.readArray { r throws(BinaryReader.Damaged) in try r.readRawString() })
     types = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
@@ -143,6 +142,21 @@ extension RuleSet {
     skippedPacks = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     digest = StableHash(value: try r.readUInt64())
     inputs = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+  }
+}
+
+extension CompiledAlias {
+  /// An alias as the cache stored it.
+  init(
+    entity: Int32, text: String, mode: MatchMode, requiresCapital: Bool, keyStorage: [UInt32], storesFolded: Bool,
+    storesExact: Bool, rule: RuleReference, priority: Int
+  ) {
+    self.init(
+      entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, loose: [], folded: [], exact: [],
+      rule: rule, priority: priority)
+    self.keyStorage = keyStorage
+    self.storesFolded = storesFolded
+    self.storesExact = storesExact
   }
 }
 
