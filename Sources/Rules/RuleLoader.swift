@@ -105,17 +105,17 @@ public enum RuleLoader {
 
   /// The YAML files of `jobs` parsed, on all cores, in the order of `jobs` (nil for the others).
   static func parseInParallel(_ jobs: [FileJob]) -> [ParsedFile?] {
-    let results = UnsafeMutableBufferPointer<ParsedFile?>.allocate(capacity: jobs.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let out = results
-    nonisolated(unsafe) let work = jobs
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-      let job = work[i]
-      guard job.problem == nil, job.data != nil, !job.isSpacy else { return }
-      out[i] = parseFile(yaml: job.text, path: job.path, pack: job.defaultPack, fileURL: job.url)
+    [ParsedFile?](unsafeUninitializedCapacity: jobs.count) { buffer, count in
+      buffer.initialize(repeating: nil)
+      nonisolated(unsafe) let out = buffer
+      nonisolated(unsafe) let work = jobs
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        let job = work[i]
+        guard job.problem == nil, job.data != nil, !job.isSpacy else { return }
+        out[i] = parseFile(yaml: job.text, path: job.path, pack: job.defaultPack, fileURL: job.url)
+      }
+      count = jobs.count
     }
-    return Array(results)
   }
 
   static func parseFile(yaml: String, path: String, pack: String?, fileURL: URL?) -> ParsedFile {
