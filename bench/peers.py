@@ -170,9 +170,22 @@ def report(args, peers):
     quipu = []
     if os.path.exists(quipu_path):
         with open(quipu_path) as f:
-            quipu = [m for m in json.load(f)["measurements"] if m["kind"] == "quipu"]
+            measurements = json.load(f)["measurements"]
+            quipu = [m for m in measurements if m["kind"] == "quipu"]
+            compiles = {m["rules"]: m for m in measurements if m["kind"] == "compile"}
     else:
+        compiles = {}
         print("peers: no %s; run `quipu-bench run` first to compare" % quipu_path, file=sys.stderr)
+
+    def quipu_load(m):
+        """What a run pays for its rules: the compiled-rules cache read (else parse + compile), then the trie."""
+        cached = m.get("cacheLoadSeconds", 0)
+        return (cached if cached > 0 else m["parseSeconds"] + m["compileSeconds"]) + m["trieSeconds"]
+
+    def quipu_compile(label):
+        c = compiles.get(label)
+        return c and c["parseSeconds"] + c["compileSeconds"] + c.get("cacheWriteSeconds", 0)
+
     header = [
         "tool", "rules", "threads", "aliases", "load s", "run s", "MB/s", "run CPU s", "mentions", "peak RSS MB",
         "Quipu MB/s ×", "Quipu CPU ×", "load ÷ Quipu's", "RSS ÷ Quipu's", "load avg",
@@ -180,13 +193,14 @@ def report(args, peers):
     rows = []
     for label in args.rules:
         q1 = next((m for m in quipu if m["rules"] == label and m["jobs"] == 1), None)
-        qload = q1 and q1["parseSeconds"] + q1["compileSeconds"] + q1["trieSeconds"]
+        qload = q1 and quipu_load(q1)
+        qcompile = quipu_compile(label)
         qspeed = q1 and mbps(q1["corpusBytes"], q1["runSeconds"])
         qcpu = q1 and q1.get("runCPUSeconds")
         for m in [m for m in quipu if m["rules"] == label]:
-            load = m["parseSeconds"] + m["compileSeconds"] + m["trieSeconds"]
+            load = fmt(quipu_load(m)) + (" (%s)" % fmt(qcompile) if qcompile is not None else "")
             rows.append([
-                "Quipu", label, m["jobs"], fmt(m["aliases"]), fmt(load), fmt(m["runSeconds"]),
+                "Quipu", label, m["jobs"], fmt(m["aliases"]), load, fmt(m["runSeconds"]),
                 fmt(mbps(m["corpusBytes"], m["runSeconds"])), fmt(m.get("runCPUSeconds")), fmt(m["mentions"]),
                 fmt(m["peakRSSBytes"] / 1e6, 0), "", "", "", "",
                 "%.1f → %.1f" % (m["loadBefore"], m["loadAfter"]) if "loadBefore" in m else "",
@@ -200,7 +214,8 @@ def report(args, peers):
                 name, label, 1, fmt(p.get("aliases")), fmt(p.get("load_s")), fmt(p.get("run_s")), fmt(speed),
                 fmt(p.get("run_cpu_s")), fmt(p.get("mentions")),
                 fmt(p["peak_rss_bytes"] / 1e6, 0) if p.get("peak_rss_bytes") else "—",
-                ratio(qspeed, speed), ratio(p.get("run_cpu_s"), qcpu), ratio(p.get("load_s"), qload),
+                ratio(qspeed, speed), ratio(p.get("run_cpu_s"), qcpu),
+                ratio(p.get("load_s"), qload) + (" (%s)" % ratio(p.get("load_s"), qcompile) if qcompile else ""),
                 ratio(p.get("peak_rss_bytes"), q1 and q1["peakRSSBytes"]),
                 "%.1f → %.1f" % (p["load_before"], p["load_after"]) if "load_after" in p else "",
             ])
@@ -208,8 +223,10 @@ def report(args, peers):
     print()
     print("Ratios compare each peer with Quipu on 1 thread and the same rules: Quipu's MB/s over the")
     print("peer's (wall time), the peer's run CPU seconds over Quipu's (robust to other processes on the")
-    print("machine), the peer's load time over Quipu's (YAML parse + compile + trie), the peer's peak RSS")
-    print("over Quipu's. Peers run on 1 thread and count matches; Quipu's run also writes its output.")
+    print("machine), the peer's load time over Quipu's, the peer's peak RSS over Quipu's. Quipu's load s is")
+    print("what each run pays (compiled-rules cache read + trie), and in parentheses what compiling the")
+    print("rules from YAML once costs (parse + compile + cache write); the load ratio is given against")
+    print("both. Peers run on 1 thread and count matches; Quipu's run also writes its output.")
     print("load avg: the 1-minute load average before and after the configuration (2 cores).")
     print("Mentions differ by design: spaCy (LOWER) and flashtext (case-insensitive) fold case only;")
     print("Quipu folds accents and scripts too, but never matches a capitalized alias in lowercase text.")
@@ -225,12 +242,17 @@ def main():
     parser.add_argument("--load-limit", type=int, default=300, help="seconds a load may take")
     parser.add_argument("--run-limit", type=int, default=900, help="seconds a run may take")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--report-only", action="store_true",
+                        help="print the table again from the saved results (peers.json, quipu.json)")
     args = parser.parse_args()
     args.data = os.path.abspath(args.data)
     if args.child:
         return child(args)
     args.rules = [r for r in args.rules.split(",") if r]
     tools = [t for t in args.tools.split(",") if t]
+    if args.report_only:
+        with open(os.path.join(args.data, "results", "peers.json")) as f:
+            return report(args, json.load(f)["peers"])
     missing = [r for r in args.rules if not os.path.exists(os.path.join(args.data, "gazetteers", r + ".tsv"))]
     if missing or not os.path.isdir(os.path.join(args.data, "corpus-%dmb" % args.corpus_mb)):
         sys.exit("peers: inputs missing under %s; run `quipu-bench generate` first" % args.data)
