@@ -30,29 +30,11 @@ struct BulkWriter {
     }
     // Hidden and not `.jsonl`, so a merge killed midway leaves nothing that looks like output.
     let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw Self.error(errno, temporary) }
-    var written = 0
-    let status: Int32 = data.withUnsafeBytes { buffer in
-      while written < buffer.count {
-        let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += n
-      }
-      return 0
-    }
-    close(fd)
-    if status != 0 {
-      unlink(temporary)
-      throw Self.error(status, temporary)
-    }
+    try OutputFolder.writeWithoutSync(data, to: temporary)
     guard rename(temporary, url.path) == 0 else {
       let code = errno
       unlink(temporary)
-      throw Self.error(code, url.path)
+      throw OutputFolder.posixError(code, url.path)
     }
   }
 
@@ -60,9 +42,5 @@ struct BulkWriter {
   /// rather than Linux's `syncfs`, which Swift's Glibc module does not declare; it is one call.)
   func finish() {
     sync()
-  }
-
-  private static func error(_ code: Int32, _ path: String) -> Error {
-    CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
   }
 }

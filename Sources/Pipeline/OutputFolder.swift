@@ -60,7 +60,9 @@ public struct OutputFolder: Sendable {
     }
   }
 
-  static func writeWithoutSync(_ bytes: [UInt8], to path: String) throws {
+  /// Writes `bytes` to `path` (created or truncated) with no `fsync`; on failure the file is
+  /// removed. Shared by batch runs and `quipu merge` (`BulkWriter`).
+  static func writeWithoutSync<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw posixError(errno, path) }
     var written = 0
