@@ -225,7 +225,7 @@ final class PatternTables: @unchecked Sendable {
         case .test, .list, .entity: break
         default: continue
         }
-        let condition = Self.startCondition(instructions[pc], rules: rules, spanTypes: spanTypes)
+        guard let condition = Self.keyedCondition(instructions[pc], rules: rules, spanTypes: spanTypes) else { continue }
         switch condition {
         case .key, .list, .span:
           if let g = groups.firstIndex(where: { $0.conditions == [condition] }) {
@@ -481,15 +481,33 @@ final class PatternTables: @unchecked Sendable {
     }
   }
 
-  private static func condition(of test: CompiledTokenTest) -> StartCondition {
+  /// The keyed condition (key, word list or span) that `instruction` tests, if any: the
+  /// start condition without the shape analysis, which requirements do not use.
+  private static func keyedCondition(
+    _ instruction: PatternProgram.Instruction, rules: RuleSet, spanTypes: [String: Int32]
+  ) -> StartCondition? {
+    switch instruction {
+    case .list(let l): return .list(Int(l), phrases: true)
+    case .entity(let type): return .span(spanTypes[type]!)
+    case .test(let t): return keyedCondition(of: rules.tests[Int(t)])
+    default: return nil
+    }
+  }
+
+  private static func keyedCondition(of test: CompiledTokenTest) -> StartCondition? {
     switch test {
     case .key(let mode, let id): return .key(mode: modeIndex(mode), id: id)
     case .inList(let l): return .list(Int(l), phrases: false)
     case .all(let parts):
       for part in parts { if case .key(let mode, let id) = part { return .key(mode: modeIndex(mode), id: id) } }
       for part in parts { if case .inList(let l) = part { return .list(Int(l), phrases: false) } }
-    default: break
+      return nil
+    default: return nil
     }
+  }
+
+  private static func condition(of test: CompiledTokenTest) -> StartCondition {
+    if let keyed = keyedCondition(of: test) { return keyed }
     let admitted = (0..<ShapeBits.codes).map { code in shapeValue(test, UInt16(code)) ?? true }
     return admitted.allSatisfy { $0 } ? .always : .shapes(admitted)
   }
