@@ -43,7 +43,10 @@ struct RuleFileParser {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      // The basic resolver tags every scalar a string: this parser reads numbers, booleans and
+      // nulls itself, and the default resolver's regular expressions (run again whenever Yams
+      // hashes a key for its duplicate check) were a third of a million-alias load.
+      root = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
       source.diagnostics.append(Self.diagnostic(for: error, path: path))
       return
