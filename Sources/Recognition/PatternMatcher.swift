@@ -327,26 +327,11 @@ final class PatternMatcher {
         case .list:
           guard p < n, canConsume(p, thread) else { continue }
           listEnds(Int(op.a), at: Int(p))
-          for end in ends {
-            var advanced = thread
-            advanced.pc += 1
-            if end == p + 1 {
-              add(advanced, toNext: true, at: p + 1, stamp: nextStamp, program)
-            } else {
-              pending.append((end, advanced))
-            }
-          }
+          for end in ends { resume(thread, at: end, from: p, stamp: nextStamp, program) }
         case .entity:
           let at = Int(p)
           guard p < n, canConsume(p, thread), spanEnd[at] >= 0, spanType[at] == op.a else { continue }
-          let end = spanEnd[at]
-          var advanced = thread
-          advanced.pc += 1
-          if end == p + 1 {
-            add(advanced, toNext: true, at: p + 1, stamp: nextStamp, program)
-          } else {
-            pending.append((end, advanced))
-          }
+          resume(thread, at: spanEnd[at], from: p, stamp: nextStamp, program)
         case .accept:
           matched = Match(start: thread.start, end: p, captures: records(from: thread.captures))
           // Leftmost-first: threads after this one have lower priority; drop them.
@@ -362,6 +347,21 @@ final class PatternMatcher {
       if currentCount == 0 && pending.isEmpty && matched != nil { break }
     }
     return matched
+  }
+
+  /// Advances `thread` past what it consumed from `p` up to `end`: into the next list when that
+  /// is one token, else into the queue of threads waiting for position `end`.
+  @inline(__always)
+  private func resume(
+    _ thread: Thread, at end: Int32, from p: Int32, stamp: UInt32, _ program: UnsafeBufferPointer<PatternTables.Op>
+  ) {
+    var advanced = thread
+    advanced.pc += 1
+    if end == p + 1 {
+      add(advanced, toNext: true, at: p + 1, stamp: stamp, program)
+    } else {
+      pending.append((end, advanced))
+    }
   }
 
   /// Moves the pending threads that resume at `p` into the current list, in the order they
@@ -479,22 +479,19 @@ final class PatternMatcher {
     mode == 0 ? exactKeys[i] : mode == 1 ? foldedKeys[i] : looseKeys[i]
   }
 
-  /// Whether token `i` is a one-token entry of list `l` (whose match mode is `mode`).
-  @inline(__always) private func isSingle(_ l: Int, mode: Int, _ i: Int) -> Bool {
+  /// Whether token `i` is a one-token entry of list `l` (whose match mode is `mode`), or with
+  /// `phrase`, the first word of a longer one.
+  @inline(__always) private func inList(_ l: Int, mode: Int, _ i: Int, phrase: Bool = false) -> Bool {
     let row = Int(tokenRows[3 * i + mode])
-    return tables.rows[row * tables.rowWidth + l >> 6] & (1 << UInt64(l & 63)) != 0
-  }
-
-  @inline(__always) private func startsPhrase(_ l: Int, mode: Int, _ i: Int) -> Bool {
-    let row = Int(tokenRows[3 * i + mode])
-    return tables.rows[row * tables.rowWidth + tables.listWords + l >> 6] & (1 << UInt64(l & 63)) != 0
+    let offset = phrase ? tables.listWords : 0
+    return tables.rows[row * tables.rowWidth + offset + l >> 6] & (1 << UInt64(l & 63)) != 0
   }
 
   private func evaluate(_ index: Int32, at i: Int) -> Bool {
     let node = tables.nodes[Int(index)]
     switch node.code {
     case .key: return key(mode: node.mode, i) == UInt32(bitPattern: node.a)
-    case .inList: return isSingle(Int(node.a), mode: Int(node.mode), i)
+    case .inList: return inList(Int(node.a), mode: Int(node.mode), i)
     case .shape: return shapeBits[i] & UInt16(truncatingIfNeeded: node.a) != 0
     case .script: return scripts[i] == UInt8(truncatingIfNeeded: node.a)
     case .regex: return regex(Int(node.a), at: i)
@@ -524,7 +521,7 @@ final class PatternMatcher {
     ends.removeAll(keepingCapacity: true)
     let list = tables.lists[l]
     let mode = PatternTables.modeIndex(list.mode)
-    if startsPhrase(l, mode: mode, i), let phrases = list.phrases[key(mode: UInt8(mode), i)] {
+    if inList(l, mode: mode, i, phrase: true), let phrases = list.phrases[key(mode: UInt8(mode), i)] {
       let n = Int(tokenCount)
       for rest in phrases where i + rest.count < n {
         var ok = true
@@ -539,6 +536,6 @@ final class PatternMatcher {
         if ok, !ends.contains(end) { ends.append(end) }
       }
     }
-    if isSingle(l, mode: mode, i) { ends.append(Int32(i + 1)) }
+    if inList(l, mode: mode, i) { ends.append(Int32(i + 1)) }
   }
 }

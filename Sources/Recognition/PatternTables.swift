@@ -258,6 +258,20 @@ final class PatternTables: @unchecked Sendable {
       guard key != KeyVocabulary.absent else { return }
       keyed[mode][key, default: Array(repeating: 0, count: width)][offset + bit >> 6] |= 1 << UInt64(bit & 63)
     }
+    /// Sets `bit` (at word `offset` of the rows) for every key a keyed condition admits.
+    func setBits(_ condition: StartCondition, word offset: Int, bit: Int) {
+      switch condition {
+      case .key(let mode, let id):
+        setBit(mode, id, word: offset, bit: bit)
+      case .list(let l, let phrases):
+        let list = rules.lists[l]
+        let mode = Self.modeIndex(list.mode)
+        for key in list.singles.keys { setBit(mode, key, word: offset, bit: bit) }
+        if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: offset, bit: bit) } }
+      default:
+        break
+      }
+    }
     for (l, list) in rules.lists.enumerated() {
       let mode = Self.modeIndex(list.mode)
       for key in list.singles.keys { setBit(mode, key, word: 0, bit: l) }
@@ -276,14 +290,10 @@ final class PatternTables: @unchecked Sendable {
       let word = k >> 6
       let bit: UInt64 = 1 << UInt64(k & 63)
       for pc in PatternTables.firstConsumers(pattern.program) {
-        switch Self.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes) {
-        case .key(let mode, let id):
-          setBit(mode, id, word: 2 * lw, bit: k)
-        case .list(let l, let phrases):
-          let list = rules.lists[Int(l)]
-          let mode = Self.modeIndex(list.mode)
-          for key in list.singles.keys { setBit(mode, key, word: 2 * lw, bit: k) }
-          if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: 2 * lw, bit: k) } }
+        let condition = Self.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes)
+        switch condition {
+        case .key, .list:
+          setBits(condition, word: 2 * lw, bit: k)
         case .span(let type):
           spanStarts[Int(type) * patternWords + word] |= bit
         case .shapes(let admitted):
@@ -297,18 +307,10 @@ final class PatternTables: @unchecked Sendable {
         let slotWord = slot >> 6
         let slotBit: UInt64 = 1 << UInt64(slot & 63)
         for condition in requirement.conditions {
-          switch condition {
-          case .key(let mode, let id):
-            setBit(mode, id, word: slotOffset, bit: slot)
-          case .list(let l, let phrases):
-            let list = rules.lists[Int(l)]
-            let mode = Self.modeIndex(list.mode)
-            for key in list.singles.keys { setBit(mode, key, word: slotOffset, bit: slot) }
-            if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: slotOffset, bit: slot) } }
-          case .span(let type):
+          if case .span(let type) = condition {
             spanRequired[Int(type) * slotWords + slotWord] |= slotBit
-          default:
-            break
+          } else {
+            setBits(condition, word: slotOffset, bit: slot)
           }
         }
         slots.append(Int32(slot))

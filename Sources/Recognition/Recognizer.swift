@@ -13,19 +13,16 @@ public final class Recognizer {
   private var looseKeys: [UInt32] = []
   private let patterns: PatternMatcher
 
-  public init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest) {
+  public convenience init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest) {
+    self.init(rules: rules, gazetteer: gazetteer, policy: policy, prefilter: true)
+  }
+
+  /// With `prefilter` false, the pattern VM tries every pattern at every token: slow, and what
+  /// the start tables must agree with (tests).
+  init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest, prefilter: Bool) {
     self.rules = rules
     self.gazetteer = gazetteer
     self.policy = policy
-    self.patterns = PatternMatcher(rules: rules)
-  }
-
-  /// A recognizer whose pattern VM tries every pattern at every token (`prefilter` false):
-  /// slow, and what the start tables must agree with.
-  init(rules: RuleSet, gazetteer: Gazetteer, prefilter: Bool) {
-    self.rules = rules
-    self.gazetteer = gazetteer
-    self.policy = .leftmostLongest
     self.patterns = PatternMatcher(rules: rules, prefilter: prefilter)
   }
 
