@@ -4,7 +4,8 @@ import Resolution
 /// Serializes one document's mentions as JSON Lines: the per-document output file.
 ///
 /// One line per mention, ordered by `start`, then `end`, with the keys
-/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule`, `how` in that order.
+/// `doc`, `start`, `end`, `text`, `type`, `entity`, `name`, `rule`, `how`, and `lang` (the
+/// language of the mention's paragraph, when one was recognized) in that order.
 /// `start`/`end` are code point offsets into the original text (Python `str` indices),
 /// `text` is exactly those original characters.
 public enum MentionLines {
@@ -37,6 +38,7 @@ public enum MentionLines {
       line.add("name", mention.name)
       line.add("rule", mention.rule.description)
       line.add("how", mention.how)
+      if let language = mention.language { line.add("lang", language) }
       if !mention.candidates.isEmpty { line.add("candidates", mention.candidates) }
       if explain { line.add("why", mention.why) }
       out += line.finished()

@@ -7,6 +7,8 @@ import Rules
 public struct ExtractedDocument: Sendable {
   public var document: Document
   public var mentions: [ResolvedMention]
+  /// The language of each paragraph (see ``LanguageIdentifier``).
+  public var languages: LanguageMap
 
   /// The original text of a mention.
   public func text(of mention: ResolvedMention) -> String {
@@ -22,11 +24,15 @@ public final class Extractor {
   public let normalizer: Normalizer
   public let recognizer: Recognizer
   public let resolver: Resolver
+  public let languages: LanguageIdentifier
+  private let rules: RuleSet
 
   public init(rules: RuleSet, gazetteer: Gazetteer) throws(ICUError) {
     normalizer = try Normalizer()
     recognizer = Recognizer(rules: rules, gazetteer: gazetteer)
     resolver = Resolver(rules: rules)
+    languages = LanguageIdentifier(profiles: rules.languages)
+    self.rules = rules
   }
 
   public convenience init(rules: RuleSet) throws(ICUError) {
@@ -46,9 +52,12 @@ public final class Extractor {
   }
 
   private func extract(_ document: Document) -> ExtractedDocument {
-    let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
-    return ExtractedDocument(
-      document: document,
-      mentions: resolver.resolve(mentions, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys))
+    let languageMap = languages.identify(document, lexicon: normalizer.lexicon)
+    let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon, languages: languageMap)
+    var resolved = resolver.resolve(mentions, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys)
+    for i in resolved.indices {
+      resolved[i].language = rules.languages.code(of: languageMap.tokenLanguages[Int(resolved[i].firstToken)])
+    }
+    return ExtractedDocument(document: document, mentions: resolved, languages: languageMap)
   }
 }

@@ -103,9 +103,10 @@ final class PatternMatcher {
   private var masks: [UInt64] = []
   private var nearest: [Int32] = []
 
-  init(rules: RuleSet, prefilter: Bool = true) {
+  /// `language`: see ``PatternTables/init(rules:prefilter:language:)``.
+  init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
     self.rules = rules
-    tables = PatternTables(rules: rules, prefilter: prefilter)
+    tables = PatternTables(rules: rules, prefilter: prefilter, language: language)
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
     capacity = max(1, tables.longestProgram)
@@ -131,13 +132,20 @@ final class PatternMatcher {
   func spanTypeID(_ type: String) -> Int32 { tables.spanTypes[type] ?? -1 }
 
   /// Call once per document before ``matches(ofPatternAt:)``: reads every token against the
-  /// tables and lists, per pattern, where a match can begin.
-  func prepare(_ context: TokenContext) {
+  /// tables and lists, per pattern, where a match can begin. With `runs`, matches begin only
+  /// in those token ranges (whole paragraphs, in text order: no match crosses a blank line, so
+  /// none leaves them).
+  func prepare(_ context: TokenContext, runs: [Range<Int>]? = nil) {
     self.context = context
     documentGeneration += 1
     let tokens = context.document.tokens
     let n = tokens.count
     tokenCount = Int32(n)
+    var allowed: [Bool] = []
+    if let runs {
+      allowed = Array(repeating: false, count: n)
+      for run in runs { for i in run { allowed[i] = true } }
+    }
     exactKeys = context.exact
     foldedKeys = context.folded
     looseKeys = context.loose
@@ -202,6 +210,13 @@ final class PatternMatcher {
     let spanType = self.spanType
     var i = n - 1
     while i >= 0 {
+      if !allowed.isEmpty && !allowed[i] {
+        if flags[i].contains(.startsParagraph) {
+          for s in nearest.indices { nearest[s] = Int32.max }
+        }
+        i -= 1
+        continue
+      }
       let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
       let r0 = Int(tokenRows[3 * i]) * width
       let r1 = Int(tokenRows[3 * i + 1]) * width

@@ -148,7 +148,11 @@ final class PatternTables: @unchecked Sendable {
 
   /// With `prefilter` false, every pattern may start at every token and none requires
   /// anything: the plain VM, which tests compare the tables against.
-  init(rules: RuleSet, prefilter: Bool = true) {
+  ///
+  /// With a `language`, the tables are those of that language's paragraphs: list entries that
+  /// only other languages listed are not in their lists, and patterns of other languages never
+  /// start. Without one (no language recognized), every entry and pattern counts.
+  init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
     lists = rules.lists
     patternCount = rules.patterns.count
     listWords = max(1, (rules.lists.count + 63) / 64)
@@ -266,16 +270,27 @@ final class PatternTables: @unchecked Sendable {
       case .list(let l, let phrases):
         let list = rules.lists[l]
         let mode = Self.modeIndex(list.mode)
-        for key in list.singles.keys { setBit(mode, key, word: offset, bit: bit) }
-        if phrases { for key in list.phraseStarts.keys { setBit(mode, key, word: offset, bit: bit) } }
+        for key in list.singles.keys where list.admits([key], in: language) { setBit(mode, key, word: offset, bit: bit) }
+        if phrases {
+          for key in list.phraseStarts.keys where list.admitsPhrase(startingWith: key, in: language) {
+            setBit(mode, key, word: offset, bit: bit)
+          }
+        }
       default:
         break
       }
     }
     for (l, list) in rules.lists.enumerated() {
       let mode = Self.modeIndex(list.mode)
-      for key in list.singles.keys { setBit(mode, key, word: 0, bit: l) }
-      for key in list.phraseStarts.keys { setBit(mode, key, word: lw, bit: l) }
+      for key in list.singles.keys where list.admits([key], in: language) { setBit(mode, key, word: 0, bit: l) }
+      for key in list.phraseStarts.keys where list.admitsPhrase(startingWith: key, in: language) {
+        setBit(mode, key, word: lw, bit: l)
+      }
+    }
+    /// Whether pattern `k` runs on paragraphs of `language`.
+    func runs(_ k: Int) -> Bool {
+      guard let language, let own = rules.patterns[k].language else { return true }
+      return own == language
     }
     var shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
     var spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
@@ -289,7 +304,7 @@ final class PatternTables: @unchecked Sendable {
     for (k, pattern) in rules.patterns.enumerated() {
       let word = k >> 6
       let bit: UInt64 = 1 << UInt64(k & 63)
-      for pc in PatternTables.firstConsumers(pattern.program) {
+      for pc in PatternTables.firstConsumers(pattern.program) where runs(k) {
         let condition = Self.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes)
         switch condition {
         case .key, .list:
@@ -321,7 +336,7 @@ final class PatternTables: @unchecked Sendable {
       slotStarts.append(Int32(slots.count))
     }
     if !prefilter {
-      for k in 0..<rules.patterns.count { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
+      for k in 0..<rules.patterns.count where runs(k) { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
       requiring = Array(repeating: 0, count: patternWords)
     }
     self.slotStarts = slotStarts

@@ -11,7 +11,12 @@ public final class Recognizer {
   public let policy: OverlapPolicy
   private var translator = KeyTranslator()
   private var looseKeys: [UInt32] = []
+  /// The matcher of paragraphs whose language is unknown: every pattern and list entry.
   private let patterns: PatternMatcher
+  /// Per language number (``LanguageProfiles``): the matcher of its paragraphs, built when
+  /// first needed. Index 0 is unused (``patterns``).
+  private var languageMatchers: [PatternMatcher?]
+  private let prefilter: Bool
 
   public convenience init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest) {
     self.init(rules: rules, gazetteer: gazetteer, policy: policy, prefilter: true)
@@ -23,7 +28,18 @@ public final class Recognizer {
     self.rules = rules
     self.gazetteer = gazetteer
     self.policy = policy
+    self.prefilter = prefilter
     self.patterns = PatternMatcher(rules: rules, prefilter: prefilter)
+    self.languageMatchers = Array(repeating: nil, count: rules.languages.codes.count + 1)
+  }
+
+  /// The matcher for paragraphs of language number `language` (0: unknown).
+  private func matcher(for language: UInt8) -> PatternMatcher {
+    guard language != 0, let code = rules.languages.code(of: language) else { return patterns }
+    if let known = languageMatchers[Int(language)] { return known }
+    let made = PatternMatcher(rules: rules, prefilter: prefilter, language: code)
+    languageMatchers[Int(language)] = made
+    return made
   }
 
   /// Convenience for tests and tools: compiles the gazetteer too.
@@ -36,7 +52,7 @@ public final class Recognizer {
   public var lastLooseKeys: [UInt32] { looseKeys }
 
   /// How many regular-expression tests ran out of time so far (each counted as failed).
-  public var regexTimeouts: Int { patterns.regexTimeouts }
+  public var regexTimeouts: Int { patterns.regexTimeouts + languageMatchers.reduce(0) { $0 + ($1?.regexTimeouts ?? 0) } }
 
   /// The document's mentions, disjoint and in text order.
   ///
@@ -46,8 +62,10 @@ public final class Recognizer {
   /// 4. Names that patterns declared as aliases (`<alias: …>`, acronyms) are found again
   ///    wherever else they occur in the document.
   ///
-  /// `lexicon` is the one of the normalizer that tokenized `document`.
-  public func mentions(in document: Document, lexicon: Lexicon) -> [Mention] {
+  /// `lexicon` is the one of the normalizer that tokenized `document`. `languages` says which
+  /// language's rules run on each paragraph (see ``LanguageIdentifier``); without it, every
+  /// rule runs everywhere.
+  public func mentions(in document: Document, lexicon: Lexicon, languages: LanguageMap? = nil) -> [Mention] {
     var candidates: [Mention] = []
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
     if keepsCandidates { lastCandidates = candidates }
@@ -55,16 +73,25 @@ public final class Recognizer {
     guard !rules.patterns.isEmpty else { return aliasMentions }
 
     let context = makeContext(document, lexicon: lexicon, aliasMentions: aliasMentions)
-    patterns.prepare(context)
     var all = aliasMentions
-    for (index, pattern) in rules.patterns.enumerated() {
-      // A pattern that builds on gazetteer spans ("Congress of PLACE") ranks with aliases, so
-      // that its longer match can replace the alias match it contains.
-      let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
-      var pattern = pattern
-      if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
-      for match in patterns.matches(ofPatternAt: index) {
-        appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
+    // One pass per language present, each over its own paragraphs (one pass over the whole
+    // document when no language is known).
+    var byLanguage: [UInt8: [Range<Int>]] = [:]
+    for run in languages?.runs ?? [] { byLanguage[run.language, default: []].append(run.tokens) }
+    let passes: [(UInt8, [Range<Int>]?)] =
+      byLanguage.count <= 1 ? [(byLanguage.keys.first ?? 0, nil)] : byLanguage.keys.sorted().map { ($0, byLanguage[$0]) }
+    for (language, runs) in passes {
+      let matcher = matcher(for: language)
+      matcher.prepare(context, runs: runs)
+      for (index, pattern) in rules.patterns.enumerated() {
+        // A pattern that builds on gazetteer spans ("Congress of PLACE") ranks with aliases, so
+        // that its longer match can replace the alias match it contains.
+        let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
+        var pattern = pattern
+        if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
+        for match in matcher.matches(ofPatternAt: index) {
+          appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
+        }
       }
     }
     if keepsCandidates { lastCandidates += all.filter { $0.how == .pattern } }

@@ -25,6 +25,8 @@ public struct ResolvedMention: Hashable, Sendable {
   public var candidates: [String]
   /// Why this entity was chosen, for `quipu run --explain`.
   public var why: String
+  /// The language of the mention's paragraph (``LanguageIdentifier``), when one was recognized.
+  public var language: String? = nil
 
   public init(
     firstToken: Int32, endToken: Int32, type: String, entityID: String, name: String, rule: RuleReference,

@@ -5,11 +5,13 @@ import Yams
 /// `path:line:column` instead of stopping at the first.
 ///
 /// Top-level keys: `entities` (a list of entity maps), `types` (extra type names), `lists`
-/// (named word lists), `patterns` (token patterns), `pack` (the pack's name) and `enabled`.
+/// (named word lists), `patterns` (token patterns), `pack` (the pack's name), `enabled`,
+/// `lang` (the language of the file's lists and patterns) and `languages` (language profiles:
+/// per language code, a map from frequent words to their Zipf frequency).
 /// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
 /// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
 struct RuleFileParser {
-  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled"] + layerKeys
+  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled", "lang", "languages"] + layerKeys
   static let listKeys = ["words", "lang", "match"]
   static let patternKeys = ["id", "type", "pattern", "priority", "lang"]
   static let entityKeys = ["id", "type", "name", "aliases", "attributes", "context", "prior"]
@@ -23,6 +25,8 @@ struct RuleFileParser {
   /// without extension (`packs/en`).
   var pack: String
   var enabled = true
+  /// The file's `lang:`: the language of its lists and patterns that name none themselves.
+  var language: String?
   /// The rule file itself, when it is one on disk: `geonames` files are relative to it.
   var fileURL: URL?
 
@@ -99,6 +103,12 @@ struct RuleFileParser {
         for item in items { parsePattern(item) }
       case "pack":
         if let name = requiredString(value, "pack") { pack = name }
+      case "lang":
+        if let code = requiredString(value, "lang") {
+          if Self.isLanguageCode(code) { language = code } else { error(value, Self.languageCodeMessage(code)) }
+        }
+      case "languages":
+        parseLanguageProfiles(value)
       case "enabled":
         switch scalar(value)?.lowercased() {
         case "true", "yes": enabled = true
@@ -114,6 +124,55 @@ struct RuleFileParser {
     // `pack:` may come after the lists and patterns it names.
     for i in source.lists.indices where source.lists[i].location.path == path { source.lists[i].pack = pack }
     for i in source.patterns.indices where source.patterns[i].location.path == path { source.patterns[i].pack = pack }
+    // So may `lang:`; it is the default of the file's lists and patterns.
+    if let language {
+      for i in source.lists.indices where source.lists[i].location.path == path && source.lists[i].language == nil {
+        source.lists[i].language = language
+      }
+      for i in source.patterns.indices where source.patterns[i].location.path == path && source.patterns[i].language == nil {
+        source.patterns[i].language = language
+      }
+    }
+  }
+
+  /// A language code as rules write it: ISO 639-1 (or 639-3), lowercase letters.
+  static func isLanguageCode(_ code: String) -> Bool {
+    (2...3).contains(code.count) && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+  }
+
+  static func languageCodeMessage(_ code: String) -> String {
+    "'\(code)' is not a language code (two or three lowercase letters, ISO 639: en, es, ru, zh …)"
+  }
+
+  /// `languages: {en: {the: 7.73, of: 7.40, …}, …}`: the words that identify each language.
+  private mutating func parseLanguageProfiles(_ node: Node) {
+    guard let map = node.mapping else {
+      error(node, "'languages' must be a map from language codes to maps of words and their Zipf frequencies")
+      return
+    }
+    for (codeNode, wordsNode) in map {
+      guard let code = scalar(codeNode), Self.isLanguageCode(code) else {
+        error(codeNode, Self.languageCodeMessage(scalar(codeNode) ?? "?"))
+        continue
+      }
+      guard let words = wordsNode.mapping else {
+        error(wordsNode, "language '\(code)' must be a map from words to their Zipf frequency (like `the: 7.73`)")
+        continue
+      }
+      var profile = LanguageProfileRule(code: code, words: [], location: location(codeNode))
+      for (wordNode, zipfNode) in words {
+        guard let word = scalar(wordNode), !word.isEmpty else {
+          error(wordNode, "a language profile word must be a non-empty string")
+          continue
+        }
+        guard let raw = scalar(zipfNode), let zipf = Double(raw), zipf >= 0, zipf <= 9 else {
+          error(zipfNode, "the frequency of '\(word)' must be a Zipf value from 0 to 9")
+          continue
+        }
+        profile.words.append((word, zipf))
+      }
+      source.languageProfiles.append(profile)
+    }
   }
 
   /// `name: [words…]` or `name: {words: […], lang: xx, match: mode}`.
@@ -130,7 +189,10 @@ struct RuleFileParser {
       for (key, value) in map {
         switch key.string {
         case "words": wordsNode = value
-        case "lang": list.language = requiredString(value, "lang")
+        case "lang":
+          if let code = requiredString(value, "lang") {
+            if Self.isLanguageCode(code) { list.language = code } else { error(value, Self.languageCodeMessage(code)) }
+          }
         case "match":
           if let mode = matchMode(value) { list.match = mode }
         default: unknownKey(key, expected: Self.listKeys)
@@ -184,7 +246,10 @@ struct RuleFileParser {
           continue
         }
         priority = number
-      case "lang": language = requiredString(value, "lang")
+      case "lang":
+        if let code = requiredString(value, "lang") {
+          if Self.isLanguageCode(code) { language = code } else { error(value, Self.languageCodeMessage(code)) }
+        }
       default: unknownKey(key, expected: Self.patternKeys)
       }
     }

@@ -143,6 +143,7 @@ public enum RuleLoader {
       merged.declaredTypes += file.declaredTypes
       merged.lists += file.lists
       merged.patterns += file.patterns
+      merged.languageProfiles += file.languageProfiles
       merged.mergeLayers(of: file)  // RuleSource+Layers.swift
     } else if !merged.skippedPacks.contains(parser.pack) {
       merged.skippedPacks.append(parser.pack)

@@ -97,6 +97,8 @@ public struct RuleSource: Sendable {
   public var declaredTypes: [(name: String, location: FileLocation)] = []
   public var lists: [WordListRule] = []
   public var patterns: [PatternRule] = []
+  /// Language profiles (`languages:`), in load order.
+  public var languageProfiles: [LanguageProfileRule] = []
   /// Packs whose rules were left out (`enabled: false` or `--skip-pack`), in load order.
   public var skippedPacks: [String] = []
   /// Problems found while reading (errors stop compilation; warnings are kept).
@@ -132,6 +134,20 @@ public struct WordListRule: Hashable, Sendable {
     self.entries = entries
     self.location = location
     self.pack = pack
+  }
+}
+
+/// The frequent words of one language, which identify it (`languages:` in a rule file).
+public struct LanguageProfileRule: Sendable {
+  public var code: String
+  /// Words as written in the file, with their Zipf frequency (log10 per billion words).
+  public var words: [(word: String, zipf: Double)]
+  public var location: FileLocation
+
+  public init(code: String, words: [(word: String, zipf: Double)], location: FileLocation) {
+    self.code = code
+    self.words = words
+    self.location = location
   }
 }
 

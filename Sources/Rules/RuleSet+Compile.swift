@@ -102,6 +102,15 @@ extension RuleSet {
     patterns.compile(patterns: source.patterns)
     set = patterns.set
     diagnostics += patterns.diagnostics
+    set.languages = LanguageProfiles.compile(source.languageProfiles, normalizer: normalizer, diagnostics: &diagnostics)
+    for code in Set(source.lists.compactMap(\.language) + source.patterns.compactMap(\.language)).sorted()
+    where !set.languages.isEmpty && set.languages.number(of: code) == nil {
+      let site = source.lists.first { $0.language == code }?.location ?? source.patterns.first { $0.language == code }!.location
+      diagnostics.append(
+        .warning(
+          at: site,
+          "no language profile for '\(code)': rules in that language run only where no language is recognized"))
+    }
 
     if diagnostics.contains(where: { $0.severity == .error }) { throw RuleErrors(diagnostics) }
     set.warnings = diagnostics.sorted()

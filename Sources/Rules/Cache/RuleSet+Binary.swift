@@ -49,6 +49,11 @@ extension RuleSet {
       w.write(l.phraseStarts.keys)
       w.write(l.rule)
       w.write(l.longest)
+      let restricted = l.languages.keys.sorted { $0.lexicographicallyPrecedes($1) }
+      w.write(restricted) { w, keys in
+        w.write(keys)
+        w.write(l.languages[keys]!) { w, code in w.write(code) }
+      }
     }
     w.write(patterns) { w, p in
       w.write(p.id)
@@ -65,12 +70,16 @@ extension RuleSet {
         }
       }
       w.write(p.rule)
+      w.write(p.language)
     }
     w.write(tests) { w, t in w.write(t) }
     w.write(regexes) { w, s in w.write(s) }
     w.write(skippedPacks) { w, s in w.write(s) }
     w.write(digest.value)
     w.write(inputs) { w, s in w.write(s) }
+    w.write(languages.codes) { w, s in w.write(s) }
+    w.write(languages.words) { w, s in w.write(raw: s) }
+    w.write(languages.weights.map(UInt32.init))
   }
 
   init(decoding r: inout BinaryReader) throws(BinaryReader.Damaged) {
@@ -116,9 +125,15 @@ extension RuleSet {
         phrases[start] = rests
       }
       let phraseStarts = try KeySet(sorted: r.readUInt32s())
-      return CompiledWordList(
+      var list = CompiledWordList(
         name: name, mode: mode, singles: singles, phrases: phrases, phraseStarts: phraseStarts, rule: try r.readRule(),
         longest: try r.readInt())
+      for (keys, codes) in try r.readArray({ r throws(BinaryReader.Damaged) in
+        (try r.readUInt32s(), try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() })
+      }) {
+        list.languages[keys] = codes
+      }
+      return list
     }
     patterns = try r.readArray { r throws(BinaryReader.Damaged) in
       let id = try r.readString()
@@ -135,13 +150,19 @@ extension RuleSet {
       }
       return CompiledPattern(
         id: id, type: type, priority: priority,
-        program: PatternProgram(instructions: instructions, captures: captures), rule: try r.readRule())
+        program: PatternProgram(instructions: instructions, captures: captures), rule: try r.readRule(),
+        language: try r.readOptionalString())
     }
     tests = try r.readArray { r throws(BinaryReader.Damaged) in try r.readTest(depth: 0) }
     regexes = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     skippedPacks = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     digest = StableHash(value: try r.readUInt64())
     inputs = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+    let codes = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+    let words = try r.readArray { r throws(BinaryReader.Damaged) in try r.readRawString() }
+    let weights = try r.readUInt32s()
+    guard weights.count == words.count * codes.count, weights.allSatisfy({ $0 <= 255 }) else { throw BinaryReader.Damaged() }
+    languages = LanguageProfiles(codes: codes, words: words, weights: weights.map { UInt8($0) })
   }
 }
 

@@ -28,24 +28,40 @@ struct PatternCompiler {
       if let existing = listIndex[list.name] {
         // Packs may extend a list another pack began (en.titles in two files): entries add up.
         var merged = set.lists[Int(existing)]
-        add(list.entries, mode: list.mode(merging: merged.mode), to: &merged, at: list.location)
+        add(list.entries, mode: list.mode(merging: merged.mode), language: list.language, to: &merged, at: list.location)
         set.lists[Int(existing)] = merged
         continue
       }
       var compiled = CompiledWordList(
         name: list.name, mode: list.match, singles: KeySet(), phrases: [:], rule: rule, longest: 0)
-      add(list.entries, mode: list.match, to: &compiled, at: list.location)
+      add(list.entries, mode: list.match, language: list.language, to: &compiled, at: list.location)
       listIndex[list.name] = Int32(set.lists.count)
       set.lists.append(compiled)
     }
   }
 
-  private mutating func add(_ entries: [String], mode: MatchMode, to list: inout CompiledWordList, at location: FileLocation) {
+  /// Adds entries to a list; with a `language`, they count only in that language's paragraphs,
+  /// unless the same entry is (or was) listed without one.
+  private mutating func add(
+    _ entries: [String], mode: MatchMode, language: String?, to list: inout CompiledWordList, at location: FileLocation
+  ) {
     for entry in entries {
       let keys = self.keys(of: entry, mode: mode)
       if keys.isEmpty {
         diagnostics.append(.error(at: location, "list '\(list.name)': entry '\(entry)' has no word to match"))
         continue
+      }
+      let known =
+        keys.count == 1 ? list.singles.contains(keys[0]) : list.phrases[keys[0]]?.contains(Array(keys.dropFirst())) ?? false
+      if let language {
+        if !known {
+          list.languages[keys] = [language]
+        } else if var only = list.languages[keys], !only.contains(language) {
+          only.append(language)
+          list.languages[keys] = only.sorted()
+        }
+      } else {
+        list.languages[keys] = nil
       }
       list.longest = max(list.longest, keys.count)
       if keys.count == 1 {
@@ -120,7 +136,7 @@ struct PatternCompiler {
         CompiledPattern(
           id: rule.id, type: rule.type, priority: rule.priority,
           program: PatternProgram(instructions: emitter.instructions, captures: emitter.captures),
-          rule: RuleReference(file: rule.location.path, line: rule.location.line)))
+          rule: RuleReference(file: rule.location.path, line: rule.location.line), language: rule.language))
     }
   }
 

@@ -57,6 +57,9 @@ public struct CompiledPattern: Hashable, Sendable {
   public var priority: Int
   public var program: PatternProgram
   public var rule: RuleReference
+  /// The language whose paragraphs the pattern runs on (and those of no known language);
+  /// nil: every paragraph.
+  public var language: String? = nil
 }
 
 /// A compiled word list: entries keyed in the list's match mode.
@@ -72,6 +75,24 @@ public struct CompiledWordList: Hashable, Sendable {
   public var rule: RuleReference
   /// The longest entry, in tokens.
   public var longest: Int
+  /// Entries that count only in some languages' paragraphs (and in those of no known
+  /// language), by their keys: the languages of the files (or lists) that listed them. An
+  /// entry absent here counts everywhere, as does one that some file listed without a language.
+  public var languages: [[UInt32]: [String]] = [:]
+
+  /// Whether the entry with `keys` counts in paragraphs of `language` (nil: unknown language,
+  /// where every entry counts).
+  public func admits(_ keys: [UInt32], in language: String?) -> Bool {
+    guard let language, let only = languages[keys] else { return true }
+    return only.contains(language)
+  }
+
+  /// Whether some entry starting with `first` that is longer than one token counts in
+  /// paragraphs of `language`.
+  public func admitsPhrase(startingWith first: UInt32, in language: String?) -> Bool {
+    guard let language, !languages.isEmpty else { return true }
+    return phrases[first]?.contains { admits([first] + $0, in: language) } ?? false
+  }
 }
 
 /// A set of vocabulary ids as a sorted array: membership is a binary search over contiguous

@@ -1,0 +1,128 @@
+import Normalization
+import Rules
+
+/// The language of each paragraph of a document, as numbers of the rule set's
+/// ``LanguageProfiles`` (0: none recognized).
+public struct LanguageMap: Sendable, Equatable {
+  /// Per token: the number of its paragraph's language.
+  public let tokenLanguages: [UInt8]
+  /// The number of the document's language, 0 when none was recognized.
+  public let documentLanguage: UInt8
+
+  public init(tokenLanguages: [UInt8], documentLanguage: UInt8) {
+    self.tokenLanguages = tokenLanguages
+    self.documentLanguage = documentLanguage
+  }
+
+  /// A map where no language is recognized: every rule runs everywhere.
+  public static func unknown(tokens: Int) -> LanguageMap {
+    LanguageMap(tokenLanguages: Array(repeating: 0, count: tokens), documentLanguage: 0)
+  }
+
+  /// Maximal runs of tokens with one language, in text order.
+  public var runs: [(language: UInt8, tokens: Range<Int>)] {
+    var runs: [(UInt8, Range<Int>)] = []
+    guard !tokenLanguages.isEmpty else { return runs }
+    var start = 0
+    for i in 1...tokenLanguages.count where i == tokenLanguages.count || tokenLanguages[i] != tokenLanguages[start] {
+      if i > start { runs.append((tokenLanguages[start], start..<i)) }
+      start = i
+    }
+    return runs
+  }
+}
+
+/// Identifies the language of each paragraph from its frequent words (``LanguageProfiles``):
+/// a paragraph's score in a language is the sum, over its tokens, of how far above a floor
+/// the token's frequency in that language is (a naive Bayes score in which words absent from
+/// a profile count as rare). Function words ("the", "de", "и", "的", "の") decide.
+///
+/// A paragraph with too little evidence, or two languages too close (a headline, a name
+/// list, "de la" that Spanish and French share), takes the document's language; a document
+/// without enough evidence has none (0), and every rule then runs on it, as if no language
+/// were known. Deterministic: ties go to the language that sorts first.
+///
+/// Not thread-safe: one per worker (it caches, per lexicon key, the profile word it is).
+public final class LanguageIdentifier {
+  public let profiles: LanguageProfiles
+  private let wordIndex: [String: Int32]
+  /// Per folded lexicon key: the profile word + 1, 0 for none, -1 not looked up yet.
+  private var wordOfKey: [Int32] = []
+  private var scores: [Int]
+  private var documentScores: [Int]
+
+  /// Zipf × 10 that a word absent from a profile is taken to have.
+  static let floor = 30
+  /// Least score for a language to be recognized: about three function words.
+  static let minimumScore = 120
+  /// How far (in percent) the best language must lead the second in a paragraph, and in the
+  /// whole document.
+  static let paragraphLead = 130
+  static let documentLead = 115
+
+  public init(profiles: LanguageProfiles) {
+    self.profiles = profiles
+    var index: [String: Int32] = [:]
+    for (i, word) in profiles.words.enumerated() { index[word] = Int32(i) }
+    wordIndex = index
+    scores = Array(repeating: 0, count: profiles.codes.count)
+    documentScores = scores
+  }
+
+  /// The language of each paragraph of `document`; `lexicon` is the one that tokenized it.
+  public func identify(_ document: Document, lexicon: Lexicon) -> LanguageMap {
+    let tokens = document.tokens
+    let languages = profiles.codes.count
+    guard languages > 0, !tokens.isEmpty else { return .unknown(tokens: tokens.count) }
+    for l in 0..<languages { documentScores[l] = 0 }
+    var paragraphs: [(range: Range<Int>, language: UInt8)] = []
+    var start = 0
+    for i in 1...tokens.count where i == tokens.count || tokens[i].flags.contains(.startsParagraph) {
+      for l in 0..<languages { scores[l] = 0 }
+      for t in start..<i where tokens[t].isWordLike {
+        let word = profileWord(tokens[t].keys.folded, lexicon: lexicon)
+        guard word >= 0 else { continue }
+        let row = Int(word) * languages
+        for l in 0..<languages {
+          let weight = Int(profiles.weights[row + l])
+          if weight > Self.floor { scores[l] += weight - Self.floor }
+        }
+      }
+      for l in 0..<languages { documentScores[l] += scores[l] }
+      paragraphs.append((start..<i, Self.decide(scores, lead: Self.paragraphLead)))
+      start = i
+    }
+    let documentLanguage = Self.decide(documentScores, lead: Self.documentLead)
+    var tokenLanguages = [UInt8](repeating: 0, count: tokens.count)
+    for (range, language) in paragraphs {
+      let chosen = language != 0 ? language : documentLanguage
+      if chosen != 0 { for t in range { tokenLanguages[t] = chosen } }
+    }
+    return LanguageMap(tokenLanguages: tokenLanguages, documentLanguage: documentLanguage)
+  }
+
+  /// The language number whose score is high enough and leads the others by `lead` percent,
+  /// else 0.
+  static func decide(_ scores: [Int], lead: Int) -> UInt8 {
+    var best = -1
+    var second = 0
+    for (l, score) in scores.enumerated() {
+      if best < 0 || score > scores[best] {
+        if best >= 0 { second = max(second, scores[best]) }
+        best = l
+      } else {
+        second = max(second, score)
+      }
+    }
+    guard best >= 0, scores[best] >= minimumScore, scores[best] * 100 >= second * lead else { return 0 }
+    return UInt8(best + 1)
+  }
+
+  /// The profile word of a folded lexicon key, or -1.
+  private func profileWord(_ key: KeyID, lexicon: Lexicon) -> Int32 {
+    let k = Int(key)
+    if k >= wordOfKey.count { wordOfKey.append(contentsOf: repeatElement(-1, count: k + 1 - wordOfKey.count)) }
+    if wordOfKey[k] < 0 { wordOfKey[k] = (wordIndex[lexicon.string(key)] ?? -1) + 1 }
+    return wordOfKey[k] - 1
+  }
+}
