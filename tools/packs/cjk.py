@@ -18,8 +18,12 @@ What becomes what:
   - WORD LISTS (zh-names.yaml, ja-names.yaml): surnames and given names. A surname alone is
     evidence, not a verdict: 王, 金, 林, 森 are also common words, so the packs use these lists
     only beside a cue (a title before, an honorific or verb of saying after).
-    Japanese organizations written in kana only (トヨタ, ソニー) are a list too, used by a
-    ja.yaml pattern: an entity's name matches loosely, and kana transliterate to Latin words.
+    Japanese surnames that are common words or places (日本, 中央) are left out. Japanese
+    place names written in katakana (IPAdic 地域: コロンビア, ペルー) are a list too: ja.yaml
+    uses it to keep a country out of a person pattern (コロンビア大統領).
+    Japanese entries written in kana only are never entity aliases: an entity's name matches
+    loosely, and kana transliterate to Latin words (ペロ is "pero"), so IPAdic's kana-only
+    organizations (トヨタ, フォード, ジャガー: often also people or words) are left out.
   - ENTITY ALIASES (zh-entities.yaml, ja-entities.yaml): only entries that are names in any
     context. A Chinese person entry must be 3 or 4 characters, begin with a listed surname and
     be attested (jieba frequency >= ZH_PERSON_MIN_FREQ); two-character entries are left out
@@ -73,6 +77,9 @@ TRANSLIT = set("阿埃艾爱安奥巴拜班邦贝本比毕宾波伯布查达戴�
                "连琳卢鲁伦罗洛吕马麦曼梅门蒙米莫穆姆纳奈南内尼努诺欧帕潘佩皮普奇齐乔切琼萨塞"
                "桑森沙尚什施斯松苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休修雅亚扬耶伊因"
                "英尤约泽扎詹兹佐孔滕樊")
+# Surnames of the Hundred Family Surnames (百家姓, a classical text) that faker's lists lack and
+# that are not common words on their own.
+EXTRA_SURNAMES = "习荀鄂蒯邴宓濮訾璩逄郦厍竺桓夔殳乜钮贲酆郗蓟庾暨宦莘"
 DIRECTIONS = set("东南西北中上下東")
 
 # jieba frequencies come partly from novels: entries ending in 家 are households (李家),
@@ -168,6 +175,8 @@ def main():
 
     # --- Chinese names: surnames and given names --------------------------------------------
     surnames = set()
+    for name in EXTRA_SURNAMES:
+        surnames.update(variants(name, (s2t,)))
     for provider in (zh_CN.Provider, zh_TW.Provider):
         for name in provider.last_names:
             surnames.update(variants(name, (s2t, t2s)))
@@ -257,7 +266,7 @@ def main():
         return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
     ja_surnames = set(ja_JP.Provider.last_names)
-    ja_kana_orgs = set()
+    ja_kana_places = set()
     ja_given = set(ja_JP.Provider.first_names)
     ja_entities = {}
     for row in ipadic_rows("Noun.name.csv"):
@@ -270,6 +279,12 @@ def main():
             ja_given.add(word)
         elif sub == "一般" and len(word) >= 3 and word not in ja_common and has_han(word):
             ja_entities[("PERSON", word)] = [word]
+    for row in ipadic_rows("Noun.place.csv"):
+        word = row[0]
+        if len(word) >= 2 and all("\u30a0" <= ch <= "\u30ff" for ch in word):
+            ja_kana_places.add(word)
+    ja_surnames = {name for name in ja_surnames
+                   if name not in ja_common and name not in gazetteer and name not in ja_kana_places}
     for row in ipadic_rows("Noun.org.csv"):
         word = row[0]
         if not is_japanese(word) or len(word) < 2:
@@ -280,17 +295,14 @@ def main():
             continue  # 中日, 連合, 自社: abbreviations that are also words
         if has_han(word):
             ja_entities[("ORG", word)] = [word]
-        elif len(word) >= 3:
-            ja_kana_orgs.add(word)
     write_list_file(
         os.path.join(out_dir, "ja-names.yaml"),
         header("Japanese surnames and given names.", [ipadic_src, faker_src]),
         "ja-names",
         {"ja.surname": ("ja", "surnames (IPAdic 人名,姓): 佐藤, 石破 …", ja_surnames),
          "ja.given": ("ja", "given names (IPAdic 人名,名): 茂, 佳彦 …", ja_given),
-         "ja.org.kana": ("ja", "organizations written in kana only (IPAdic 組織): a list, not "
-                         "entities, since an entity's name matches loosely and kana transliterate "
-                         "to Latin words (ペロ is 'pero')", ja_kana_orgs)})
+         "ja.place.kana": ("ja", "places written in katakana (IPAdic 地域): コロンビア …",
+                           ja_kana_places)})
     write_entity_file(
         os.path.join(out_dir, "ja-entities.yaml"),
         header("Japanese organizations and people that are names in any context "
