@@ -18,7 +18,9 @@ What becomes what:
   - WORD LISTS (zh-names.yaml, ja-names.yaml): surnames and given names. A surname alone is
     evidence, not a verdict: 王, 金, 林, 森 are also common words, so the packs use these lists
     only beside a cue (a title before, an honorific or verb of saying after).
-    Japanese surnames that are common words or places (日本, 中央) are left out. Japanese
+    Japanese surnames that are countries or regions (日本) are left out; common words are
+    not (wordfreq counts 山本 and 野田 as frequent words), since the pack uses surnames only
+    before a title. Japanese
     place names written in katakana (IPAdic 地域: コロンビア, ペルー) are a list too: ja.yaml
     uses it to keep a country out of a person pattern (コロンビア大統領).
     Japanese entries written in kana only are never entity aliases: an entity's name matches
@@ -194,12 +196,15 @@ def main():
 
     # --- Chinese entities from jieba ----------------------------------------------------------
     gazetteer = set()
+    countries_regions = set()
     for name in ("regions.yaml", "countries.yaml", "cities15000.txt"):
         with open(os.path.join(common_dir, "..", name), encoding="utf-8") as handle:
             for line in handle:
                 for chunk in re.findall(r"[\u3400-\u9fff]+", line):
                     gazetteer.add(chunk)
                     gazetteer.add(t2s.convert(chunk))
+                    if name != "cities15000.txt":
+                        countries_regions.add(chunk)
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     zh_entities = {}
     dropped = 0
@@ -284,7 +289,7 @@ def main():
         if len(word) >= 2 and all("\u30a0" <= ch <= "\u30ff" for ch in word):
             ja_kana_places.add(word)
     ja_surnames = {name for name in ja_surnames
-                   if name not in ja_common and name not in gazetteer and name not in ja_kana_places}
+                   if name not in countries_regions and name not in ja_kana_places}
     for row in ipadic_rows("Noun.org.csv"):
         word = row[0]
         if not is_japanese(word) or len(word) < 2:
