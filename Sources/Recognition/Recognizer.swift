@@ -95,8 +95,49 @@ public final class Recognizer {
       }
     }
     if keepsCandidates { lastCandidates += all.filter { $0.how == .pattern } }
-    let kept = policy.resolve(all)
+    let kept = policy.resolve(Self.respectingListedNames(all, aliasMentions: aliasMentions, tokens: document.tokens))
     return withDocumentAliases(kept, context: context)
+  }
+
+  /// The candidates without the pattern matches that would cut or weakly retype a listed name.
+  ///
+  /// Reference gazetteer aliases rank below patterns (a pattern says what the words around a
+  /// name mean), but only where the pattern takes the whole name: one that covers part of it
+  /// ("States Army" across "United States") would cut it, and one that covers exactly the
+  /// name with another type on a weak cue (priority 0 or less: "Le Brésil a déclaré", a verb
+  /// of saying) would retype a place that the list knows. A pattern that contains the whole
+  /// name ("Abdel Falah al-Sudani" around "Sudani", "Banco Sabadell" around "Sabadell") still
+  /// wins, as does a strong cue (a title, priority 1 or more) on exactly the name. Only names
+  /// written as names are kept whole: capitalized, and not all in capitals (a gazetteer's
+  /// codes and abbreviations, "OEA", and lowercase starts, "el Banco", prove little).
+  static func respectingListedNames(_ candidates: [Mention], aliasMentions: [Mention], tokens: [Token]) -> [Mention] {
+    guard !aliasMentions.isEmpty else { return candidates }
+    var coveredBy = [Int32](repeating: -1, count: tokens.count)
+    for (k, alias) in aliasMentions.enumerated() {
+      let span = Int(alias.firstToken)..<Int(alias.endToken)
+      guard tokens[span.lowerBound].shape.contains(.initialUpper),
+        span.contains(where: { tokens[$0].shape.contains(.hasLower) })
+      else { continue }
+      for t in span { coveredBy[t] = Int32(k) }
+    }
+    return candidates.filter { candidate in
+      guard candidate.how == .pattern else { return true }
+      var k: Int32 = -1
+      for t in Int(candidate.firstToken)..<Int(candidate.endToken) where coveredBy[t] != k && coveredBy[t] >= 0 {
+        k = coveredBy[t]
+        let alias = aliasMentions[Int(k)]
+        guard alias.priority < candidate.priority || (alias.priority == candidate.priority && alias.priority < 0) else {
+          continue  // the alias wins the overlap anyway
+        }
+        if alias.firstToken < candidate.firstToken || alias.endToken > candidate.endToken { return false }  // cuts it
+        if alias.firstToken == candidate.firstToken, alias.endToken == candidate.endToken, alias.type != candidate.type,
+          candidate.priority <= 0
+        {
+          return false  // retypes it on a weak cue
+        }
+      }
+      return true
+    }
   }
 
   /// Set to keep, for ``lastCandidates``, every candidate of the next documents (for
