@@ -32,8 +32,8 @@ A form is left out when it is the name itself, shorter than 4 letters, a form of
 entities (countries win over regions over cities, as in the packs), or a common word of the
 language (rules/reference/common-words/<lang>.txt, compared case-folded) in another reading:
 in Russian, a frequent form stays only when every pymorphy3 reading of it is a proper noun
-("России" stays, "Того" goes); in Greek, only when it names a country or a city of a
-million people (the frequent-word list is full of their genitives: "Ισπανίας", "Αθήνας").
+("России" stays, "Того" goes); in Greek, only when it names a country or a big city (the
+frequent-word list is full of their genitives: "Ισπανίας", "Αθήνας"), not a region.
 Output is sorted by code point, with no timestamps: byte-identical when regenerated.
 
     inflections.py REFERENCE_DIR LEXICON_DIR
@@ -45,7 +45,7 @@ import sys
 
 CITY_POPULATION = 300_000  # capitals below it are left out: "Дугласа" is a person far more often than Douglas, Isle of Man
 CYRILLIC = re.compile(r"^[\u0400-\u04FF\- ]+$")
-GREEK = re.compile(r"^[\u0370-\u03FF\u1F00-\u1FFF\- ]+$")
+GREEK = re.compile(r"^[\u0370-\u03FF\- ]+$")  # monotonic: polytonic names are not news
 ALIAS = re.compile(r"^\s+- (?:\{ text: (?P<text>[^,}]+)(?P<rest>[^}]*)\}|(?P<plain>[^#{]+?))\s*(?:#\s*(?P<langs>.*))?$")
 
 
@@ -108,19 +108,12 @@ def russian_keeps_common(morph):
     return keep
 
 
-def greek_keeps_common(big_cities):
+def greek_keeps_common(entity_id, form):
     """Greek has no dictionary here to tell a place's genitive from a common word, and the
     frequent-word list is full of place genitives ("Ισπανίας", "Αθήνας"): a frequent form
-    stays when it names a country or a city of a million people, and goes otherwise."""
-    def keep(entity_id, form):
-        return entity_id.startswith("country/") or entity_id in big_cities
-    return keep
-
-
-def million_cities(path):
-    with open(path, encoding="utf-8") as f:
-        return {f"geonames/{row[0]}" for row in (line.split("\t") for line in f)
-                if len(row) > 14 and int(row[14] or 0) >= 1_000_000}
+    stays when it names a country or one of the big cities, and goes when it names a region
+    (regions' names are more often common words: "Άρτας")."""
+    return not entity_id.startswith("region/")
 
 
 # ------------------------------------------------------------------------------- Russian ---
@@ -161,16 +154,20 @@ def russian_forms(morph, name):
                 out.append(restore_case(word, inflected))
                 changed = True
         if out and changed:
-            forms.add(" ".join(out))
+            form = " ".join(out)
+            forms.add(form)
+            if "ё" in form and "ё" not in name:
+                forms.add(form.replace("ё", "е"))  # the dictionary writes ё, news mostly е
     return forms
 
 
 def ru_parse(morph, word):
     """The nominative parse of a word the dictionary knows, place names first; else None."""
-    if not word or not word[0].isupper():
-        return None  # "и", "о-ва": function words and abbreviations stay
+    if not word or "." in word:
+        return None  # abbreviations stay
     parses = [p for p in morph.parse(word) if p.is_known and "nomn" in p.tag and "Fixd" not in p.tag]
-    parses = [p for p in parses if p.tag.POS in ("NOUN", "ADJF")]
+    # nouns, adjectives and participles ("Соединённые") decline; "и", "о" and the like stay
+    parses = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
     if not parses:
         return None
     for p in parses:
@@ -184,7 +181,7 @@ def ru_inflect(parse, case):
         return None
     number = "plur" if "plur" in parse.tag else "sing"
     grammemes = {case, number}
-    if parse.tag.POS == "ADJF" and number == "sing":
+    if parse.tag.POS in ("ADJF", "PRTF") and number == "sing":
         grammemes.add(parse.tag.gender)
     form = parse.inflect(grammemes)
     return form.word if form else None
@@ -194,6 +191,8 @@ def restore_case(original, lower):
     """Give a lowercase form its original's capitalization (first letter, or all caps)."""
     if original.isupper() and len(original) > 1:
         return lower.upper()
+    if original[:1].islower():
+        return lower  # "область" in "Пензенская область"
     return lower[:1].upper() + lower[1:]
 
 
@@ -283,7 +282,8 @@ def greek_word_forms(word):
                         forms.append(place_accent(form, 2))
                         forms.append(place_accent(form, new_pos))
                     elif e == "ων" and ending == "ες":
-                        forms.append(place_accent(form, 1))  # Πολιτείες -> Πολιτειών
+                        forms.append(place_accent(form, 1))  # nouns: Πολιτείες -> Πολιτειών
+                        forms.append(place_accent(form, max(new_pos, 1)))  # adjectives: Ηνωμένων
                     else:
                         forms.append(place_accent(form, max(new_pos, 1)))
                 else:
@@ -373,7 +373,7 @@ def main():
     el_sources = [pack_names(countries, "el"), pack_names(regions, "el"), city_names(cities, GREEK)]
     el_sources = [[(i, [n for n in names if GREEK.match(n)]) for i, names in s] for s in el_sources]
     el = collect(el_sources, greek_forms, common_words(os.path.join(reference, "common-words", "el.txt")),
-                 greek_keeps_common(million_cities(cities)))
+                 greek_keeps_common)
     write(os.path.join(lexicons, "places-el.yaml"),
           "# Greek genitive and accusative forms of the names of countries, first-level regions and\n"
           "# big cities (places of %d people or more) in rules/reference/:\n"
