@@ -106,7 +106,10 @@ final class PatternMatcher {
   /// `language`: see ``PatternTables/init(rules:prefilter:language:)``.
   init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
     self.rules = rules
-    tables = PatternTables(rules: rules, prefilter: prefilter, language: language)
+    // Built once per rule set and language, shared by every worker's matcher.
+    tables = rules.derived.value("PatternTables/\(prefilter)/\(language ?? "")") {
+      PatternTables(rules: rules, prefilter: prefilter, language: language)
+    }
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
     capacity = max(1, tables.longestProgram)

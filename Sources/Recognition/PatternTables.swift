@@ -258,6 +258,7 @@ final class PatternTables: @unchecked Sendable {
     let width = rowWidth
     let lw = listWords
     var keyed: [[UInt32: [UInt64]]] = Array(repeating: [:], count: 3)
+    let excluded = rules.lists.map { $0.excluded(in: language) }
     func setBit(_ mode: Int, _ key: UInt32, word offset: Int, bit: Int) {
       guard key != KeyVocabulary.absent else { return }
       keyed[mode][key, default: Array(repeating: 0, count: width)][offset + bit >> 6] |= 1 << UInt64(bit & 63)
@@ -270,11 +271,10 @@ final class PatternTables: @unchecked Sendable {
       case .list(let l, let phrases):
         let list = rules.lists[l]
         let mode = Self.modeIndex(list.mode)
-        for key in list.singles.keys where list.admits([key], in: language) { setBit(mode, key, word: offset, bit: bit) }
+        let out = excluded[l]
+        for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: offset, bit: bit) }
         if phrases {
-          for key in list.phraseStarts.keys where list.admitsPhrase(startingWith: key, in: language) {
-            setBit(mode, key, word: offset, bit: bit)
-          }
+          for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: offset, bit: bit) }
         }
       default:
         break
@@ -282,10 +282,9 @@ final class PatternTables: @unchecked Sendable {
     }
     for (l, list) in rules.lists.enumerated() {
       let mode = Self.modeIndex(list.mode)
-      for key in list.singles.keys where list.admits([key], in: language) { setBit(mode, key, word: 0, bit: l) }
-      for key in list.phraseStarts.keys where list.admitsPhrase(startingWith: key, in: language) {
-        setBit(mode, key, word: lw, bit: l)
-      }
+      let out = excluded[l]
+      for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: 0, bit: l) }
+      for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: lw, bit: l) }
     }
     /// Whether pattern `k` runs on paragraphs of `language`.
     func runs(_ k: Int) -> Bool {

@@ -151,6 +151,8 @@ public struct RuleSet: Sendable {
   public internal(set) var skippedPacks: [String] = []
   /// A stable hash of the rule files (see ``RuleSource/digest``).
   public internal(set) var digest = StableHash()
+  /// What later stages derive from this set and share between workers (see ``DerivedCache``).
+  public let derived = DerivedCache()
   /// The words that identify each language (`languages:`), empty when no file has them.
   public internal(set) var languages = LanguageProfiles()
   /// Every file the rules were compiled from (rule files, GeoNames tables, word lists), as
