@@ -14,6 +14,7 @@ struct PatternCompiler {
   private var listIndex: [String: Int32] = [:]
   private var regexIndex: [String: Int32] = [:]
   fileprivate var testIndex: [CompiledTokenTest: Int32] = [:]
+  private var definitions = PatternDefinitions([])
 
   init(normalizer: Normalizer, set: RuleSet) {
     self.normalizer = normalizer
@@ -84,18 +85,30 @@ struct PatternCompiler {
 
   // MARK: Patterns
 
-  mutating func compile(patterns: [PatternRule]) {
+  /// Compiles `patterns`, expanding the `$name`s of `definitions` first (PatternDefinitions.swift).
+  mutating func compile(patterns: [PatternRule], definitions: [PatternDefinition] = []) {
+    self.definitions = PatternDefinitions(definitions)
+    diagnostics += self.definitions.diagnostics
     for rule in patterns {
       guard set.types.contains(rule.type) else {
         diagnostics.append(
           .error(at: rule.location, "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")))"))
         continue
       }
-      let tree: PatternNode
+      var tree: PatternNode
       do {
         tree = try PatternParser.parse(rule.pattern)
       } catch {
         diagnostics.append(.error(at: rule.location(ofCharacter: error.offset), "pattern: \(error.message)"))
+        continue
+      }
+      switch self.definitions.expand(tree) {
+      case .success(let expanded): tree = expanded
+      case .failure(let problems):
+        for (offset, message) in problems.list {
+          let (at, note) = self.definitions.location(of: offset, in: rule)
+          diagnostics.append(.error(at: at, "pattern: \(message)\(note)"))
+        }
         continue
       }
       var emitter = Emitter(compiler: self, rule: rule)
@@ -213,6 +226,8 @@ struct PatternCompiler {
         instructions.append(.open(index))
         emit(body, captureDepth: captureDepth + 1)
         instructions.append(.close(index))
+      case .reference:
+        break  // expanded before emission (a pattern with an unknown one is not emitted)
       }
     }
 
@@ -257,6 +272,8 @@ struct PatternCompiler {
         compiler.set.regexes.append(source)
         compiler.regexIndex[source] = index
         return .regex(index)
+      case .reference:
+        return nil  // expanded before emission
       }
     }
 
@@ -269,12 +286,13 @@ struct PatternCompiler {
     }
 
     mutating func fail(_ offset: Int, _ message: String) {
-      problems.append(.error(at: rule.location(ofCharacter: offset), "pattern: \(message)"))
+      let (at, note) = compiler.definitions.location(of: offset, in: rule)
+      problems.append(.error(at: at, "pattern: \(message)\(note)"))
     }
 
     static func isNullable(_ node: PatternNode) -> Bool {
       switch node {
-      case .test, .literal, .list, .entity: false
+      case .test, .literal, .list, .entity, .reference: false
       case .sequence(let items): items.allSatisfy(isNullable)
       case .alternation(let branches): branches.contains(where: isNullable)
       case .repetition(let body, let min, _, _): min == 0 || isNullable(body)
