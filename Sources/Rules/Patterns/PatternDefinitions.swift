@@ -5,9 +5,9 @@
 /// - Names are global, like list names: a definition serves every pattern of every file, in
 ///   any load order; a second definition of a name is an error.
 /// - A definition may use other definitions; a cycle is an error naming it.
-/// - A definition whose body is one token test (`[Cap & !@stop]`, `@list` is not one: its
-///   entries may be phrases) may also be used inside `[ ]` and after `!`: `[$name.word & !@month]`
-///   is `[Cap & … & !@month]`.
+/// - A definition whose body is one token test (`[Cap & !@stop]`, `Upper`, `/re/`, a one-word
+///   literal; `@list` is not one: its entries may be phrases) may also be used inside `[ ]` and
+///   after `!`: `[$name.word & !@month]` is `[Cap & … & !@month]`.
 /// - Problems inside a definition are reported inside it, once; a pattern that uses a faulty
 ///   definition is reported at the `$name`.
 struct PatternDefinitions {
@@ -151,6 +151,8 @@ struct PatternDefinitions {
     switch test {
     case .reference(let name, let offset):
       guard let tree = body(of: name, at: offset, problems: &problems) else { return test }
+      // A literal is one token test when it is one word (the compiler checks that).
+      if case .literal(let text, let mode, let at) = tree { return .literal(text, mode, offset: at) }
       guard case .test(let inner, _) = tree else {
         problems.append(
           (offset, "'$\(name)' is not one token test, so it cannot be used inside [ ] or after '!' (write $\(name) alone)"))
