@@ -166,6 +166,7 @@ struct RuleFileParser {
         continue
       }
       list.entries.append(word)
+      list.entryLocations.append(location(item))
     }
     source.lists.append(list)
   }

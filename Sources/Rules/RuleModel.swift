@@ -121,6 +121,8 @@ public struct WordListRule: Hashable, Sendable {
   public var match: MatchMode
   public var entries: [String]
   public var location: FileLocation
+  /// Where each entry is written (parallel to `entries`; empty when not from a file).
+  public var entryLocations: [FileLocation] = []
   /// The pack (rule file) that defines the list.
   public var pack: String
 

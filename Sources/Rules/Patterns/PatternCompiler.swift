@@ -66,6 +66,11 @@ struct PatternCompiler {
   /// A possessive or an elision written alone ("'s", "l'") is keyed as it is in running text,
   /// where it is split off a word: alone, UAX #29 would cut it differently.
   private mutating func keys(of text: String, mode: MatchMode) -> [UInt32] {
+    Self.keys(of: text, mode: mode, normalizer: normalizer).map { set.vocabulary.intern($0) }
+  }
+
+  /// The keys of `text`'s tokens in `mode`, as a list entry or a literal is matched.
+  static func keys(of text: String, mode: MatchMode, normalizer: Normalizer) -> [String] {
     let glued = text.first == "'" || text.first == "’"
     let attached = text.last == "'" || text.last == "’"
     var doc = normalizer.document(text: glued ? "x" + text : attached ? text + "x" : text)
@@ -79,7 +84,7 @@ struct PatternCompiler {
         case .folded: token.keys.folded
         case .loose: token.keys.loose
         }
-      return set.vocabulary.intern(lexicon.string(key))
+      return lexicon.string(key)
     }
   }
 
