@@ -248,7 +248,8 @@ struct RuleFileParser {
       let content = Array(line.dropFirst(indent))
       guard offset + content.count <= characters.count, Array(characters[offset..<offset + content.count]) == content
       else { return [] }
-      lines.append(PatternLine(offset: offset, location: FileLocation(path: path, line: lineNumber, column: indent + 1)))
+      let start = FileLocation(path: path, line: lineNumber, column: indent + 1)
+      lines.append(PatternLine(offset: offset, location: start))
       offset += content.count + 1
       lineNumber += 1
     }

@@ -59,7 +59,8 @@ public enum RuleLint {
               at: location,
               first.text == entry
                 ? "list '\(list.name)': '\(entry)' is listed twice (first at \(first.location))"
-                : "list '\(list.name)': '\(entry)' is the same as '\(first.text)' at \(first.location) under the list's match mode (\(mode.rawValue))"
+                : "list '\(list.name)': '\(entry)' is the same as '\(first.text)' at \(first.location) "
+                  + "under the list's match mode (\(mode.rawValue))"
             ))
         } else {
           seen[scope, default: [:]][keys] = (entry, location)
@@ -89,7 +90,8 @@ public enum RuleLint {
         found.append(
           .warning(
             at: location,
-            "list '\(list.name)': '\(entry)' is \(keys.count) tokens, but patterns use the list only inside [ ], where it tests one token: it never matches"
+            "list '\(list.name)': '\(entry)' is \(keys.count) tokens, but patterns use the list only inside [ ], "
+              + "where it tests one token: it never matches"
           ))
       }
     }
@@ -119,7 +121,9 @@ public enum RuleLint {
 
   // MARK: Aliases
 
-  static func commonWordAliases(_ source: RuleSource, commonWords: [String: [String]], normalizer: Normalizer) -> [Diagnostic] {
+  static func commonWordAliases(
+    _ source: RuleSource, commonWords: [String: [String]], normalizer: Normalizer
+  ) -> [Diagnostic] {
     guard !commonWords.isEmpty else { return [] }
     let lexicon = normalizer.lexicon
     func looseKey(_ text: String) -> String? {
@@ -148,7 +152,8 @@ public enum RuleLint {
         found.append(
           .warning(
             at: alias.location,
-            "alias '\(alias.text)' of '\(entity.id)' is a common word (\(languages.joined(separator: ", ")))\(lowercase); "
+            "alias '\(alias.text)' of '\(entity.id)' is a common word "
+              + "(\(languages.joined(separator: ", ")))\(lowercase); "
               + "it also matches the word at the start of a sentence or in a headline"))
       }
     }

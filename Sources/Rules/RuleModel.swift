@@ -177,7 +177,8 @@ public struct PatternRule: Hashable, Sendable {
 
   /// The location of the pattern character at `offset` (in characters), for error messages.
   public func location(ofCharacter offset: Int) -> FileLocation {
-    PatternLine.location(ofCharacter: offset, lines: patternLines, start: patternLocation, singleLine: patternIsSingleLine)
+    PatternLine.location(
+      ofCharacter: offset, lines: patternLines, start: patternLocation, singleLine: patternIsSingleLine)
   }
 }
 
@@ -192,7 +193,9 @@ public struct PatternLine: Hashable, Sendable {
     self.location = location
   }
 
-  static func location(ofCharacter offset: Int, lines: [PatternLine], start: FileLocation, singleLine: Bool) -> FileLocation {
+  static func location(
+    ofCharacter offset: Int, lines: [PatternLine], start: FileLocation, singleLine: Bool
+  ) -> FileLocation {
     if let line = lines.last(where: { $0.offset <= offset }) {
       var at = line.location
       at.column += offset - line.offset
@@ -238,6 +241,7 @@ public struct PatternDefinition: Hashable, Sendable {
 
   /// The location of the fragment's character at `offset`, for error messages.
   public func location(ofCharacter offset: Int) -> FileLocation {
-    PatternLine.location(ofCharacter: offset, lines: patternLines, start: patternLocation, singleLine: patternIsSingleLine)
+    PatternLine.location(
+      ofCharacter: offset, lines: patternLines, start: patternLocation, singleLine: patternIsSingleLine)
   }
 }

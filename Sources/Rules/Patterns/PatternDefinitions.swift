@@ -55,8 +55,6 @@ struct PatternDefinitions {
     }
   }
 
-  var isEmpty: Bool { definitions.isEmpty }
-
   /// `tree` with every `$name` replaced, or the problems found (offsets as ``location(of:in:)``
   /// reads them).
   mutating func expand(_ tree: PatternNode) -> Result<PatternNode, Problems> {
@@ -76,7 +74,8 @@ struct PatternDefinitions {
     guard tag > 0, tag <= definitions.count else { return (rule.location(ofCharacter: offset), "") }
     let definition = definitions[tag - 1]
     let local = offset & ((1 << Self.tagShift) - 1)
-    return (definition.location(ofCharacter: local), " (in '$\(definition.name)', used by the pattern at \(rule.location))")
+    let note = " (in '$\(definition.name)', used by the pattern at \(rule.location))"
+    return (definition.location(ofCharacter: local), note)
   }
 
   // MARK: Expansion
@@ -119,7 +118,7 @@ struct PatternDefinitions {
     guard let tree = resolve(k, problems: &problems) else {
       if problems.count > before {
         // A cycle: report it at this use.
-        problems[before...].indices.forEach { problems[$0].0 = offset }
+        for i in problems.indices.dropFirst(before) { problems[i].0 = offset }
       } else {
         problems.append((offset, "'$\(name)' has errors (see its definition at \(definitions[k].location))"))
       }
@@ -155,7 +154,10 @@ struct PatternDefinitions {
       if case .literal(let text, let mode, let at) = tree { return .literal(text, mode, offset: at) }
       guard case .test(let inner, _) = tree else {
         problems.append(
-          (offset, "'$\(name)' is not one token test, so it cannot be used inside [ ] or after '!' (write $\(name) alone)"))
+          (
+            offset,
+            "'$\(name)' is not one token test, so it cannot be used inside [ ] or after '!' (write $\(name) alone)"
+          ))
         return test
       }
       return inner
@@ -185,7 +187,8 @@ extension PatternNode {
     case .entity(let type, let offset): .entity(type, offset: f(offset))
     case .sequence(let items): .sequence(items.map { $0.offsets(f) })
     case .alternation(let branches): .alternation(branches.map { $0.offsets(f) })
-    case .repetition(let body, let min, let max, let offset): .repetition(body.offsets(f), min: min, max: max, offset: f(offset))
+    case .repetition(let body, let min, let max, let offset):
+      .repetition(body.offsets(f), min: min, max: max, offset: f(offset))
     case .capture(let name, let body, let offset): .capture(name, body.offsets(f), offset: f(offset))
     case .reference(let name, let offset): .reference(name, offset: f(offset))
     }
