@@ -5,13 +5,15 @@ import Yams
 /// `path:line:column` instead of stopping at the first.
 ///
 /// Top-level keys: `entities` (a list of entity maps), `types` (extra type names), `lists`
-/// (named word lists), `patterns` (token patterns), `pack` (the pack's name), `enabled`,
-/// `lang` (the language of the file's lists and patterns) and `languages` (language profiles:
-/// per language code, a map from frequent words to their Zipf frequency).
+/// (named word lists), `define` (named pattern fragments), `patterns` (token patterns), `pack`
+/// (the pack's name), `enabled`, `lang` (the language of the file's lists and patterns),
+/// `languages` (language profiles: per language code, a map from frequent words to their Zipf
+/// frequency), and the reference-layer keys (RuleFileParser+Layers.swift).
 /// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
 /// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
 struct RuleFileParser {
-  static let topLevelKeys = ["entities", "types", "lists", "patterns", "pack", "enabled", "lang", "languages"] + layerKeys
+  static let topLevelKeys =
+    ["entities", "types", "lists", "define", "patterns", "pack", "enabled", "lang", "languages"] + layerKeys
   static let listKeys = ["words", "lang", "match"]
   static let patternKeys = ["id", "type", "pattern", "priority", "lang"]
   static let entityKeys = ["id", "type", "name", "aliases", "attributes", "context", "prior"]
@@ -29,6 +31,9 @@ struct RuleFileParser {
   var language: String?
   /// The rule file itself, when it is one on disk: `geonames` files are relative to it.
   var fileURL: URL?
+  /// The file's text, and its lines once a block-scalar pattern needs them.
+  private var yaml = ""
+  private var yamlLines: [Substring] = []
 
   init(path: String, pack: String, into source: RuleSource) {
     self.path = path
@@ -41,6 +46,7 @@ struct RuleFileParser {
   static let maxDepth = 64
 
   mutating func parse(_ yaml: String) {
+    self.yaml = yaml
     if let problem = Self.nestingProblem(yaml) {
       source.diagnostics.append(.error(at: FileLocation(path: path, line: problem.line, column: problem.column), problem.message))
       return
@@ -94,6 +100,13 @@ struct RuleFileParser {
           continue
         }
         for (name, list) in map { parseList(name, list) }
+      case "define":
+        if Self.isNull(value) { continue }
+        guard let map = value.mapping else {
+          error(value, "'define' must be a map from names to pattern fragments")
+          continue
+        }
+        for (name, body) in map { parseDefinition(name, body) }
       case "patterns":
         if Self.isNull(value) { continue }
         guard let items = value.sequence else {
@@ -216,6 +229,7 @@ struct RuleFileParser {
         continue
       }
       list.entries.append(word)
+      list.entryLocations.append(location(item))
     }
     source.lists.append(list)
   }
@@ -257,6 +271,59 @@ struct RuleFileParser {
       error(node, "pattern is missing '\(field)'")
     }
     guard let type, let text, let textNode else { return }
+    let (start, singleLine) = patternStart(textNode, text)
+    let here = location(node)
+    var rule = PatternRule(
+      id: id ?? "\(here.path):\(here.line)", type: type, pattern: text, patternLocation: start,
+      patternIsSingleLine: singleLine, priority: priority, language: language, location: here, pack: pack)
+    rule.patternLines = blockLines(textNode, text)
+    source.patterns.append(rule)
+  }
+
+  /// `name: fragment` under `define:`.
+  private mutating func parseDefinition(_ nameNode: Node, _ node: Node) {
+    guard let name = scalar(nameNode), Self.isListName(name), !name.hasSuffix(".") else {
+      error(nameNode, "a definition name is letters, digits, '.', '_' or '-' (like name.word)")
+      return
+    }
+    guard let text = requiredString(node, "define: \(name)") else { return }
+    let (start, singleLine) = patternStart(node, text)
+    var definition = PatternDefinition(
+      name: name, pattern: text, patternLocation: start, patternIsSingleLine: singleLine,
+      location: location(nameNode), pack: pack)
+    definition.patternLines = blockLines(node, text)
+    source.definitions.append(definition)
+  }
+
+  /// Where each line of a block scalar (`>-`, `|`) begins in the file, or [] when its text
+  /// is not simply its lines joined by one character each (blank lines, escapes).
+  private mutating func blockLines(_ node: Node, _ text: String) -> [PatternLine] {
+    guard case .scalar(let s) = node, s.style == .literal || s.style == .folded, let mark = node.mark else { return [] }
+    if yamlLines.isEmpty { yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false) }
+    let characters = Array(text)
+    var lines: [PatternLine] = []
+    var offset = 0
+    var indent: Int?
+    var lineNumber = mark.line + 1  // the text begins on the line after the indicator
+    while offset < characters.count, lineNumber <= yamlLines.count {
+      let line = yamlLines[lineNumber - 1]
+      let spaces = line.prefix { $0 == " " }.count
+      guard spaces < line.count else { return [] }  // a blank line folds differently
+      if indent == nil { indent = spaces }
+      guard let indent, spaces >= indent else { return [] }
+      let content = Array(line.dropFirst(indent))
+      guard offset + content.count <= characters.count, Array(characters[offset..<offset + content.count]) == content
+      else { return [] }
+      let start = FileLocation(path: path, line: lineNumber, column: indent + 1)
+      lines.append(PatternLine(offset: offset, location: start))
+      offset += content.count + 1
+      lineNumber += 1
+    }
+    return offset >= characters.count ? lines : []
+  }
+
+  /// Where a pattern scalar's first character is, and whether its columns map one to one.
+  private func patternStart(_ textNode: Node, _ text: String) -> (FileLocation, Bool) {
     var start = location(textNode)
     var singleLine = !text.contains("\n")
     if case .scalar(let s) = textNode {
@@ -269,11 +336,7 @@ struct RuleFileParser {
       default: break
       }
     }
-    let here = location(node)
-    source.patterns.append(
-      PatternRule(
-        id: id ?? "\(here.path):\(here.line)", type: type, pattern: text, patternLocation: start,
-        patternIsSingleLine: singleLine, priority: priority, language: language, location: here, pack: pack))
+    return (start, singleLine)
   }
 
   static func isListName(_ name: String) -> Bool {

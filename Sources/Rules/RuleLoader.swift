@@ -138,6 +138,9 @@ public enum RuleLoader {
     let file = parsed.source
     let parser = parsed
     merged.diagnostics += file.diagnostics
+    // Definitions find nothing by themselves: they stay available when their pack is left
+    // out, so that `--skip-pack common` leaves the other packs' patterns valid.
+    merged.definitions += file.definitions
     if parser.enabled && !skippedPacks.contains(parser.pack) {
       merged.entities += file.entities
       merged.declaredTypes += file.declaredTypes

@@ -99,6 +99,8 @@ public struct RuleSource: Sendable {
   public var patterns: [PatternRule] = []
   /// Language profiles (`languages:`), in load order.
   public var languageProfiles: [LanguageProfileRule] = []
+  /// Named pattern fragments (`define:`), from every file read, packs left out included.
+  public var definitions: [PatternDefinition] = []
   /// Packs whose rules were left out (`enabled: false` or `--skip-pack`), in load order.
   public var skippedPacks: [String] = []
   /// Problems found while reading (errors stop compilation; warnings are kept).
@@ -121,6 +123,8 @@ public struct WordListRule: Hashable, Sendable {
   public var match: MatchMode
   public var entries: [String]
   public var location: FileLocation
+  /// Where each entry is written (parallel to `entries`; empty when not from a file).
+  public var entryLocations: [FileLocation] = []
   /// The pack (rule file) that defines the list.
   public var pack: String
 
@@ -183,11 +187,77 @@ public struct PatternRule: Hashable, Sendable {
     self.pack = pack
   }
 
+  /// Where each line of a block scalar (`>-`, `|`) begins, when known: errors inside it then
+  /// get a line and column too.
+  public var patternLines: [PatternLine] = []
+
   /// The location of the pattern character at `offset` (in characters), for error messages.
   public func location(ofCharacter offset: Int) -> FileLocation {
-    guard patternIsSingleLine else { return patternLocation }
-    var at = patternLocation
+    PatternLine.location(
+      ofCharacter: offset, lines: patternLines, start: patternLocation, singleLine: patternIsSingleLine)
+  }
+}
+
+/// One line of a pattern written as a block scalar: its first character's offset in the
+/// pattern text and its place in the file.
+public struct PatternLine: Hashable, Sendable {
+  public var offset: Int
+  public var location: FileLocation
+
+  public init(offset: Int, location: FileLocation) {
+    self.offset = offset
+    self.location = location
+  }
+
+  static func location(
+    ofCharacter offset: Int, lines: [PatternLine], start: FileLocation, singleLine: Bool
+  ) -> FileLocation {
+    if let line = lines.last(where: { $0.offset <= offset }) {
+      var at = line.location
+      at.column += offset - line.offset
+      return at
+    }
+    guard singleLine else { return start }
+    var at = start
     at.column += offset
     return at
+  }
+}
+
+/// A named pattern fragment from a `define:` section, used in patterns as `$name`.
+///
+/// Definitions are global by name, like lists: a definition in one file serves the patterns
+/// of every file, and a second definition of a name is an error. They are expanded where they
+/// are used, before compilation, so a definition by itself finds nothing.
+public struct PatternDefinition: Hashable, Sendable {
+  public var name: String
+  /// The fragment's source, in the pattern language (it may use other definitions).
+  public var pattern: String
+  /// Where the first character of `pattern` is (see ``PatternRule/patternLocation``).
+  public var patternLocation: FileLocation
+  public var patternIsSingleLine: Bool
+  /// Where the name is written.
+  public var location: FileLocation
+  public var pack: String
+
+  public init(
+    name: String, pattern: String, patternLocation: FileLocation, patternIsSingleLine: Bool = true,
+    location: FileLocation, pack: String
+  ) {
+    self.name = name
+    self.pattern = pattern
+    self.patternLocation = patternLocation
+    self.patternIsSingleLine = patternIsSingleLine
+    self.location = location
+    self.pack = pack
+  }
+
+  /// Where each line of a block scalar begins (see ``PatternRule/patternLines``).
+  public var patternLines: [PatternLine] = []
+
+  /// The location of the fragment's character at `offset`, for error messages.
+  public func location(ofCharacter offset: Int) -> FileLocation {
+    PatternLine.location(
+      ofCharacter: offset, lines: patternLines, start: patternLocation, singleLine: patternIsSingleLine)
   }
 }

@@ -99,7 +99,7 @@ extension RuleSet {
     set.inputs = source.inputs.filter { seenInputs.insert($0).inserted }
     var patterns = PatternCompiler(normalizer: normalizer, set: set)
     patterns.compile(lists: source.lists)
-    patterns.compile(patterns: source.patterns)
+    patterns.compile(patterns: source.patterns, definitions: source.definitions)
     set = patterns.set
     diagnostics += patterns.diagnostics
     set.languages = LanguageProfiles.compile(source.languageProfiles, normalizer: normalizer, diagnostics: &diagnostics)

@@ -90,7 +90,7 @@ private func entity(_ rest: String) -> String {
     DiagnosticCase(
       name: "unknown top-level key",
       yaml: "entities: []\nfoo: 1\n",
-      expected: [.init("rules/test.yaml:2:1", "unknown key 'foo' (expected 'entities', 'types', 'lists', 'patterns', 'pack', 'enabled', 'lang', 'languages', 'precedence', 'extend', 'geonames')")]),
+      expected: [.init("rules/test.yaml:2:1", "unknown key 'foo' (expected 'entities', 'types', 'lists', 'define', 'patterns', 'pack', 'enabled', 'lang', 'languages', 'precedence', 'extend', 'geonames')")]),
     DiagnosticCase(
       name: "entities not a list",
       yaml: "entities: x\n",
@@ -281,7 +281,7 @@ private func entity(_ rest: String) -> String {
         "rules/test.yaml:7:9: error: alias is empty",
         "rules/test.yaml:11:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
         "rules/test.yaml:14:5: error: duplicate id 'b' (first defined at rules/test.yaml:8:5)",
-        "rules/test.yaml:17:1: error: unknown key 'bogus' (expected 'entities', 'types', 'lists', 'patterns', 'pack', 'enabled', 'lang', 'languages', 'precedence', 'extend', 'geonames')",
+        "rules/test.yaml:17:1: error: unknown key 'bogus' (expected 'entities', 'types', 'lists', 'define', 'patterns', 'pack', 'enabled', 'lang', 'languages', 'precedence', 'extend', 'geonames')",
       ])
   }
 

@@ -14,6 +14,7 @@ struct PatternCompiler {
   private var listIndex: [String: Int32] = [:]
   private var regexIndex: [String: Int32] = [:]
   fileprivate var testIndex: [CompiledTokenTest: Int32] = [:]
+  private var definitions = PatternDefinitions([])
 
   init(normalizer: Normalizer, set: RuleSet) {
     self.normalizer = normalizer
@@ -81,6 +82,11 @@ struct PatternCompiler {
   /// A possessive or an elision written alone ("'s", "l'") is keyed as it is in running text,
   /// where it is split off a word: alone, UAX #29 would cut it differently.
   private mutating func keys(of text: String, mode: MatchMode) -> [UInt32] {
+    Self.keys(of: text, mode: mode, normalizer: normalizer).map { set.vocabulary.intern($0) }
+  }
+
+  /// The keys of `text`'s tokens in `mode`, as a list entry or a literal is matched.
+  static func keys(of text: String, mode: MatchMode, normalizer: Normalizer) -> [String] {
     let glued = text.first == "'" || text.first == "’"
     let attached = text.last == "'" || text.last == "’"
     var doc = normalizer.document(text: glued ? "x" + text : attached ? text + "x" : text)
@@ -94,24 +100,36 @@ struct PatternCompiler {
         case .folded: token.keys.folded
         case .loose: token.keys.loose
         }
-      return set.vocabulary.intern(lexicon.string(key))
+      return lexicon.string(key)
     }
   }
 
   // MARK: Patterns
 
-  mutating func compile(patterns: [PatternRule]) {
+  /// Compiles `patterns`, expanding the `$name`s of `definitions` first (PatternDefinitions.swift).
+  mutating func compile(patterns: [PatternRule], definitions: [PatternDefinition] = []) {
+    self.definitions = PatternDefinitions(definitions)
+    diagnostics += self.definitions.diagnostics
     for rule in patterns {
       guard set.types.contains(rule.type) else {
         diagnostics.append(
           .error(at: rule.location, "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")))"))
         continue
       }
-      let tree: PatternNode
+      var tree: PatternNode
       do {
         tree = try PatternParser.parse(rule.pattern)
       } catch {
         diagnostics.append(.error(at: rule.location(ofCharacter: error.offset), "pattern: \(error.message)"))
+        continue
+      }
+      switch self.definitions.expand(tree) {
+      case .success(let expanded): tree = expanded
+      case .failure(let problems):
+        for (offset, message) in problems.list {
+          let (at, note) = self.definitions.location(of: offset, in: rule)
+          diagnostics.append(.error(at: at, "pattern: \(message)\(note)"))
+        }
         continue
       }
       var emitter = Emitter(compiler: self, rule: rule)
@@ -229,6 +247,8 @@ struct PatternCompiler {
         instructions.append(.open(index))
         emit(body, captureDepth: captureDepth + 1)
         instructions.append(.close(index))
+      case .reference:
+        break  // expanded before emission (a pattern with an unknown one is not emitted)
       }
     }
 
@@ -273,6 +293,8 @@ struct PatternCompiler {
         compiler.set.regexes.append(source)
         compiler.regexIndex[source] = index
         return .regex(index)
+      case .reference:
+        return nil  // expanded before emission
       }
     }
 
@@ -285,12 +307,13 @@ struct PatternCompiler {
     }
 
     mutating func fail(_ offset: Int, _ message: String) {
-      problems.append(.error(at: rule.location(ofCharacter: offset), "pattern: \(message)"))
+      let (at, note) = compiler.definitions.location(of: offset, in: rule)
+      problems.append(.error(at: at, "pattern: \(message)\(note)"))
     }
 
     static func isNullable(_ node: PatternNode) -> Bool {
       switch node {
-      case .test, .literal, .list, .entity: false
+      case .test, .literal, .list, .entity, .reference: false
       case .sequence(let items): items.allSatisfy(isNullable)
       case .alternation(let branches): branches.contains(where: isNullable)
       case .repetition(let body, let min, _, _): min == 0 || isNullable(body)

@@ -13,8 +13,10 @@ import Foundation
 ///              | TYPE                         a span the gazetteer found, e.g. PLACE
 ///              | '@' list                     one entry of a word list (entries may be phrases)
 ///              | '"' words '"' (':' mode)?    literal words, e.g. "Prime Minister"
+///              | '$' name                     a definition (`define:`), expanded in place
 ///              | test                         one token passing the test
-/// test        := '!'? ( shape | 'script=' Xxxx | '/' regex '/' | '.' | '@' list | '"' word '"' )
+/// test        := '!'? ( shape | 'script=' Xxxx | '/' regex '/' | '.' | '@' list | '"' word '"'
+///                     | '$' name )            (a definition that is one token test)
 /// shape       := Cap | Title | Upper | Lower | Alpha | Word | Num | Punct | Sym | Start
 /// ```
 ///
@@ -34,6 +36,8 @@ indirect enum PatternNode: Hashable, Sendable {
   case alternation([PatternNode])
   case repetition(PatternNode, min: Int, max: Int?, offset: Int)
   case capture(String?, PatternNode, offset: Int)
+  /// `$name`: a definition, replaced by its body before compilation (PatternDefinitions.swift).
+  case reference(String, offset: Int)
 }
 
 /// A test on one token.
@@ -46,6 +50,8 @@ indirect enum TokenTest: Hashable, Sendable {
   case any
   case not(TokenTest)
   case all([TokenTest])
+  /// `$name` inside `[ ]` or after `!`: a definition whose body is one token test.
+  case reference(String, offset: Int)
 }
 
 /// Word shapes a pattern can ask for.
@@ -178,6 +184,8 @@ struct PatternParser {
       let name = listName()
       guard !name.isEmpty else { throw error("expected a list name after '@'") }
       return .list(name, offset: start)
+    case "$":
+      return .reference(try definitionName(), offset: start)
     case "\"":
       let (text, mode) = try literal()
       return .literal(text, mode, offset: start)
@@ -203,6 +211,8 @@ struct PatternParser {
       let name = listName()
       guard !name.isEmpty else { throw error("expected a list name after '@'") }
       return .inList(name, offset: start)
+    case "$":
+      return .reference(try definitionName(), offset: start)
     case "\"":
       let (text, mode) = try literal()
       return .literal(text, mode, offset: start)
@@ -300,6 +310,14 @@ struct PatternParser {
       at -= 1
     }
     return word
+  }
+
+  /// The name after `$`, spelled like a list name.
+  private mutating func definitionName() throws(PatternSyntaxError) -> String {
+    at += 1
+    let name = listName()
+    guard !name.isEmpty else { throw error("expected a definition name after '$'") }
+    return name
   }
 
   private mutating func number() throws(PatternSyntaxError) -> Int {
