@@ -43,7 +43,20 @@ public struct BatchSummary: Sendable {
 
 /// Problems that stop a whole batch (as opposed to one document).
 public struct BatchError: Error, CustomStringConvertible {
+  public enum Kind: Sendable {
+    /// The command line asks for something Quipu refuses (the output folder overlaps the input).
+    case usage
+    /// A file or folder could not be read or written.
+    case io
+  }
+
   public var description: String
+  public var kind: Kind
+
+  public init(description: String, kind: Kind = .io) {
+    self.description = description
+    self.kind = kind
+  }
 }
 
 /// Runs every document of an input folder through the pipeline and writes `out/`.
@@ -86,6 +99,7 @@ public struct BatchRunner: Sendable {
     input: String, output: String, options: BatchOptions, documents list: [String]? = nil
   ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
+    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
     let listed: [String]
@@ -109,7 +123,22 @@ public struct BatchRunner: Sendable {
     let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
     // A format with one collection file (spans.jsonl) needs every document's line: no reuse.
     let reusable = options.incremental && format.collectionFiles(lines: [], types: []).isEmpty
-    let previous = reusable ? RunState.load(out.stateFile, key: key) : RunState(key: key)
+    // What the last run wrote (under any key): the only files this run may remove.
+    let recorded = RunState.load(out.stateFile)
+    let previous = reusable && recorded.key == key ? recorded : RunState(key: key)
+    // Before writing anything, record every file this run may write: a run killed midway
+    // leaves no file that no state owns. Documents recorded here with no input hash are redone.
+    var pending = previous
+    pending.suffixes = format.documentSuffixes
+    for relative in documents where pending.records[relative] == nil {
+      pending.records[relative] = RunState.Record(input: "", entities: [])
+    }
+    pending.otherFiles = recorded.files.subtracting(pending.files)
+    do {
+      try out.write(pending.serialized(), to: out.stateFile)
+    } catch {
+      throw BatchError(description: "\(out.stateFile.path): error: cannot write (\(error.localizedDescription))")
+    }
     let shared = Shared()
     let interruption = Interruption()
     let progress = options.showProgress ? ProgressLine(total: documents.count) : nil
@@ -197,15 +226,23 @@ public struct BatchRunner: Sendable {
     if interrupted {
       // Documents not reached keep their previous output and rows: out/ stays consistent.
       for relative in documents where !tally.attempted.contains(relative) {
-        if let old = previous.records[relative] { tally.records[relative] = old }
+        if let old = previous.records[relative] {
+          tally.records[relative] = old
+        } else if recorded.records[relative] != nil, recorded.suffixes == format.documentSuffixes {
+          // Written under another key: kept, and recorded so as to be redone next time.
+          tally.records[relative] = RunState.Record(input: "", entities: [])
+        }
       }
     }
     var state = RunState(key: key)
     state.records = tally.records
-    // A document that is gone, or failed this time, must not keep an old result.
-    var keep = Set(tally.records.keys)
-    if interrupted { keep.formUnion(documents.filter { !tally.attempted.contains($0) }) }
-    for suffix in format.documentSuffixes { out.removeDocumentFiles(notIn: keep, suffix: suffix) }
+    state.suffixes = format.documentSuffixes
+    // A document that is gone, or failed this time, must not keep an old result; files of
+    // another format stay; a file that no run state records is not Quipu's to remove.
+    state.otherFiles = recorded.files.subtracting(state.files).filter { file in
+      !format.documentSuffixes.contains { file.hasSuffix($0) } && access(out.documentsFolder.path + "/" + file, F_OK) == 0
+    }
+    out.removeDocumentFiles(recorded.files.subtracting(state.files))
     var entities = EntityTable()
     for record in tally.records.values { for row in record.entities { entities.merge(row) } }
     let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)

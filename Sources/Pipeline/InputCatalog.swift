@@ -4,7 +4,8 @@ import Foundation
 public enum InputCatalog {
   /// Relative paths (with `/`) of the regular files under `folder`, sorted by their UTF-8
   /// bytes. Hidden files and folders (names starting with `.`) are skipped, and so is
-  /// `excluding` (the output folder, when it lies inside the input folder). Symbolic links
+  /// `excluding`, and any folder with a `.<name>.quipu/` state folder beside it: Quipu's output
+  /// of an earlier run, not documents. Symbolic links
   /// to files are read; links to folders are not followed, so link loops cannot trap a run.
   public static func documents(in folder: URL, excluding excluded: URL? = nil) throws -> [String] {
     let root = folder.standardizedFileURL.resolvingSymlinksInPath()
@@ -25,6 +26,10 @@ public enum InputCatalog {
         continue
       }
       let values = try? url.resourceValues(forKeys: Set(keys))
+      if values?.isDirectory == true, isOutputFolder(url) {
+        walker.skipDescendants()
+        continue
+      }
       var isFile = values?.isRegularFile == true
       if values?.isSymbolicLink == true {
         var isDirectory: ObjCBool = false
@@ -34,5 +39,11 @@ public enum InputCatalog {
       found.append(String(path.dropFirst(prefix.count)))
     }
     return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// Whether `url` is a folder that a run wrote: `.<name>.quipu/run-state` lies beside it.
+  static func isOutputFolder(_ url: URL) -> Bool {
+    let state = OutputFolder(url).stateFile.path
+    return access(state, F_OK) == 0
   }
 }

@@ -58,19 +58,39 @@ public enum ShardMerger {
     let sources = try readManifests(paths, output: out)
     try checkCompatible(sources)
     try checkComplete(sources)
-    let (table, documents) = try readContents(sources)
+    let table = try readContents(sources)
 
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
+      // Like a run, a merge records what it writes, and removes only files it or a run recorded:
+      // first everything it may leave behind, then, once copied, what it wrote.
+      let recorded = RunState.load(out.stateFile)
+      var state = RunState(key: "quipu merge")
+      state.suffixes = [".jsonl"]
+      for source in sources {
+        for file in source.files where file.hasPrefix("docs/") {
+          let relative = String(file.dropFirst("docs/".count))
+          if relative.hasSuffix(".jsonl") {
+            state.records[String(relative.dropLast(".jsonl".count))] = RunState.Record(input: "", entities: [])
+          } else {
+            state.otherFiles.insert(relative)
+          }
+        }
+      }
+      state.otherFiles.formUnion(recorded.files.filter { !$0.hasSuffix(".jsonl") })
+      var both = state
+      both.otherFiles.formUnion(recorded.files)
+      try out.write(both.serialized(), to: out.stateFile)
       var writer = BulkWriter(root: out.root)
       for source in sources {
         for file in source.files where file.hasPrefix("docs/") {
           try writer.write(Data(contentsOf: source.folder.root.appendingPathComponent(file)), to: file)
         }
       }
-      out.removeDocumentFiles(notIn: documents)
+      out.removeDocumentFiles(recorded.files.subtracting(state.files))
       // Every document's file is on disk before entities.jsonl says the merge is complete.
       writer.finish()
+      try out.write(state.serialized(), to: out.stateFile)
       // A merged folder is a whole run's output, which has no manifest.
       let manifest = ShardManifest.url(in: out)
       if FileManager.default.fileExists(atPath: manifest.path) { try FileManager.default.removeItem(at: manifest) }
@@ -103,6 +123,10 @@ public enum ShardMerger {
       seen[key] = path
       if key == output.root.resolvingSymlinksInPath().path {
         problems.append("\(path): error: a shard folder cannot be the merge's output folder")
+        continue
+      }
+      if OutputFolder.overlap(input: path, output: output.root.path) != nil {
+        problems.append("\(path): error: a shard folder cannot lie inside the merge's output folder, nor contain it")
         continue
       }
       var isDirectory: ObjCBool = false
@@ -186,8 +210,8 @@ public enum ShardMerger {
     if !problems.isEmpty { throw MergeError(problems: problems) }
   }
 
-  /// The merged entity table and the set of documents with an output file.
-  static func readContents(_ sources: [Source]) throws(MergeError) -> (EntityTable, Set<String>) {
+  /// The merged entity table; checks that no document is in two folders.
+  static func readContents(_ sources: [Source]) throws(MergeError) -> EntityTable {
     var problems: [String] = []
     var table = EntityTable()
     var owner: [String: String] = [:]
@@ -208,6 +232,6 @@ public enum ShardMerger {
       }
     }
     if !problems.isEmpty { throw MergeError(problems: problems) }
-    return (table, Set(owner.keys))
+    return table
   }
 }

@@ -115,3 +115,23 @@ import TestSupport
     #expect(r.stdout.contains("run") && r.stdout.contains("check"))
   }
 }
+
+/// Nothing is lost: the commands of issue 15 that once deleted files Quipu never wrote.
+extension CommandLineTests {
+  @Test func aRunKeepsFilesItNeverWroteAndRefusesToOverwriteItsInput() throws {
+    let dir = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Fixture.write(
+      ["corpus/a.txt": Array("Peru\n".utf8), "data/docs/notes.jsonl": Array("{\"x\":1}\n".utf8), "b/docs/s.txt": Array("Peru\n".utf8)],
+      under: dir)
+    try Fixture.write(["rules/places.yaml": Array(Self.goodRules.utf8)], under: dir)
+    let run = try quipu(["run", "corpus", "--out", "data"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("data/docs/notes.jsonl").path))
+    let brat = try quipu(["run", "b/docs", "--out", "b", "--format", "brat"], in: dir)
+    #expect(brat.status == 2)
+    #expect(brat.stderr.contains("error: the input folder 'b/docs' is inside the output folder 'b'"), "\(brat.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("b/docs/s.txt").path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("b").path) == ["docs"])
+  }
+}
