@@ -102,15 +102,17 @@ public struct BatchRunner: Sendable {
     if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
-    let listed: [String]
+    var listing = InputCatalog.Listing()
     do {
-      listed = try list ?? InputCatalog.documents(in: inputURL, excluding: out.root)
+      if let list { listing.documents = list } else { listing = try InputCatalog.listing(in: inputURL, excluding: out.root, reader: options.folderReader) }
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
+    let listed = listing.documents
     let filter = InputFilter(include: options.include, exclude: options.exclude)
     // An explicit list (--files, --shard) is taken as it is; a folder listing is filtered.
     let documents = list == nil ? listed.filter(filter.accepts) : listed
+    let problems = listing.problems.filter { $0.isFolder || filter.accepts($0.path) }
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
     } catch {
@@ -175,7 +177,13 @@ public struct BatchRunner: Sendable {
           continue
         }
         do {
-          let bytes = try Self.read(source, display: display)
+          let bytes: [UInt8]
+          do {
+            bytes = try Self.read(source, display: display)
+          } catch {
+            local.unread.insert(relative)
+            throw error
+          }
           defer { progress?.advance(bytes: bytes.count) }
           let hash = RunState.inputHash(bytes)
           let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
@@ -223,15 +231,27 @@ public struct BatchRunner: Sendable {
     var tally = shared.tally.withLock { $0 }
     if let fatal = tally.fatal { throw BatchError(description: "error: \(fatal)") }
     let interrupted = interruption.isRequested && tally.attempted.count < documents.count
+    // A document not reached, not read, or under a folder that could not be listed keeps its
+    // previous output and rows: a failure is never a deletion, and out/ stays consistent.
+    func keepPrevious(_ relative: String) {
+      guard tally.records[relative] == nil else { return }
+      if let old = previous.records[relative] {
+        tally.records[relative] = old
+      } else if recorded.records[relative] != nil, recorded.suffixes == format.documentSuffixes {
+        // Written under another key: kept, and recorded so as to be redone next time.
+        tally.records[relative] = RunState.Record(input: "", entities: [])
+      }
+    }
     if interrupted {
-      // Documents not reached keep their previous output and rows: out/ stays consistent.
-      for relative in documents where !tally.attempted.contains(relative) {
-        if let old = previous.records[relative] {
-          tally.records[relative] = old
-        } else if recorded.records[relative] != nil, recorded.suffixes == format.documentSuffixes {
-          // Written under another key: kept, and recorded so as to be redone next time.
-          tally.records[relative] = RunState.Record(input: "", entities: [])
-        }
+      for relative in documents where !tally.attempted.contains(relative) { keepPrevious(relative) }
+    }
+    for relative in tally.unread { keepPrevious(relative) }
+    for problem in problems {
+      tally.failures.append(
+        DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
+      let under = problem.path.isEmpty ? "" : problem.path + "/"
+      for relative in recorded.records.keys where relative == problem.path || relative.hasPrefix(under) {
+        keepPrevious(relative)
       }
     }
     var state = RunState(key: key)
@@ -308,6 +328,8 @@ public struct BatchRunner: Sendable {
     var records: [String: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
     var attempted: Set<String> = []
+    /// Documents whose bytes could not be read (their previous output is kept).
+    var unread: Set<String> = []
     /// Each document's line of the format's collection file (`spans.jsonl`), by path.
     var collected: [String: [UInt8]] = [:]
     var mentions = 0
@@ -346,6 +368,7 @@ public struct BatchRunner: Sendable {
       records.merge(other.records) { a, _ in a }
       failures += other.failures
       attempted.formUnion(other.attempted)
+      unread.formUnion(other.unread)
       collected.merge(other.collected) { mine, _ in mine }
       mentions += other.mentions
       tokens += other.tokens

@@ -68,10 +68,13 @@ public final class Annotator {
       return ([], ["\(path): error: no such file or folder"])
     }
     var files: [String]
+    var failures: [String] = []
     if isDirectory.boolValue {
       do {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        files = try InputCatalog.documents(in: URL(fileURLWithPath: path)).map { prefix + $0 }
+        let listing = try InputCatalog.listing(in: URL(fileURLWithPath: path))
+        files = listing.documents.map { prefix + $0 }
+        failures = listing.problems.map { "\($0.path.isEmpty ? path : prefix + $0.path): error: \($0.message)" }
       } catch {
         return ([], ["\(path): error: cannot list the folder (\(error.localizedDescription))"])
       }
@@ -79,7 +82,6 @@ public final class Annotator {
       files = [path]
     }
     var documents: [AnnotatedDocument] = []
-    var failures: [String] = []
     for file in files {
       guard let data = FileManager.default.contents(atPath: file) else {
         failures.append("\(file): error: cannot read file")

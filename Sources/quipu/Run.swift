@@ -21,7 +21,8 @@ struct Run: ParsableCommand {
         brat    docs/<path>.ann + .txt (brat standoff), docs/annotation.conf
         spans   spans.jsonl: one {"text", "spans", "meta"} line per document
       A document that cannot be read is reported with its byte offset and skipped; the others
-      are still processed, and the exit status is 1. Ctrl-C stops after the documents in
+      are still processed, and the exit status is 1. So is a folder that cannot be listed or a
+      file name that is not UTF-8; what could not be read keeps its previous output. Ctrl-C stops after the documents in
       progress, leaving the output consistent (exit status 130).
       """)
 

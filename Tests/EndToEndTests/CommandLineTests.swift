@@ -135,3 +135,36 @@ extension CommandLineTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("b").path) == ["docs"])
   }
 }
+
+extension CommandLineTests {
+  /// `chmod 000 corpus/sub` for real. Tests run as root here, whom permissions do not stop, so
+  /// as root the second run is made as `nobody` through `setpriv` (skipped when it is missing;
+  /// `UnreadableInputTests` injects the failure regardless).
+  @Test func anUnreadableFolderFailsTheRunAndKeepsItsOutput() throws {
+    let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    guard geteuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv.path) else { return }
+    let dir = try Fixture.temporaryFolder()
+    defer {
+      chmod(dir.appendingPathComponent("corpus/sub").path, 0o755)
+      try? FileManager.default.removeItem(at: dir)
+    }
+    try Fixture.write(
+      ["corpus/a.txt": Array("Peru\n".utf8), "corpus/sub/b.txt": Array("Peru\n".utf8), "rules/places.yaml": Array(Self.goodRules.utf8)],
+      under: dir)
+    let environment = ["QUIPU_CACHE_DIR": dir.appendingPathComponent("cache").path]
+    #expect(try QuipuBinary.run(Self.binary, ["run", "corpus"], in: dir, environment: environment).status == 0)
+    var arguments = ["run", "corpus"]
+    var executable = Self.binary
+    if geteuid() == 0 {
+      // Let `nobody` reach everything but the folder under test.
+      for case let path as String in FileManager.default.enumerator(atPath: dir.path)! { chmod(dir.appendingPathComponent(path).path, 0o777) }
+      chmod(dir.path, 0o777)
+      (executable, arguments) = (setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments)
+    }
+    chmod(dir.appendingPathComponent("corpus/sub").path, 0)
+    let r = try QuipuBinary.run(executable, arguments, in: dir, environment: environment)
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("corpus/sub: error: cannot list the folder (Permission denied)"), "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/docs/sub/b.txt.jsonl").path))
+  }
+}
