@@ -5,7 +5,14 @@ import Synchronization
 /// Why shard folders cannot be merged: every problem found, each naming the folder to fix.
 public struct MergeError: Error, Hashable, Sendable, CustomStringConvertible {
   public var problems: [String]
+  /// The shards were fine but the merged output could not be written (an I/O failure).
+  public var isWriteFailure = false
   public var description: String { problems.joined(separator: "\n") }
+
+  public init(problems: [String], isWriteFailure: Bool = false) {
+    self.problems = problems
+    self.isWriteFailure = isWriteFailure
+  }
 }
 
 /// What a merge did.
@@ -96,7 +103,8 @@ public enum ShardMerger {
       if FileManager.default.fileExists(atPath: manifest.path) { try FileManager.default.removeItem(at: manifest) }
       try out.write(table.render(), to: out.entitiesFile)
     } catch {
-      throw MergeError(problems: ["\(output): error: cannot write the merged output (\(error.localizedDescription))"])
+      throw MergeError(
+        problems: ["\(output): error: cannot write the merged output (\(error.localizedDescription))"], isWriteFailure: true)
     }
 
     let elapsed = ContinuousClock.now - started

@@ -168,3 +168,17 @@ extension CommandLineTests {
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/docs/sub/b.txt.jsonl").path))
   }
 }
+
+extension CommandLineTests {
+  /// An I/O failure of a whole folder is not a usage error (2, which a scheduler does not
+  /// retry): it has its own documented status, 3.
+  @Test func anOutputFolderThatCannotBeWrittenExitsThree() throws {
+    let dir = try project(rules: Self.goodRules, docs: ["a.txt": Array("Peru".utf8)])
+    try Data("not a folder".utf8).write(to: dir.appendingPathComponent("blocker"))
+    let r = try quipu(["run", "docs", "--out", "blocker/out"], in: dir)
+    #expect(r.status == 3, "\(r.stderr)")
+    #expect(r.stderr.contains("blocker/out: error: cannot create the output folder"), "\(r.stderr)")
+    let shard = try quipu(["run", "docs", "--shard", "1/1", "--out", "blocker/out"], in: dir)
+    #expect(shard.status == 3, "\(shard.stderr)")
+  }
+}

@@ -30,7 +30,7 @@ extension CommandLineTests {
     #expect(partial.stderr.contains("docs/b.txt: error: invalid UTF-8 at byte offset 1"), "\(partial.stderr)")
     #expect(partial.stdout.contains("[Peru]{PLACE country/pe}"))
     #expect(try quipu(["show", "missing.txt"], in: dir).status == 2)
-    #expect(try quipu(["show", "docs/a.txt", "--html", "no/such/folder/page.html"], in: dir).status == 2)
+    #expect(try quipu(["show", "docs/a.txt", "--html", "no/such/folder/page.html"], in: dir).status == 3)
   }
 }
 
