@@ -132,7 +132,7 @@ public struct BatchRunner: Sendable {
     // leaves no file that no state owns. Documents recorded here with no input hash are redone.
     var pending = previous
     pending.suffixes = format.documentSuffixes
-    for relative in documents where pending.records[relative] == nil {
+    for relative in documents.lazy.map(PathKey.init) where pending.records[relative] == nil {
       pending.records[relative] = RunState.Record(input: "", entities: [])
     }
     pending.otherFiles = recorded.files.subtracting(pending.files)
@@ -163,8 +163,9 @@ public struct BatchRunner: Sendable {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
         let relative = documents[index]
+        let key = PathKey(relative)
         let display = displayPrefix + relative
-        local.attempted.insert(relative)
+        local.attempted.insert(key)
         let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
         if format == .jsonl, let size = Self.size(of: source), size >= options.largeDocumentBytes {
           let document = LargeDocument(
@@ -181,16 +182,16 @@ public struct BatchRunner: Sendable {
           do {
             bytes = try Self.read(source, display: display)
           } catch {
-            local.unread.insert(relative)
+            local.unread.insert(key)
             throw error
           }
           defer { progress?.advance(bytes: bytes.count) }
           let hash = RunState.inputHash(bytes)
           let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
-          if let old = previous.records[relative], old.input == hash,
+          if let old = previous.records[key], old.input == hash,
             let size = Self.size(of: target), old.output == nil || old.output == size
           {
-            local.records[relative] = old
+            local.records[key] = old
             local.reused += 1
             local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
             continue
@@ -211,10 +212,10 @@ public struct BatchRunner: Sendable {
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
           }
-          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[relative] = line }
+          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[key] = line }
           var table = EntityTable()
           table.add(extracted.mentions, document: relative)
-          local.records[relative] = RunState.Record(input: hash, entities: table.sortedRows, output: outputBytes)
+          local.records[key] = RunState.Record(input: hash, entities: table.sortedRows, output: outputBytes)
           local.mentions += extracted.mentions.count
           local.tokens += extracted.document.tokens.count
           local.bytes += bytes.count
@@ -233,7 +234,7 @@ public struct BatchRunner: Sendable {
     let interrupted = interruption.isRequested && tally.attempted.count < documents.count
     // A document not reached, not read, or under a folder that could not be listed keeps its
     // previous output and rows: a failure is never a deletion, and out/ stays consistent.
-    func keepPrevious(_ relative: String) {
+    func keepPrevious(_ relative: PathKey) {
       guard tally.records[relative] == nil else { return }
       if let old = previous.records[relative] {
         tally.records[relative] = old
@@ -243,14 +244,14 @@ public struct BatchRunner: Sendable {
       }
     }
     if interrupted {
-      for relative in documents where !tally.attempted.contains(relative) { keepPrevious(relative) }
+      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keepPrevious(relative) }
     }
     for relative in tally.unread { keepPrevious(relative) }
     for problem in problems {
       tally.failures.append(
         DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
       let under = problem.path.isEmpty ? "" : problem.path + "/"
-      for relative in recorded.records.keys where relative == problem.path || relative.hasPrefix(under) {
+      for relative in recorded.records.keys where relative == PathKey(problem.path) || relative.path.utf8.starts(with: under.utf8) {
         keepPrevious(relative)
       }
     }
@@ -260,12 +261,12 @@ public struct BatchRunner: Sendable {
     // A document that is gone, or failed this time, must not keep an old result; files of
     // another format stay; a file that no run state records is not Quipu's to remove.
     state.otherFiles = recorded.files.subtracting(state.files).filter { file in
-      !format.documentSuffixes.contains { file.hasSuffix($0) } && access(out.documentsFolder.path + "/" + file, F_OK) == 0
+      !format.documentSuffixes.contains { file.path.hasSuffix($0) } && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
-    out.removeDocumentFiles(recorded.files.subtracting(state.files))
+    out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
     var entities = EntityTable()
     for record in tally.records.values { for row in record.entities { entities.merge(row) } }
-    let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+    let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
     for (url, bytes) in files {
@@ -325,13 +326,13 @@ public struct BatchRunner: Sendable {
 
   /// What one worker accumulated.
   struct Tally: Sendable {
-    var records: [String: RunState.Record] = [:]
+    var records: [PathKey: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
-    var attempted: Set<String> = []
+    var attempted: Set<PathKey> = []
     /// Documents whose bytes could not be read (their previous output is kept).
-    var unread: Set<String> = []
+    var unread: Set<PathKey> = []
     /// Each document's line of the format's collection file (`spans.jsonl`), by path.
-    var collected: [String: [UInt8]] = [:]
+    var collected: [PathKey: [UInt8]] = [:]
     var mentions = 0
     var tokens = 0
     var bytes = 0
@@ -346,16 +347,16 @@ public struct BatchRunner: Sendable {
       do {
         let (hash, size) = try document.inputHash()
         let target = out.file(forDocument: document.relative)
-        if let old = previous.records[document.relative], old.input == hash,
+        if let old = previous.records[PathKey(document.relative)], old.input == hash,
           FileManager.default.fileExists(atPath: target.path)
         {
-          records[document.relative] = old
+          records[PathKey(document.relative)] = old
           reused += 1
           mentions += old.entities.reduce(0) { $0 + $1.mentions }
           return
         }
         let result = try document.extract(rules: rules, gazetteer: gazetteer, explain: explain, target: target, out: out)
-        records[document.relative] = RunState.Record(input: hash, entities: result.entities.sortedRows)
+        records[PathKey(document.relative)] = RunState.Record(input: hash, entities: result.entities.sortedRows)
         mentions += result.mentions
         tokens += result.tokens
         bytes += size

@@ -27,17 +27,18 @@ struct RunState {
   }
 
   var key: String
-  var records: [String: Record] = [:]
+  /// By document path (bytes: see ``PathKey``).
+  var records: [PathKey: Record] = [:]
   /// What the run appended to a document's path to name its files under `docs/` (`.jsonl`;
   /// `.ann` and `.txt` for brat).
   var suffixes: [String] = []
   /// Files under `docs/` that an earlier run wrote in another format (a run removes only stale
   /// files of its own format), or that a merge copied; still Quipu's.
-  var otherFiles: Set<String> = []
+  var otherFiles: Set<PathKey> = []
 
   /// The files under `docs/` (relative paths) that this state says Quipu wrote.
-  var files: Set<String> {
-    otherFiles.union(records.keys.flatMap { document in suffixes.map { document + $0 } })
+  var files: Set<PathKey> {
+    otherFiles.union(records.keys.flatMap { document in suffixes.map { PathKey(document.path + $0) } })
   }
 
   static func key(rulesDigest: String, options: BatchOptions) -> String {
@@ -69,13 +70,13 @@ struct RunState {
     for line in lines {
       guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return RunState(key: "") }
       if let file = object["file"] as? String {
-        state.otherFiles.insert(file)
+        state.otherFiles.insert(PathKey(file))
         continue
       }
       guard let doc = object["doc"] as? String, let input = object["input"] as? String,
         let rows = object["entities"] as? [[String: Any]]
       else { return RunState(key: "") }  // a damaged state is no state
-      state.records[doc] = Record(
+      state.records[PathKey(doc)] = Record(
         input: input, entities: rows.compactMap(EntityTable.Row.init(json:)), output: (object["output"] as? NSNumber)?.intValue)
     }
     return state
@@ -87,9 +88,9 @@ struct RunState {
     header.add("key", key)
     header.add("suffixes", suffixes)
     var out = header.finished()
-    for (doc, record) in records.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+    for (doc, record) in records.sorted(by: { PathKey.byBytes($0.key, $1.key) }) {
       var line = JSONLine()
-      line.add("doc", doc)
+      line.add("doc", doc.path)
       line.add("input", record.input)
       if let output = record.output { line.add("output", output) }
       var bytes = line.finished()
@@ -102,9 +103,9 @@ struct RunState {
       bytes += Array("]}\n".utf8)
       out += bytes
     }
-    for file in otherFiles.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+    for file in otherFiles.sorted(by: PathKey.byBytes) {
       var line = JSONLine()
-      line.add("file", file)
+      line.add("file", file.path)
       out += line.finished()
     }
     return out

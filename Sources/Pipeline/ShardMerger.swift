@@ -78,13 +78,13 @@ public enum ShardMerger {
         for file in source.files where file.hasPrefix("docs/") {
           let relative = String(file.dropFirst("docs/".count))
           if relative.hasSuffix(".jsonl") {
-            state.records[String(relative.dropLast(".jsonl".count))] = RunState.Record(input: "", entities: [])
+            state.records[PathKey(String(relative.dropLast(".jsonl".count)))] = RunState.Record(input: "", entities: [])
           } else {
-            state.otherFiles.insert(relative)
+            state.otherFiles.insert(PathKey(relative))
           }
         }
       }
-      state.otherFiles.formUnion(recorded.files.filter { !$0.hasSuffix(".jsonl") })
+      state.otherFiles.formUnion(recorded.files.filter { !$0.path.hasSuffix(".jsonl") })
       var both = state
       both.otherFiles.formUnion(recorded.files)
       try out.write(both.serialized(), to: out.stateFile)
@@ -94,7 +94,7 @@ public enum ShardMerger {
           try writer.write(Data(contentsOf: source.folder.root.appendingPathComponent(file)), to: file)
         }
       }
-      out.removeDocumentFiles(recorded.files.subtracting(state.files))
+      out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
       // Every document's file is on disk before entities.jsonl says the merge is complete.
       writer.finish()
       try out.write(state.serialized(), to: out.stateFile)
@@ -222,7 +222,7 @@ public enum ShardMerger {
   static func readContents(_ sources: [Source]) throws(MergeError) -> EntityTable {
     var problems: [String] = []
     var table = EntityTable()
-    var owner: [String: String] = [:]
+    var owner: [PathKey: String] = [:]
     for source in sources {
       let url = source.folder.entitiesFile
       do {
@@ -234,7 +234,7 @@ public enum ShardMerger {
       }
       for file in source.files where file.hasPrefix("docs/") {
         let document = String(file.dropFirst("docs/".count).dropLast(".jsonl".count))
-        if let first = owner.updateValue(source.path, forKey: document) {
+        if let first = owner.updateValue(source.path, forKey: PathKey(document)) {
           problems.append("error: document '\(document)' is in both \(first) and \(source.path)")
         }
       }

@@ -82,3 +82,36 @@ import TestSupport
     #expect(summary.failures.first?.message.contains("File name too long") == true, "\(summary.failures)")
   }
 }
+
+/// Paths are bytes: names that differ only in Unicode normalization are two documents (issue 15).
+@Suite struct NormalizationDistinctPathTests {
+  static let yaml = "entities:\n  - {id: place/lima, type: PLACE, name: Lima}\n  - {id: country/pe, type: PLACE, name: Peru}\n"
+  static let nfc = "\u{E9}.txt"
+  static let nfd = "e\u{301}.txt"
+
+  @Test func namesThatDifferOnlyInNormalizationAreTwoDocuments() throws {
+    #expect(Self.nfc == Self.nfd, "Swift compares strings by canonical equivalence; the test relies on it")
+    let tmp = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let (input, out) = (tmp.appendingPathComponent("corpus"), tmp.appendingPathComponent("out"))
+    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+    // Written by byte name: Foundation may normalize a String path on the way to the file system.
+    for (name, text) in [(Self.nfc, "Lima"), (Self.nfd, "Peru")] {
+      let fd = open(input.path + "/" + name, O_CREAT | O_WRONLY, 0o644)
+      _ = text.withCString { write(fd, $0, strlen($0)) }
+      close(fd)
+    }
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    let first = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(first.documents == 2 && first.mentions == 2 && first.entities == 2)
+    let entities = try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)
+    #expect(entities.contains("country/pe") && entities.contains("place/lima"), "\(entities)")
+    // The NFD document is deleted: its output goes, the NFC one's stays.
+    unlink(input.path + "/" + Self.nfd)
+    let second = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(second.documents == 1 && second.reused == 1)
+    let docs = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("docs").path)
+    #expect(docs.map { Array($0.utf8) } == [Array((Self.nfc + ".jsonl").utf8)])
+    #expect(!(try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)).contains("country/pe"))
+  }
+}
