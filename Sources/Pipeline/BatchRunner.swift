@@ -104,7 +104,11 @@ public struct BatchRunner: Sendable {
     let out = OutputFolder(URL(fileURLWithPath: output))
     var listing = InputCatalog.Listing()
     do {
-      if let list { listing.documents = list } else { listing = try InputCatalog.listing(in: inputURL, excluding: out.root, reader: options.folderReader) }
+      if let list {
+        listing.documents = list
+      } else {
+        listing = try InputCatalog.listing(in: inputURL, excluding: out.root, reader: options.folderReader)
+      }
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
@@ -251,7 +255,8 @@ public struct BatchRunner: Sendable {
       tally.failures.append(
         DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
       let under = problem.path.isEmpty ? "" : problem.path + "/"
-      for relative in recorded.records.keys where relative == PathKey(problem.path) || relative.path.utf8.starts(with: under.utf8) {
+      for relative in recorded.records.keys
+      where relative == PathKey(problem.path) || relative.path.utf8.starts(with: under.utf8) {
         keepPrevious(relative)
       }
     }
@@ -261,7 +266,8 @@ public struct BatchRunner: Sendable {
     // A document that is gone, or failed this time, must not keep an old result; files of
     // another format stay; a file that no run state records is not Quipu's to remove.
     state.otherFiles = recorded.files.subtracting(state.files).filter { file in
-      !format.documentSuffixes.contains { file.path.hasSuffix($0) } && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
+      !format.documentSuffixes.contains { file.path.hasSuffix($0) }
+        && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
     out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
     var entities = EntityTable()

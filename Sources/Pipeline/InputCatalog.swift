@@ -59,20 +59,23 @@ public enum InputCatalog {
       switch reader.names(path) {
       case .success(let found): names = found
       case .failure(let code):
-        listing.problems.append(Problem(path: relative, message: "cannot list the folder (\(String(cString: strerror(code.code.rawValue))))", isFolder: true))
+        let reason = String(cString: strerror(code.code.rawValue))
+        listing.problems.append(Problem(path: relative, message: "cannot list the folder (\(reason))", isFolder: true))
         continue
       }
       for bytes in names where bytes.first != UInt8(ascii: ".") {
         guard let name = String(validating: bytes, as: UTF8.self) else {
           let shown = (relative.isEmpty ? "" : relative + "/") + escaped(bytes)
-          listing.problems.append(Problem(path: shown, message: "the file name is not valid UTF-8; rename the file", isFolder: false))
+          let message = "the file name is not valid UTF-8; rename the file"
+          listing.problems.append(Problem(path: shown, message: message, isFolder: false))
           continue
         }
         let child = relative.isEmpty ? name : relative + "/" + name
         let childPath = path + "/" + name
         var info = stat()
         guard lstat(childPath, &info) == 0 else {
-          listing.problems.append(Problem(path: child, message: "cannot read (\(String(cString: strerror(errno))))", isFolder: false))
+          let reason = String(cString: strerror(errno))
+          listing.problems.append(Problem(path: child, message: "cannot read (\(reason))", isFolder: false))
           continue
         }
         switch info.st_mode & S_IFMT {
@@ -136,7 +139,9 @@ struct FolderReader: Sendable {
         break
       }
       let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-        pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
+        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+          Array(UnsafeRawBufferPointer(start: name, count: strlen(name)).bindMemory(to: UInt8.self))
+        }
       }
       if name == [0x2E] || name == [0x2E, 0x2E] { continue }
       names.append(name)

@@ -8,14 +8,16 @@ public var quipuBuild: String { "quipu \(quipuVersion) \(RunState.buildIdentity)
 
 /// What the last run wrote, so that the next one redoes only what changed.
 ///
-/// Kept in `.out.quipu/run-state` beside `out/` (JSON lines; not named `*.jsonl`, so that tools reading
-/// every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a header line with the cache key (Quipu version, rules
-/// digest, output settings) and the per-document suffixes, then one line per document: its path, a hash of its bytes, and
-/// the `entities.jsonl` rows it contributed, then one line per other file Quipu wrote (``otherFiles``). A document whose bytes hash the same under the
-/// same key keeps its output file; `entities.jsonl` is rebuilt from the rows. A state made
-/// under another key is not reused (changing the rules redoes everything), but it still says
-/// which files under `docs/` Quipu wrote (its documents, each with the header's `suffixes`, and its other files):
-/// the only files a later run or merge may remove.
+/// Kept in `.out.quipu/run-state` beside `out/` (JSON lines; not named `*.jsonl`, so that tools
+/// reading every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a
+/// header line with the cache key (Quipu version, rules digest, output settings) and the
+/// per-document suffixes, then one line per document (its path, a hash of its bytes, and the
+/// `entities.jsonl` rows it contributed), then one line per other file Quipu wrote
+/// (``otherFiles``). A document whose bytes hash the same under the same key keeps its output
+/// file; `entities.jsonl` is rebuilt from the rows. A state made under another key is not
+/// reused (changing the rules redoes everything), but it still says which files under `docs/`
+/// Quipu wrote (its documents, each with the header's `suffixes`, and its other files): the
+/// only files a later run or merge may remove.
 struct RunState {
   struct Record {
     var input: String
