@@ -23,6 +23,8 @@ public struct BatchOptions: Sendable {
   public var largeDocumentBytes = LargeDocument.threshold
   /// For tests: the block and piece sizes of large documents.
   var largeDocumentBlock = (bytes: 4 << 20, units: 4 << 20)
+  /// For tests: how input folders are listed (to make one unlistable, even as root).
+  var folderReader = FolderReader.system
 
   public init() {}
 

@@ -43,7 +43,20 @@ public struct BatchSummary: Sendable {
 
 /// Problems that stop a whole batch (as opposed to one document).
 public struct BatchError: Error, CustomStringConvertible {
+  public enum Kind: Sendable {
+    /// The command line asks for something Quipu refuses (the output folder overlaps the input).
+    case usage
+    /// A file or folder could not be read or written.
+    case io
+  }
+
   public var description: String
+  public var kind: Kind
+
+  public init(description: String, kind: Kind = .io) {
+    self.description = description
+    self.kind = kind
+  }
 }
 
 /// Runs every document of an input folder through the pipeline and writes `out/`.
@@ -86,17 +99,24 @@ public struct BatchRunner: Sendable {
     input: String, output: String, options: BatchOptions, documents list: [String]? = nil
   ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
+    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
-    let listed: [String]
+    var listing = InputCatalog.Listing()
     do {
-      listed = try list ?? InputCatalog.documents(in: inputURL, excluding: out.root)
+      if let list {
+        listing.documents = list
+      } else {
+        listing = try InputCatalog.listing(in: inputURL, excluding: out.root, reader: options.folderReader)
+      }
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
+    let listed = listing.documents
     let filter = InputFilter(include: options.include, exclude: options.exclude)
     // An explicit list (--files, --shard) is taken as it is; a folder listing is filtered.
     let documents = list == nil ? listed.filter(filter.accepts) : listed
+    let problems = listing.problems.filter { $0.isFolder || filter.accepts($0.path) }
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
     } catch {
@@ -109,7 +129,22 @@ public struct BatchRunner: Sendable {
     let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
     // A format with one collection file (spans.jsonl) needs every document's line: no reuse.
     let reusable = options.incremental && format.collectionFiles(lines: [], types: []).isEmpty
-    let previous = reusable ? RunState.load(out.stateFile, key: key) : RunState(key: key)
+    // What the last run wrote (under any key): the only files this run may remove.
+    let recorded = RunState.load(out.stateFile)
+    let previous = reusable && recorded.key == key ? recorded : RunState(key: key)
+    // Before writing anything, record every file this run may write: a run killed midway
+    // leaves no file that no state owns. Documents recorded here with no input hash are redone.
+    var pending = previous
+    pending.suffixes = format.documentSuffixes
+    for relative in documents.lazy.map(PathKey.init) where pending.records[relative] == nil {
+      pending.records[relative] = RunState.Record(input: "", entities: [])
+    }
+    pending.otherFiles = recorded.files.subtracting(pending.files)
+    do {
+      try out.write(pending.serialized(), to: out.stateFile)
+    } catch {
+      throw BatchError(description: "\(out.stateFile.path): error: cannot write (\(error.localizedDescription))")
+    }
     let shared = Shared()
     let interruption = Interruption()
     let progress = options.showProgress ? ProgressLine(total: documents.count) : nil
@@ -132,8 +167,9 @@ public struct BatchRunner: Sendable {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
         let relative = documents[index]
+        let key = PathKey(relative)
         let display = displayPrefix + relative
-        local.attempted.insert(relative)
+        local.attempted.insert(key)
         let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
         if format == .jsonl, let size = Self.size(of: source), size >= options.largeDocumentBytes {
           let document = LargeDocument(
@@ -146,14 +182,20 @@ public struct BatchRunner: Sendable {
           continue
         }
         do {
-          let bytes = try Self.read(source, display: display)
+          let bytes: [UInt8]
+          do {
+            bytes = try Self.read(source, display: display)
+          } catch {
+            local.unread.insert(key)
+            throw error
+          }
           defer { progress?.advance(bytes: bytes.count) }
           let hash = RunState.inputHash(bytes)
           let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
-          if let old = previous.records[relative], old.input == hash,
+          if let old = previous.records[key], old.input == hash,
             let size = Self.size(of: target), old.output == nil || old.output == size
           {
-            local.records[relative] = old
+            local.records[key] = old
             local.reused += 1
             local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
             continue
@@ -174,10 +216,10 @@ public struct BatchRunner: Sendable {
           } catch {
             throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
           }
-          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[relative] = line }
+          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[key] = line }
           var table = EntityTable()
           table.add(extracted.mentions, document: relative)
-          local.records[relative] = RunState.Record(input: hash, entities: table.sortedRows, output: outputBytes)
+          local.records[key] = RunState.Record(input: hash, entities: table.sortedRows, output: outputBytes)
           local.mentions += extracted.mentions.count
           local.tokens += extracted.document.tokens.count
           local.bytes += bytes.count
@@ -194,21 +236,43 @@ public struct BatchRunner: Sendable {
     var tally = shared.tally.withLock { $0 }
     if let fatal = tally.fatal { throw BatchError(description: "error: \(fatal)") }
     let interrupted = interruption.isRequested && tally.attempted.count < documents.count
+    // A document not reached, not read, or under a folder that could not be listed keeps its
+    // previous output and rows: a failure is never a deletion, and out/ stays consistent.
+    func keepPrevious(_ relative: PathKey) {
+      guard tally.records[relative] == nil else { return }
+      if let old = previous.records[relative] {
+        tally.records[relative] = old
+      } else if recorded.records[relative] != nil, recorded.suffixes == format.documentSuffixes {
+        // Written under another key: kept, and recorded so as to be redone next time.
+        tally.records[relative] = RunState.Record(input: "", entities: [])
+      }
+    }
     if interrupted {
-      // Documents not reached keep their previous output and rows: out/ stays consistent.
-      for relative in documents where !tally.attempted.contains(relative) {
-        if let old = previous.records[relative] { tally.records[relative] = old }
+      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keepPrevious(relative) }
+    }
+    for relative in tally.unread { keepPrevious(relative) }
+    for problem in problems {
+      tally.failures.append(
+        DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
+      let under = problem.path.isEmpty ? "" : problem.path + "/"
+      for relative in recorded.records.keys
+      where relative == PathKey(problem.path) || relative.path.utf8.starts(with: under.utf8) {
+        keepPrevious(relative)
       }
     }
     var state = RunState(key: key)
     state.records = tally.records
-    // A document that is gone, or failed this time, must not keep an old result.
-    var keep = Set(tally.records.keys)
-    if interrupted { keep.formUnion(documents.filter { !tally.attempted.contains($0) }) }
-    for suffix in format.documentSuffixes { out.removeDocumentFiles(notIn: keep, suffix: suffix) }
+    state.suffixes = format.documentSuffixes
+    // A document that is gone, or failed this time, must not keep an old result; files of
+    // another format stay; a file that no run state records is not Quipu's to remove.
+    state.otherFiles = recorded.files.subtracting(state.files).filter { file in
+      !format.documentSuffixes.contains { file.path.hasSuffix($0) }
+        && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
+    }
+    out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
     var entities = EntityTable()
     for record in tally.records.values { for row in record.entities { entities.merge(row) } }
-    let collected = tally.collected.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+    let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
     for (url, bytes) in files {
@@ -268,11 +332,13 @@ public struct BatchRunner: Sendable {
 
   /// What one worker accumulated.
   struct Tally: Sendable {
-    var records: [String: RunState.Record] = [:]
+    var records: [PathKey: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
-    var attempted: Set<String> = []
+    var attempted: Set<PathKey> = []
+    /// Documents whose bytes could not be read (their previous output is kept).
+    var unread: Set<PathKey> = []
     /// Each document's line of the format's collection file (`spans.jsonl`), by path.
-    var collected: [String: [UInt8]] = [:]
+    var collected: [PathKey: [UInt8]] = [:]
     var mentions = 0
     var tokens = 0
     var bytes = 0
@@ -287,16 +353,16 @@ public struct BatchRunner: Sendable {
       do {
         let (hash, size) = try document.inputHash()
         let target = out.file(forDocument: document.relative)
-        if let old = previous.records[document.relative], old.input == hash,
+        if let old = previous.records[PathKey(document.relative)], old.input == hash,
           FileManager.default.fileExists(atPath: target.path)
         {
-          records[document.relative] = old
+          records[PathKey(document.relative)] = old
           reused += 1
           mentions += old.entities.reduce(0) { $0 + $1.mentions }
           return
         }
         let result = try document.extract(rules: rules, gazetteer: gazetteer, explain: explain, target: target, out: out)
-        records[document.relative] = RunState.Record(input: hash, entities: result.entities.sortedRows)
+        records[PathKey(document.relative)] = RunState.Record(input: hash, entities: result.entities.sortedRows)
         mentions += result.mentions
         tokens += result.tokens
         bytes += size
@@ -309,6 +375,7 @@ public struct BatchRunner: Sendable {
       records.merge(other.records) { a, _ in a }
       failures += other.failures
       attempted.formUnion(other.attempted)
+      unread.formUnion(other.unread)
       collected.merge(other.collected) { mine, _ in mine }
       mentions += other.mentions
       tokens += other.tokens

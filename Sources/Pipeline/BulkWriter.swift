@@ -16,7 +16,7 @@ import Foundation
 /// created once each, not checked again for every file.
 struct BulkWriter {
   let root: URL
-  private var folders: Set<String> = []
+  private var folders: Set<PathKey> = []  // bytes: an NFC and an NFD name are two folders
 
   init(root: URL) { self.root = root }
 
@@ -24,9 +24,9 @@ struct BulkWriter {
   mutating func write(_ data: Data, to relativePath: String) throws {
     let url = root.appendingPathComponent(relativePath)
     let folder = url.deletingLastPathComponent().path
-    if !folders.contains(folder) {
+    if !folders.contains(PathKey(folder)) {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      folders.insert(folder)
+      folders.insert(PathKey(folder))
     }
     // Hidden and not `.jsonl`, so a merge killed midway leaves nothing that looks like output.
     let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"

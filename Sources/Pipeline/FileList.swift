@@ -25,7 +25,7 @@ public enum FileList {
   public static func documents(from list: [UInt8], folder: String) throws(FileListError) -> [String] {
     let separator: UInt8 = list.contains(0) ? 0 : 0x0A
     let root = URL(fileURLWithPath: folder).standardizedFileURL
-    var found: Set<String> = []
+    var found: Set<PathKey> = []  // bytes: NFC and NFD names are two files
     for (offset, raw) in list.split(separator: separator, omittingEmptySubsequences: false).enumerated() {
       var entry = raw[...]
       if separator == 0x0A, entry.last == 0x0D { entry = entry.dropLast() }
@@ -36,9 +36,9 @@ public enum FileList {
       guard let relative = relativePath(path, in: root) else {
         throw FileListError(line: offset + 1, message: "'\(path)' is not inside the folder '\(folder)'")
       }
-      found.insert(relative)
+      found.insert(PathKey(relative))
     }
-    return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return found.sorted(by: PathKey.byBytes).map(\.path)
   }
 
   /// `path` relative to `root`, or nil when it lies outside (or is `root` itself).

@@ -11,9 +11,9 @@ import Foundation
 /// The bookkeeping lives beside the output folder, not in it, so that `out/` holds exactly what
 /// a run produces (it is committed and compared byte for byte).
 /// Per-document files live under `docs/` so that no input name (not even one called
-/// `entities`) can collide with `entities.jsonl`. Everything under `docs/` ending in
-/// `.jsonl` is Quipu's: a run removes such files whose document is gone or failed.
-/// Other formats (`quipu run --format`) use their own suffixes there, and clean up only those.
+/// `entities`) can collide with `entities.jsonl`. A run removes the files of documents that
+/// are gone or failed, and only files that its run state records Quipu writing (``RunState``):
+/// a file it never wrote, even under `docs/`, is left alone.
 public struct OutputFolder: Sendable {
   public let root: URL
   public init(_ root: URL) { self.root = root.standardizedFileURL }
@@ -104,21 +104,17 @@ public struct OutputFolder: Sendable {
     }
   }
 
-  /// Removes per-document files (ending in `suffix`) whose relative path is not in `keep`;
-  /// returns how many.
+  /// Removes the given per-document files (paths relative to `docs/`) that are regular files;
+  /// returns how many. Callers pass only files a run state records Quipu writing: anything
+  /// else under `docs/` is the user's.
   @discardableResult
-  public func removeDocumentFiles(notIn keep: Set<String>, suffix: String = ".jsonl") -> Int {
-    let folder = documentsFolder.standardizedFileURL.path
-    guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
+  public func removeDocumentFiles(_ files: some Sequence<String>) -> Int {
     var removed = 0
-    for case let relative as String in walker where relative.hasSuffix(suffix) {
-      let document = String(relative.dropLast(suffix.count))
-      if keep.contains(document) { continue }
-      var isDirectory: ObjCBool = false
-      let path = folder + "/" + relative
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-        if (try? FileManager.default.removeItem(atPath: path)) != nil { removed += 1 }
-      }
+    for file in files where !file.split(separator: "/").contains("..") {
+      let path = documentsFolder.appendingPathComponent(file, isDirectory: false).path
+      var info = stat()
+      guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+      if unlink(path) == 0 { removed += 1 }
     }
     return removed
   }

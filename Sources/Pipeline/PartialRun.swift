@@ -28,6 +28,7 @@ public struct PartialRun: Sendable {
   /// An earlier manifest is removed first, so a shard re-run that dies midway leaves a folder
   /// that `quipu merge` refuses rather than a stale, valid-looking one.
   public func run(with runner: BatchRunner, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
     let folder = OutputFolder(URL(fileURLWithPath: output))
     let all: [String]
     do {

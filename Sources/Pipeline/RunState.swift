@@ -2,18 +2,22 @@ import Foundation
 import Normalization
 import Output
 
-/// What the last run wrote, so that the next one redoes only what changed.
-///
-/// Kept in `.out.quipu/run-state` beside `out/` (JSON lines; not named `*.jsonl`, so that tools reading
-/// every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a header line with the cache key (Quipu version, rules
-/// digest, output settings), then one line per document: its path, a hash of its bytes, and
-/// the `entities.jsonl` rows it contributed. A document whose bytes hash the same under the
-/// same key keeps its output file; `entities.jsonl` is rebuilt from the rows. A state made
-/// under another key is ignored (changing the rules redoes everything).
 /// The running Quipu: its version and binary (see ``RunState/buildIdentity``), for caches that
 /// a rebuilt binary must not reuse.
 public var quipuBuild: String { "quipu \(quipuVersion) \(RunState.buildIdentity)" }
 
+/// What the last run wrote, so that the next one redoes only what changed.
+///
+/// Kept in `.out.quipu/run-state` beside `out/` (JSON lines; not named `*.jsonl`, so that tools
+/// reading every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a
+/// header line with the cache key (Quipu version, rules digest, output settings) and the
+/// per-document suffixes, then one line per document (its path, a hash of its bytes, and the
+/// `entities.jsonl` rows it contributed), then one line per other file Quipu wrote
+/// (``otherFiles``). A document whose bytes hash the same under the same key keeps its output
+/// file; `entities.jsonl` is rebuilt from the rows. A state made under another key is not
+/// reused (changing the rules redoes everything), but it still says which files under `docs/`
+/// Quipu wrote (its documents, each with the header's `suffixes`, and its other files): the
+/// only files a later run or merge may remove.
 struct RunState {
   struct Record {
     var input: String
@@ -25,7 +29,19 @@ struct RunState {
   }
 
   var key: String
-  var records: [String: Record] = [:]
+  /// By document path (bytes: see ``PathKey``).
+  var records: [PathKey: Record] = [:]
+  /// What the run appended to a document's path to name its files under `docs/` (`.jsonl`;
+  /// `.ann` and `.txt` for brat).
+  var suffixes: [String] = []
+  /// Files under `docs/` that an earlier run wrote in another format (a run removes only stale
+  /// files of its own format), or that a merge copied; still Quipu's.
+  var otherFiles: Set<PathKey> = []
+
+  /// The files under `docs/` (relative paths) that this state says Quipu wrote.
+  var files: Set<PathKey> {
+    otherFiles.union(records.keys.flatMap { document in suffixes.map { PathKey(document.path + $0) } })
+  }
 
   static func key(rulesDigest: String, options: BatchOptions) -> String {
     "quipu \(quipuVersion) \(buildIdentity); rules \(rulesDigest); \(options.outputSettings)"
@@ -41,21 +57,28 @@ struct RunState {
     return "build \(size.int64Value)-\(Int64(date.timeIntervalSince1970))"
   }()
 
-  /// The state in `url` if it was written under `key`, else an empty one.
-  static func load(_ url: URL, key: String) -> RunState {
-    var state = RunState(key: key)
-    guard let data = try? Data(contentsOf: url) else { return state }
+  /// The state in `url` as its run wrote it, whatever its key; an empty state (key `""`)
+  /// when there is none or it is damaged.
+  static func load(_ url: URL) -> RunState {
+    guard let data = try? Data(contentsOf: url) else { return RunState(key: "") }
     var lines = data.split(separator: 0x0A)[...]
     guard let header = lines.popFirst(),
       let object = try? JSONSerialization.jsonObject(with: Data(header)) as? [String: Any],
-      object["key"] as? String == key
-    else { return state }
+      let key = object["key"] as? String
+    else { return RunState(key: "") }
+    var state = RunState(key: key)
+    // A state from before suffixes were recorded was written by a jsonl run.
+    state.suffixes = object["suffixes"] as? [String] ?? [".jsonl"]
     for line in lines {
-      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-        let doc = object["doc"] as? String, let input = object["input"] as? String,
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return RunState(key: "") }
+      if let file = object["file"] as? String {
+        state.otherFiles.insert(PathKey(file))
+        continue
+      }
+      guard let doc = object["doc"] as? String, let input = object["input"] as? String,
         let rows = object["entities"] as? [[String: Any]]
-      else { return RunState(key: key) }  // a damaged state is no state
-      state.records[doc] = Record(
+      else { return RunState(key: "") }  // a damaged state is no state
+      state.records[PathKey(doc)] = Record(
         input: input, entities: rows.compactMap(EntityTable.Row.init(json:)), output: (object["output"] as? NSNumber)?.intValue)
     }
     return state
@@ -65,10 +88,11 @@ struct RunState {
   func serialized() -> [UInt8] {
     var header = JSONLine()
     header.add("key", key)
+    header.add("suffixes", suffixes)
     var out = header.finished()
-    for (doc, record) in records.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+    for (doc, record) in records.sorted(by: { PathKey.byBytes($0.key, $1.key) }) {
       var line = JSONLine()
-      line.add("doc", doc)
+      line.add("doc", doc.path)
       line.add("input", record.input)
       if let output = record.output { line.add("output", output) }
       var bytes = line.finished()
@@ -80,6 +104,11 @@ struct RunState {
       }
       bytes += Array("]}\n".utf8)
       out += bytes
+    }
+    for file in otherFiles.sorted(by: PathKey.byBytes) {
+      var line = JSONLine()
+      line.add("file", file.path)
+      out += line.finished()
     }
     return out
   }

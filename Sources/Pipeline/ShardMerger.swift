@@ -5,7 +5,14 @@ import Synchronization
 /// Why shard folders cannot be merged: every problem found, each naming the folder to fix.
 public struct MergeError: Error, Hashable, Sendable, CustomStringConvertible {
   public var problems: [String]
+  /// The shards were fine but the merged output could not be written (an I/O failure).
+  public var isWriteFailure = false
   public var description: String { problems.joined(separator: "\n") }
+
+  public init(problems: [String], isWriteFailure: Bool = false) {
+    self.problems = problems
+    self.isWriteFailure = isWriteFailure
+  }
 }
 
 /// What a merge did.
@@ -58,25 +65,46 @@ public enum ShardMerger {
     let sources = try readManifests(paths, output: out)
     try checkCompatible(sources)
     try checkComplete(sources)
-    let (table, documents) = try readContents(sources)
+    let table = try readContents(sources)
 
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
+      // Like a run, a merge records what it writes, and removes only files it or a run recorded:
+      // first everything it may leave behind, then, once copied, what it wrote.
+      let recorded = RunState.load(out.stateFile)
+      var state = RunState(key: "quipu merge")
+      state.suffixes = [".jsonl"]
+      for source in sources {
+        for file in source.files where file.hasPrefix("docs/") {
+          let relative = String(file.dropFirst("docs/".count))
+          if relative.hasSuffix(".jsonl") {
+            state.records[PathKey(String(relative.dropLast(".jsonl".count)))] = RunState.Record(input: "", entities: [])
+          } else {
+            state.otherFiles.insert(PathKey(relative))
+          }
+        }
+      }
+      state.otherFiles.formUnion(recorded.files.filter { !$0.path.hasSuffix(".jsonl") })
+      var both = state
+      both.otherFiles.formUnion(recorded.files)
+      try out.write(both.serialized(), to: out.stateFile)
       var writer = BulkWriter(root: out.root)
       for source in sources {
         for file in source.files where file.hasPrefix("docs/") {
           try writer.write(Data(contentsOf: source.folder.root.appendingPathComponent(file)), to: file)
         }
       }
-      out.removeDocumentFiles(notIn: documents)
+      out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
       // Every document's file is on disk before entities.jsonl says the merge is complete.
       writer.finish()
+      try out.write(state.serialized(), to: out.stateFile)
       // A merged folder is a whole run's output, which has no manifest.
       let manifest = ShardManifest.url(in: out)
       if FileManager.default.fileExists(atPath: manifest.path) { try FileManager.default.removeItem(at: manifest) }
       try out.write(table.render(), to: out.entitiesFile)
     } catch {
-      throw MergeError(problems: ["\(output): error: cannot write the merged output (\(error.localizedDescription))"])
+      throw MergeError(
+        problems: ["\(output): error: cannot write the merged output (\(error.localizedDescription))"], isWriteFailure: true)
     }
 
     let elapsed = ContinuousClock.now - started
@@ -103,6 +131,10 @@ public enum ShardMerger {
       seen[key] = path
       if key == output.root.resolvingSymlinksInPath().path {
         problems.append("\(path): error: a shard folder cannot be the merge's output folder")
+        continue
+      }
+      if OutputFolder.overlap(input: path, output: output.root.path) != nil {
+        problems.append("\(path): error: a shard folder cannot lie inside the merge's output folder, nor contain it")
         continue
       }
       var isDirectory: ObjCBool = false
@@ -186,11 +218,11 @@ public enum ShardMerger {
     if !problems.isEmpty { throw MergeError(problems: problems) }
   }
 
-  /// The merged entity table and the set of documents with an output file.
-  static func readContents(_ sources: [Source]) throws(MergeError) -> (EntityTable, Set<String>) {
+  /// The merged entity table; checks that no document is in two folders.
+  static func readContents(_ sources: [Source]) throws(MergeError) -> EntityTable {
     var problems: [String] = []
     var table = EntityTable()
-    var owner: [String: String] = [:]
+    var owner: [PathKey: String] = [:]
     for source in sources {
       let url = source.folder.entitiesFile
       do {
@@ -202,12 +234,12 @@ public enum ShardMerger {
       }
       for file in source.files where file.hasPrefix("docs/") {
         let document = String(file.dropFirst("docs/".count).dropLast(".jsonl".count))
-        if let first = owner.updateValue(source.path, forKey: document) {
+        if let first = owner.updateValue(source.path, forKey: PathKey(document)) {
           problems.append("error: document '\(document)' is in both \(first) and \(source.path)")
         }
       }
     }
     if !problems.isEmpty { throw MergeError(problems: problems) }
-    return (table, Set(owner.keys))
+    return table
   }
 }

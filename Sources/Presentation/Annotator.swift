@@ -30,29 +30,33 @@ public final class Annotator {
   func annotate(_ extracted: ExtractedDocument) -> AnnotatedDocument {
     let document = extracted.document
     let tokens = document.tokens
-    // A resolved mention no longer says which alias fired. The recognizer, run again on the
-    // same tokens, does: a second pass over one document, cheap next to reading it.
-    var aliasOfSpan: [Int64: Int32] = [:]
+    // A resolved mention no longer says which alias or pattern fired. The recognizer, run
+    // again on the same tokens, does: a second pass over one document, cheap next to reading it.
+    var howOfSpan: [Int64: String] = [:]
     for mention in extractor.recognizer.mentions(in: document, lexicon: extractor.normalizer.lexicon) {
-      aliasOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] = mention.alias
+      howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] = how(mention)
     }
     let highlights = extracted.mentions.map { mention in
       let first = tokens[Int(mention.firstToken)]
       let last = tokens[Int(mention.endToken) - 1]
-      let alias = aliasOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)]
       return Highlight(
         utf16Start: Int(first.utf16Start), utf16End: Int(last.utf16End), start: Int(first.start), end: Int(last.end),
         text: extracted.text(of: mention), type: mention.type, entityID: mention.entityID, name: mention.name,
-        rule: mention.rule.description, how: alias.map(how) ?? "")
+        rule: mention.rule.description, how: howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] ?? "")
     }
     return AnnotatedDocument(path: document.path, text: document.text, mentions: highlights)
   }
 
-  /// `alias “Boluarte”, loose match` or `name “Dina Boluarte”, loose match`.
-  func how(_ aliasIndex: Int32) -> String {
-    let alias = rules.aliases[Int(aliasIndex)]
-    let kind = alias.text == rules.entities[Int(alias.entity)].name ? "name" : "alias"
-    return "\(kind) “\(alias.text)”, \(alias.mode.rawValue) match"
+  /// `alias “Boluarte”, loose match`, `name “Dina Boluarte”, loose match`, or `pattern “org-acronym”`
+  /// (a pattern mention has no alias: its `alias` is -1); nil when the mention names neither.
+  func how(_ mention: Mention) -> String? {
+    if mention.alias >= 0 {
+      let alias = rules.aliases[Int(mention.alias)]
+      let kind = alias.text == rules.entities[Int(alias.entity)].name ? "name" : "alias"
+      return "\(kind) “\(alias.text)”, \(alias.mode.rawValue) match"
+    }
+    if mention.pattern >= 0 { return "pattern “\(rules.patterns[Int(mention.pattern)].id)”" }
+    return nil
   }
 
   /// Annotates one file, or every document of a folder (as `quipu run` lists them: sorted,
@@ -64,10 +68,13 @@ public final class Annotator {
       return ([], ["\(path): error: no such file or folder"])
     }
     var files: [String]
+    var failures: [String] = []
     if isDirectory.boolValue {
       do {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        files = try InputCatalog.documents(in: URL(fileURLWithPath: path)).map { prefix + $0 }
+        let listing = try InputCatalog.listing(in: URL(fileURLWithPath: path))
+        files = listing.documents.map { prefix + $0 }
+        failures = listing.problems.map { "\($0.path.isEmpty ? path : prefix + $0.path): error: \($0.message)" }
       } catch {
         return ([], ["\(path): error: cannot list the folder (\(error.localizedDescription))"])
       }
@@ -75,7 +82,6 @@ public final class Annotator {
       files = [path]
     }
     var documents: [AnnotatedDocument] = []
-    var failures: [String] = []
     for file in files {
       guard let data = FileManager.default.contents(atPath: file) else {
         failures.append("\(file): error: cannot read file")

@@ -12,7 +12,7 @@ struct Merge: ParsableCommand {
       do not match its manifest.json), or made with other rules, another Quipu version, other
       options, or from another document list; each problem names the folder to re-run.
       Exit status: 0 all good, 1 some documents had failed in the shards (they are listed),
-      2 the shards cannot be merged.
+      2 the shards cannot be merged, 3 the merged output cannot be written.
       """)
 
   @Argument(help: "Output folders of the shard runs (all N of them).")
@@ -30,7 +30,7 @@ struct Merge: ParsableCommand {
       summary = try ShardMerger.merge(shards, into: out)
     } catch {
       for problem in error.problems { report(problem) }
-      throw ExitCode.usageOrRules
+      throw error.isWriteFailure ? ExitCode.ioFailure : ExitCode.usageOrRules
     }
     for failure in summary.failures { report(failure) }
     if !quiet { report(summary.line) }

@@ -4,7 +4,8 @@ import Pipeline
 
 /// The `quipu` command: parses arguments and hands off to the pipeline.
 ///
-/// Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors.
+/// Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors, 3 an input or output
+/// folder could not be read or written (a full disk, a locked or unwritable output folder).
 @main
 struct Quipu: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -12,7 +13,8 @@ struct Quipu: ParsableCommand {
     abstract: "Find the people, organizations and places that rule files describe, in folders of text.",
     discussion: """
       Rules live in YAML files (default ./rules); every output line says which rule fired.
-      Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors.
+      Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors, 3 an input or
+      output folder could not be read or written (I/O error; retrying may help).
       """,
     version: QuipuVersion.current,
     subcommands: [Run.self, Check.self, Explain.self, Eval.self, Show.self, Merge.self])
@@ -42,4 +44,11 @@ extension ExitCode {
   static let documentsFailed = ExitCode(1)
   /// The rules are invalid, or the command line is.
   static let usageOrRules = ExitCode(2)
+  /// A folder could not be read or written as a whole (not one document's failure).
+  static let ioFailure = ExitCode(3)
+}
+
+extension BatchError {
+  /// The documented exit status for this error.
+  var exitCode: ExitCode { kind == .usage ? .usageOrRules : .ioFailure }
 }

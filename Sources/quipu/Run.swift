@@ -21,8 +21,11 @@ struct Run: ParsableCommand {
         brat    docs/<path>.ann + .txt (brat standoff), docs/annotation.conf
         spans   spans.jsonl: one {"text", "spans", "meta"} line per document
       A document that cannot be read is reported with its byte offset and skipped; the others
-      are still processed, and the exit status is 1. Ctrl-C stops after the documents in
-      progress, leaving the output consistent (exit status 130).
+      are still processed, and the exit status is 1. So is a folder that cannot be listed or a
+      file name that is not UTF-8; what could not be read keeps its previous output. An output
+      folder that is, contains or lies inside FOLDER is refused (exit status 2); one that cannot
+      be written (or is locked by another run) stops the run with exit status 3. Ctrl-C stops
+      after the documents in progress, leaving the output consistent (exit status 130).
       """)
 
   @Argument(help: "Folder of text documents.")
@@ -99,7 +102,7 @@ struct Run: ParsableCommand {
       summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, options: options)
     } catch {
       report(error.description)
-      throw ExitCode.usageOrRules
+      throw error.exitCode
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line) }

@@ -95,7 +95,7 @@ extension Run {
       summary = try partial.run(with: BatchRunner(rules: ruleSet), jobs: jobs, explain: explain)
     } catch {
       report(error.description)
-      throw ExitCode.usageOrRules
+      throw error.exitCode
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line + (partial.shard.map { ", shard \($0)" } ?? "")) }

@@ -12,7 +12,8 @@ struct Show: ParsableCommand {
       or with NO_COLOR set, mentions are marked [text]{TYPE entity-id} instead.
       With --html, writes a standalone page (no network resources) where hovering a mention
       shows its entity id, canonical name, how it matched and its rule (file:line).
-      Exit status: 0, 1 when some documents could not be read, 2 for usage or rule errors.
+      Exit status: 0, 1 when some documents could not be read, 2 for usage or rule errors,
+      3 when the page cannot be written.
       """)
 
   @Argument(help: "A document, or a folder of documents.")
@@ -46,7 +47,7 @@ struct Show: ParsableCommand {
         try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
       } catch {
         report("\(html): error: cannot write (\(error.localizedDescription))")
-        throw ExitCode.usageOrRules
+        throw ExitCode.ioFailure
       }
       let mentions = documents.reduce(0) { $0 + $1.mentions.count }
       report("quipu: wrote \(html): \(documents.count) documents, \(mentions) mentions")

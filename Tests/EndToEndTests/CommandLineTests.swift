@@ -115,3 +115,70 @@ import TestSupport
     #expect(r.stdout.contains("run") && r.stdout.contains("check"))
   }
 }
+
+/// Nothing is lost: the commands of issue 15 that once deleted files Quipu never wrote.
+extension CommandLineTests {
+  @Test func aRunKeepsFilesItNeverWroteAndRefusesToOverwriteItsInput() throws {
+    let dir = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Fixture.write(
+      ["corpus/a.txt": Array("Peru\n".utf8), "data/docs/notes.jsonl": Array("{\"x\":1}\n".utf8), "b/docs/s.txt": Array("Peru\n".utf8)],
+      under: dir)
+    try Fixture.write(["rules/places.yaml": Array(Self.goodRules.utf8)], under: dir)
+    let run = try quipu(["run", "corpus", "--out", "data"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("data/docs/notes.jsonl").path))
+    let brat = try quipu(["run", "b/docs", "--out", "b", "--format", "brat"], in: dir)
+    #expect(brat.status == 2)
+    #expect(brat.stderr.contains("error: the input folder 'b/docs' is inside the output folder 'b'"), "\(brat.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("b/docs/s.txt").path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("b").path) == ["docs"])
+  }
+}
+
+extension CommandLineTests {
+  /// `chmod 000 corpus/sub` for real. Tests run as root here, whom permissions do not stop, so
+  /// as root the second run is made as `nobody` through `setpriv` (skipped when it is missing;
+  /// `UnreadableInputTests` injects the failure regardless).
+  @Test func anUnreadableFolderFailsTheRunAndKeepsItsOutput() throws {
+    let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    guard geteuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv.path) else { return }
+    let dir = try Fixture.temporaryFolder()
+    defer {
+      chmod(dir.appendingPathComponent("corpus/sub").path, 0o755)
+      try? FileManager.default.removeItem(at: dir)
+    }
+    try Fixture.write(
+      ["corpus/a.txt": Array("Peru\n".utf8), "corpus/sub/b.txt": Array("Peru\n".utf8), "rules/places.yaml": Array(Self.goodRules.utf8)],
+      under: dir)
+    let environment = ["QUIPU_CACHE_DIR": dir.appendingPathComponent("cache").path]
+    #expect(try QuipuBinary.run(Self.binary, ["run", "corpus"], in: dir, environment: environment).status == 0)
+    var arguments = ["run", "corpus"]
+    var executable = Self.binary
+    if geteuid() == 0 {
+      // Let `nobody` reach everything but the folder under test.
+      for case let path as String in FileManager.default.enumerator(atPath: dir.path)! { chmod(dir.appendingPathComponent(path).path, 0o777) }
+      chmod(dir.path, 0o777)
+      (executable, arguments) = (setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments)
+    }
+    chmod(dir.appendingPathComponent("corpus/sub").path, 0)
+    let r = try QuipuBinary.run(executable, arguments, in: dir, environment: environment)
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("corpus/sub: error: cannot list the folder (Permission denied)"), "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/docs/sub/b.txt.jsonl").path))
+  }
+}
+
+extension CommandLineTests {
+  /// An I/O failure of a whole folder is not a usage error (2, which a scheduler does not
+  /// retry): it has its own documented status, 3.
+  @Test func anOutputFolderThatCannotBeWrittenExitsThree() throws {
+    let dir = try project(rules: Self.goodRules, docs: ["a.txt": Array("Peru".utf8)])
+    try Data("not a folder".utf8).write(to: dir.appendingPathComponent("blocker"))
+    let r = try quipu(["run", "docs", "--out", "blocker/out"], in: dir)
+    #expect(r.status == 3, "\(r.stderr)")
+    #expect(r.stderr.contains("blocker/out: error: cannot create the output folder"), "\(r.stderr)")
+    let shard = try quipu(["run", "docs", "--shard", "1/1", "--out", "blocker/out"], in: dir)
+    #expect(shard.status == 3, "\(shard.stderr)")
+  }
+}

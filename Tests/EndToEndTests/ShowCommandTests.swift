@@ -30,6 +30,25 @@ extension CommandLineTests {
     #expect(partial.stderr.contains("docs/b.txt: error: invalid UTF-8 at byte offset 1"), "\(partial.stderr)")
     #expect(partial.stdout.contains("[Peru]{PLACE country/pe}"))
     #expect(try quipu(["show", "missing.txt"], in: dir).status == 2)
-    #expect(try quipu(["show", "docs/a.txt", "--html", "no/such/folder/page.html"], in: dir).status == 2)
+    #expect(try quipu(["show", "docs/a.txt", "--html", "no/such/folder/page.html"], in: dir).status == 3)
+  }
+}
+
+/// `quipu show` over the project's own demo corpus with the shipped rules: the review command of
+/// the README, which once trapped on a pattern mention (issue 15).
+extension CommandLineTests {
+  @Test func showRunsOverTheSeedsWithTheShippedRules() throws {
+    let root = Fixture.repositoryRoot
+    let dir = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let rules = root.appendingPathComponent("rules").path
+    let seeds = root.appendingPathComponent("seeds").path
+    let terminal = try quipu(["show", seeds, "--rules", rules], in: dir)
+    #expect(terminal.status == 0, "\(terminal.stderr)")
+    #expect(terminal.stdout.contains("]{PERSON ") && terminal.stdout.contains("]{PLACE "))
+    let html = try quipu(["show", seeds, "--rules", rules, "--html", "page.html"], in: dir)
+    #expect(html.status == 0, "\(html.stderr)")
+    let page = try String(contentsOf: dir.appendingPathComponent("page.html"), encoding: .utf8)
+    #expect(page.contains("pattern “"), "a pattern mention says which pattern matched")
   }
 }

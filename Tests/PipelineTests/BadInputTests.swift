@@ -104,18 +104,22 @@ import TestSupport
     options.include = ["*.jpg", "*.txt"]
     options.exclude = ["good*"]
     let tmp = try Fixture.temporaryFolder()
-    try Fixture.write(["a.txt": Array("Peru".utf8), "good.txt": [], "b.jpg": Array("Peru".utf8), "c.md": []], under: tmp)
+    try Fixture.write(["a.txt": Array("Peru".utf8), "good.txt": [], "b.jpg": Array("Peru".utf8), "c.md": []], under: tmp.appendingPathComponent("in"))
     let s = try BatchRunner(rules: Fixture.rules(Self.yaml)).run(
-      input: tmp.path, output: tmp.appendingPathComponent("out").path, options: options)
+      input: tmp.appendingPathComponent("in").path, output: tmp.appendingPathComponent("out").path, options: options)
     #expect(s.documents == 2)
   }
 
-  @Test func theOutputFolderMayBeInsideTheInput() throws {
+  /// A run would read its own output back, or (`--format brat`) remove its input: refused,
+  /// before anything is written (issue 15; more cases in ``OutputSafetyTests``).
+  @Test func anOutputFolderInsideTheInputIsRefused() throws {
     let tmp = try Fixture.temporaryFolder()
     try Fixture.write(["a.txt": Array("Peru".utf8)], under: tmp)
     let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
-    _ = try runner.run(input: tmp.path, output: tmp.appendingPathComponent("out").path, jobs: 2)
-    let again = try runner.run(input: tmp.path, output: tmp.appendingPathComponent("out").path, jobs: 2)
-    #expect(again.documents == 1 && again.failures.isEmpty)
+    let error = try #require(throws: BatchError.self) {
+      try runner.run(input: tmp.path, output: tmp.appendingPathComponent("out").path, jobs: 2)
+    }
+    #expect(error.kind == .usage)
+    #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("out").path))
   }
 }

@@ -85,13 +85,15 @@ import TestSupport
     #expect(try Set(snapshot(out).keys) == ["entities.jsonl", "docs/c.txt.jsonl"])
   }
 
-  @Test func hiddenFilesAndAnOutputFolderInsideTheInputAreSkipped() throws {
+  /// (An output folder inside the input is refused: see ``OutputSafetyTests``.)
+  @Test func hiddenFilesAreSkipped() throws {
     let tmp = try Fixture.temporaryFolder()
-    try Fixture.write(["a.txt": Array("Peru".utf8), ".hidden.txt": Array("Peru".utf8), ".git/x": [0]], under: tmp)
+    let input = tmp.appendingPathComponent("in")
+    try Fixture.write(["a.txt": Array("Peru".utf8), ".hidden.txt": Array("Peru".utf8), ".git/x": [0]], under: input)
     let out = tmp.appendingPathComponent("out")
     let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
-    _ = try runner.run(input: tmp.path, output: out.path, jobs: 1)
-    let again = try runner.run(input: tmp.path, output: out.path, jobs: 1)
+    _ = try runner.run(input: input.path, output: out.path, jobs: 1)
+    let again = try runner.run(input: input.path, output: out.path, jobs: 1)
     #expect(again.documents == 1)
     #expect(again.failures.isEmpty)
   }

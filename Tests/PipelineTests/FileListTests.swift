@@ -14,6 +14,11 @@ import TestSupport
     #expect(try documents("b.txt\na/z.txt\r\n\n./a/b.txt\nb.txt\n") == ["a/b.txt", "a/z.txt", "b.txt"])
   }
 
+  /// Paths are bytes: `é.txt` precomposed and decomposed are two files (issue 15).
+  @Test func namesThatDifferOnlyInNormalizationAreTwoEntries() throws {
+    #expect(try documents("e\u{301}.txt\n\u{E9}.txt\n").map { Array($0.utf8) } == [Array("e\u{301}.txt".utf8), Array("\u{E9}.txt".utf8)])
+  }
+
   @Test func dotsAndRepeatedSlashesAreResolved() throws {
     #expect(try documents("./x//y/./../z.txt\n") == ["x/z.txt"])
   }

@@ -25,6 +25,14 @@ import TestSupport
     #expect(doc.mentions.map(\.how) == ["name “Dina Boluarte”, loose match"])
   }
 
+  /// A pattern mention has no alias (-1): it says which pattern matched (it once trapped).
+  @Test func aPatternMentionNamesItsPattern() throws {
+    let rules = try Fixture.rules(
+      PresentationFixture.yaml + "\nlists:\n  titles: [Dr]\npatterns:\n  - {id: titled, type: PERSON, pattern: '@titles <Cap>'}\n")
+    let doc = try Annotator(rules: rules).annotate(path: "a.txt", text: "Dr Quispe y Perú")
+    #expect(doc.mentions.map(\.how) == ["pattern “titled”", "alias “Perú”, loose match"])
+  }
+
   @Test func piecesAlternatePlainTextAndMentions() throws {
     let doc = try PresentationFixture.annotator().annotate(path: "a.txt", text: "Perú y Peru")
     #expect(doc.pieces.map { if case .mention(let m) = $0 { "[\(m.text)]" } else if case .plain(let t) = $0 { t } else { "" } } == ["[Perú]", " y ", "[Peru]"])
