@@ -158,7 +158,7 @@ public enum RuleLint {
         let tokens = normalizer.document(text: alias.text).tokens
         // Scripts without case (Han, kana, Arabic) have no capital to tell a name from the word,
         // and their frequency lists count names among common words: nothing to warn about.
-        guard tokens.count == 1, tokens[0].isWordLike, tokens[0].shape.contains(.hasUpper) else { continue }
+        guard tokens.count == 1, tokens[0].isWordLike, !tokens[0].shape.isDisjoint(with: [.hasUpper, .hasLower]) else { continue }
         let mode = alias.match ?? RuleSet.defaultMode(tokens)
         guard mode != .exact, let key = looseKey(alias.text), var languages = common[key] else { continue }
         if let language = alias.language {
