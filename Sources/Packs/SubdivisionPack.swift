@@ -74,9 +74,18 @@ struct SubdivisionPack {
         .map { $0.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces) }
         .flatMap { $0.isEmpty ? nil : $0 } ?? isoName
       var item = Subdivision(code: code, type: type, name: englishName, aliases: [], dropped: [])
-      // An English name that is not the ISO name is a translation: checked against every
-      // language, like the catalogues' ("Roja" for Latvia's Rojas novads is Spanish "roja").
-      if let language = isCommon(englishName, anyLanguage: englishName != isoName) {
+      if Self.typeInName.contains(type), !englishName.lowercased().contains(type.lowercased()) {
+        // "Hualien County", "Aswan Governorate", "Aomori Prefecture": English names these with
+        // their type (the bare name is mostly the city), and so do English Wikipedia's titles.
+        item.name = "\(englishName) \(type)"
+        if let language = isCommon(englishName, anyLanguage: englishName != isoName) {
+          item.dropped.append((englishName, "common word in \(language)"))
+        } else {
+          item.aliases.append((englishName, []))
+        }
+      } else if let language = isCommon(englishName, anyLanguage: englishName != isoName) {
+        // An English name that is not the ISO name is a translation: checked against every
+        // language, like the catalogues' ("Roja" for Latvia's Rojas novads is Spanish "roja").
         item.name = "\(englishName) \(type)"
         item.dropped.append((englishName, "common word in \(language)"))
       } else if NameForms.isShortWord(englishName) {
@@ -123,6 +132,9 @@ struct SubdivisionPack {
       isoCodesVersion: Self.version(package: "iso-codes"), cldrVersion: Self.version(package: "unicode-cldr-core"),
       subdivisions: result)
   }
+
+  /// ISO subdivision types that an English name carries after the name.
+  static let typeInName: Set<String> = ["County", "Governorate", "Prefecture"]
 
   /// CLDR's subdivision names of one language (`common/subdivisions/<lang>.xml`), by CLDR's
   /// key: the ISO 3166-2 code in lowercase without the hyphen ("pelim" for PE-LIM).

@@ -14,10 +14,11 @@ import Rules
 /// - for places of the reference packs, what kind of place the name is used for (see
 ///   ``PlaceKind``): a city that shares its name with a first-level region of its country (the
 ///   region's capital: Lima, Madrid, Cairo) gets +0.5 over the region, a national capital
-///   (GeoNames `PPLC`) +0.5 more over regions and other cities (Washington, D.C.), and the region +1 where the words around the mention are
+///   (GeoNames `PPLC`) +0.5 more over regions and other cities (Washington, D.C.), and the
+///   region +1.5 (more than both) where the words around the mention are
 ///   regional ("región de Lima", "the department of Cusco", "Arequipa州", ", the southern
 ///   state") or the mention stands in a list of regions ("the regions of Lima, Callao,
-///   Loreto"); a word that says city ("la ciudad de", "the capital") gives the city +1.
+///   Loreto"); a word that says city ("la ciudad de", "the capital") gives the city +1.5.
 ///
 /// A city never takes the name of a country that is also a candidate: a GeoNames city's
 /// alternate names include exonyms ("コロンビア", "Колумбия" are Colombia and Columbia,
@@ -112,12 +113,12 @@ struct Disambiguator {
           reasons.append("a national capital")
         }
         if let word = cue?.city {
-          score += 1
+          score += 1.5
           reasons.append("city context '\(word)'")
         }
       case .region:
         if let word = cue?.region {
-          score += 1
+          score += 1.5
           reasons.append("regional context '\(word)'")
         }
       case .country, .other: break

@@ -87,14 +87,15 @@ struct PlaceCues {
     let places = mentions.filter { $0.type == "PLACE" }.sorted { $0.firstToken < $1.firstToken }
     // Lists: runs of place mentions joined by separators within a sentence.
     var lists: [[Int]] = []
+    var open = -1  // the list a next name may join
     for (i, m) in places.enumerated() {
-      if i > 0, let last = lists.last?.last {
+      if open >= 0, let last = lists[open].last {
         if Self.joined(places[last], m, tokens: tokens, key: key, isSeparator: isSeparator) {
-          lists[lists.count - 1].append(i)
+          lists[open].append(i)
           continue
         }
         // A place inside a parenthetical after a list member ("Moquegua (pobladores de
-        // Pachas …) y Piura") neither joins nor ends the list.
+        // Pachas …) y Piura") is a list of its own and leaves that list open.
         var depth = 0
         for t in Int(places[last].endToken)..<Int(m.firstToken) {
           switch key(t) {
@@ -103,9 +104,13 @@ struct PlaceCues {
           default: break
           }
         }
-        if depth > 0 && Int(m.firstToken) - Int(places[last].endToken) <= 40 { continue }
+        if depth > 0 && Int(m.firstToken) - Int(places[last].endToken) <= 40 {
+          lists.append([i])
+          continue
+        }
       }
       lists.append([i])
+      open = lists.count - 1
     }
     for list in lists {
       var regions = 0
