@@ -27,20 +27,22 @@ struct PlaceCues {
     "region", "regions", "regional", "regiones", "regione", "regioni", "regiao", "regioes", "regionen",
     "department", "departments", "departamento", "departamentos", "departement", "departements", "dipartimento",
     "province", "provinces", "provincia", "provincias", "provincie", "provinz", "provincial",
-    "state", "states", "estado", "estados", "bundesland", "bundeslander", "land", "lander",
+    "state", "states", "estado", "estados", "stato", "stati", "etat", "etats", "staat", "staates", "bundesstaat",
+    "bundesland", "bundeslander", "land", "lander",
     "prefecture", "prefectures", "prefectura", "prefettura", "prefektur", "governorate", "governorates",
     "gouvernorat", "county", "oblast", "voivodeship", "canton", "kanton", "comunidad", "communaute", "comunidade",
-    "regiona", "regione", "regionakh", "regiony", "oblasti", "oblast'", "oblast", "kraia", "krai", "shtat", "shtata",
-    "shtate", "provintsii", "provintsiia", "departamenta", "departament",
-    "periphereia", "periphereias", "perifereia", "perifereias", "nomos", "nomou",
-    "mhafzt", "wlayt", "mntqt", "aqlym",
+    // Russian (ISO 9 loose keys): регион(а/е/ах), область/области, край, штат, провинция, департамент
+    "regiona", "regiony", "regionah", "oblast'", "oblasti", "kraj", "kraa", "krae", "stat", "stata", "state",
+    "provincii", "departament", "departamenta",
+    // Greek: περιφέρεια, νομός; Arabic: محافظة, ولاية, منطقة, إقليم
+    "periphereia", "periphereias", "nomos", "nomou", "mhafzt", "wlayt", "mntqt", "aqlym",
     "州", "省", "县", "縣", "県", "地区", "地域", "地方", "大区", "邦", "道", "府",
   ]
 
   /// Words that name a city (loose keys).
   static let cityWords: Set<String> = [
-    "city", "capital", "ciudad", "capital", "ville", "capitale", "citta", "cidade", "stadt", "hauptstadt",
-    "gorod", "goroda", "gorode", "stolitsa", "stolitse", "stolitsy", "poli", "polis", "protevousa", "mdynt", "ʿasmt",
+    "city", "capital", "ciudad", "ville", "capitale", "citta", "cidade", "stadt", "hauptstadt",
+    "gorod", "goroda", "gorode", "stolica", "stolice", "stolicy", "pole", "poles", "proteuousa", "mdynt", "ʿasmt",
     "市", "首都", "都", "城",
   ]
 
