@@ -19,6 +19,9 @@ import Rules
 ///   regional ("región de Lima", "the department of Cusco", "Arequipa州", ", the southern
 ///   state") or the mention stands in a list of regions ("the regions of Lima, Callao,
 ///   Loreto"); a word that says city ("la ciudad de", "the capital") gives the city +1.5.
+///   Where nothing around the mention says either, a region of a country whose regions the
+///   document speaks of as regions elsewhere (in a list of regions, after "región de") gets
+///   +0.75: more than its namesake city, less than a national capital.
 ///
 /// A city never takes the name of a country that is also a candidate: a GeoNames city's
 /// alternate names include exonyms ("コロンビア", "Колумбия" are Colombia and Columbia,
@@ -62,6 +65,7 @@ struct Disambiguator {
   private let present: Set<UInt32>
   /// First token of a mention → the regional or city words around it, from ``PlaceCues``.
   private var cues: [Int32: PlaceCues.Found] = [:]
+  private var regionalCountries: Set<String> = []
 
   init(rules: RuleSet, mentions: [Mention], looseKeys: [UInt32], document: Document? = nil, lexicon: Lexicon? = nil) {
     self.rules = rules
@@ -70,7 +74,9 @@ struct Disambiguator {
       for code in rules.entities[Int(mention.entity)].placeCodes { codeCounts[code, default: 0] += 1 }
     }
     if let document, let lexicon, mentions.contains(where: { $0.candidates.count > 1 }) {
-      cues = PlaceCues(document: document, lexicon: lexicon, rules: rules, mentions: mentions).found
+      let found = PlaceCues(document: document, lexicon: lexicon, rules: rules, mentions: mentions)
+      cues = found.found
+      regionalCountries = found.regionalCountries
     }
   }
 
@@ -120,6 +126,9 @@ struct Disambiguator {
         if let word = cue?.region {
           score += 1.5
           reasons.append("regional context '\(word)'")
+        } else if cue == nil, let country = entity.attribute("country"), regionalCountries.contains(country) {
+          score += 0.75
+          reasons.append("the document speaks of regions of \(country)")
         }
       case .country, .other: break
       }

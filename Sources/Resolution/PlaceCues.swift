@@ -21,6 +21,10 @@ struct PlaceCues {
 
   /// First token of a mention → its cues.
   private(set) var found: [Int32: Found] = [:]
+  /// Countries (ISO codes) whose first-level regions the document speaks of as regions: in a
+  /// list of regions or next to a regional word. A bare name shared by such a region and its
+  /// city leans to the region there (see ``Disambiguator``).
+  private(set) var regionalCountries: Set<String> = []
 
   /// Words that name a first-level region, in the languages of the packs (loose keys).
   static let regionWords: Set<String> = [
@@ -130,12 +134,20 @@ struct PlaceCues {
         if listCue == nil, list.count >= 2 { listCue = cue(m, in: Self.regionWords) }
       }
       let isRegionList = list.count >= 2 && regions > cities
+      func regionCountries(_ m: Mention) -> [String] {
+        (m.candidates.isEmpty ? [m.entity] : m.candidates).filter { $0 >= 0 }.map { rules.entities[Int($0)] }
+          .filter { Disambiguator.kind(of: $0) == .region }.compactMap { $0.attribute("country") }
+      }
+      if isRegionList || listCue != nil {
+        for i in list { regionalCountries.formUnion(regionCountries(places[i])) }
+      }
       for i in list where places[i].candidates.count > 1 {
         let m = places[i]
         var f = Found()
         f.region = cue(m, in: Self.regionWords) ?? (list.count >= 2 ? listCue : nil) ?? (isRegionList ? "a list of regions" : nil)
         f.city = cue(m, in: Self.cityWords)
         if f.region != nil || f.city != nil { found[m.firstToken] = f }
+        if f.region != nil && f.city == nil { regionalCountries.formUnion(regionCountries(m)) }
       }
     }
   }
