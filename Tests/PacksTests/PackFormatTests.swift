@@ -111,6 +111,19 @@ import TestSupport
     #expect(rows[2][7] == "PPLC")
     #expect(rows[1][14] == "58000" && rows[1][17] == "America/Lima" && rows[1][10] == "12")
   }
+
+  /// A country has one capital, the most populous of its cities with the capital's name.
+  @Test func oneCapitalPerCountry() throws {
+    let cities = """
+      {"4140963": {"geonameid": 4140963, "name": "Washington", "countrycode": "US", "population": 689545},
+       "4915545": {"geonameid": 4915545, "name": "Washington", "countrycode": "US", "population": 15000},
+       "5549222": {"geonameid": 5549222, "name": "Washington", "countrycode": "US", "population": 27000}}
+      """
+    let tsv = try GeoNamesTable.tsv(citiesJSON: Data(cities.utf8), countriesJSON: Data(#"{"US": {"capital": "Washington"}}"#.utf8))
+    let codes = tsv.split(separator: "\n").map { row in row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+      .map { "\($0[0]) \($0[7])" }
+    #expect(codes == ["4140963 PPLC", "4915545 PPL", "5549222 PPL"])
+  }
 }
 
 /// Regions are named in English, with the ISO 3166-2 name (often a local romanization) kept as
