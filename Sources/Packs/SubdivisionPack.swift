@@ -4,8 +4,12 @@ import Normalization
 /// The regions pack: first-level subdivisions of every country (ISO 3166-2 entries without a
 /// parent), from Debian's iso-codes, with the translations of its gettext catalogues.
 ///
-/// Ids are `region/<code>` in lowercase (`region/pe-jun`); the name is the ISO name as
-/// iso-codes gives it. Precision rules:
+/// Ids are `region/<code>` in lowercase (`region/pe-jun`). The name is English (one display
+/// language for every region): CLDR's English subdivision name (`common/subdivisions/en.xml`,
+/// Debian's unicode-cldr-core: "Lower Saxony", "Moscow", "Tel Aviv District"), else the English
+/// catalogue's translation ("Bavaria"), else the ISO name as iso-codes gives it, which is often a
+/// local romanization ("Niedersachsen", "Moskva", "Tall Abīb") and stays an alias. Precision
+/// rules:
 /// - A one-word name that is a frequent English word ("Central", "Eastern") is not matched
 ///   alone: the entity's name becomes "<name>
 ///   <type>" ("Central Region") and the bare word is dropped.
@@ -24,11 +28,14 @@ struct SubdivisionPack {
   }
 
   var isoCodesVersion: String
+  var cldrVersion: String
   var subdivisions: [Subdivision]
 
   static func build(
-    isoCodes: String, localeDirectory: String, common: [String: CommonWords], normalizer: Normalizer
+    isoCodes: String, localeDirectory: String, cldrSubdivisions: String, common: [String: CommonWords],
+    normalizer: Normalizer
   ) throws -> SubdivisionPack {
+    let english = try Self.cldrNames(contentsOf: cldrSubdivisions)
     let jsonURL = URL(fileURLWithPath: isoCodes).appendingPathComponent("json/iso_3166-2.json")
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: jsonURL)) as? [String: Any]
     guard let entries = json?["3166-2"] as? [[String: String]] else {
@@ -56,19 +63,46 @@ struct SubdivisionPack {
     }
 
     let han = try? HanVariants()
+    let englishCatalogue = catalogues.first { $0.locale == "en" }?.mo
     var result: [Subdivision] = []
     for entry in entries where entry["parent"] == nil {
       guard let code = entry["code"], let isoName = entry["name"] else { continue }
       let type = entry["type"] ?? "Region"
-      var item = Subdivision(code: code, type: type, name: isoName, aliases: [], dropped: [])
-      if let language = isCommon(isoName) {
-        item.name = "\(isoName) \(type)"
-        item.dropped.append((isoName, "common word in \(language)"))
-      } else if NameForms.isShortWord(isoName) {
+      let cldrKey = code.lowercased().replacingOccurrences(of: "-", with: "")
+      let englishName =
+        (english[cldrKey] ?? englishCatalogue?.translations[isoName])
+        .map { $0.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces) }
+        .flatMap { $0.isEmpty ? nil : $0 } ?? isoName
+      var item = Subdivision(code: code, type: type, name: englishName, aliases: [], dropped: [])
+      if Self.typeInName.contains(type), !englishName.lowercased().contains(type.lowercased()) {
+        // "Hualien County", "Aswan Governorate", "Aomori Prefecture": English names these with
+        // their type (the bare name is mostly the city), and so do English Wikipedia's titles.
+        item.name = "\(englishName) \(type)"
+        if let language = isCommon(englishName, anyLanguage: englishName != isoName) {
+          item.dropped.append((englishName, "common word in \(language)"))
+        } else {
+          item.aliases.append((englishName, []))
+        }
+      } else if let language = isCommon(englishName, anyLanguage: englishName != isoName) {
+        // An English name that is not the ISO name is a translation: checked against every
+        // language, like the catalogues' ("Roja" for Latvia's Rojas novads is Spanish "roja").
+        item.name = "\(englishName) \(type)"
+        item.dropped.append((englishName, "common word in \(language)"))
+      } else if NameForms.isShortWord(englishName) {
         // "Ig" as a name would match "IG" (names match loosely): the bare name becomes an
         // exact alias of "Ig Municipality".
-        item.name = "\(isoName) \(type)"
-        item.aliases.append((isoName, []))
+        item.name = "\(englishName) \(type)"
+        item.aliases.append((englishName, []))
+      }
+      if isoName != englishName {
+        // The ISO name, a local form, stays an alias (with the same precision rules).
+        if let language = isCommon(isoName) {
+          item.dropped.append((isoName, "common word in \(language)"))
+        } else if NameForms.isShortWord(isoName) {
+          if !item.aliases.contains(where: { $0.text == isoName }) { item.aliases.append((isoName, [])) }
+        } else if isoName != item.name {
+          item.aliases.append((isoName, []))
+        }
       }
       var texts: [String: Set<String>] = [:]
       for (locale, mo) in catalogues {
@@ -79,7 +113,8 @@ struct SubdivisionPack {
           texts[form, default: []].insert(String(locale.prefix { $0 != "_" && $0 != "@" }))
         }
       }
-      for (text, languages) in texts.sorted(by: { bytewise($0.key, $1.key) }) where text != item.name && text != isoName {
+      for (text, languages) in texts.sorted(by: { bytewise($0.key, $1.key) })
+      where text != item.name && text != isoName && !item.aliases.contains(where: { $0.text == text }) {
         if NameForms.isLowercaseOnly(text) {
           item.dropped.append((text, "lowercase"))
           continue
@@ -93,13 +128,38 @@ struct SubdivisionPack {
       result.append(item)
     }
     result.sort { bytewise($0.code, $1.code) }
-    return SubdivisionPack(isoCodesVersion: Self.version(isoCodes: isoCodes), subdivisions: result)
+    return SubdivisionPack(
+      isoCodesVersion: Self.version(package: "iso-codes"), cldrVersion: Self.version(package: "unicode-cldr-core"),
+      subdivisions: result)
   }
 
-  /// The installed iso-codes version, from Debian's package database when it is there.
-  static func version(isoCodes: String) -> String {
+  /// ISO subdivision types that an English name carries after the name.
+  static let typeInName: Set<String> = ["County", "Governorate", "Prefecture"]
+
+  /// CLDR's subdivision names of one language (`common/subdivisions/<lang>.xml`), by CLDR's
+  /// key: the ISO 3166-2 code in lowercase without the hyphen ("pelim" for PE-LIM).
+  static func cldrNames(contentsOf path: String) throws -> [String: String] {
+    let xml = try String(contentsOfFile: path, encoding: .utf8)
+    var names: [String: String] = [:]
+    for line in xml.split(separator: "\n") {
+      guard let open = line.range(of: "<subdivision type=\""), let close = line.range(of: "</subdivision>") else { continue }
+      let rest = line[open.upperBound...]
+      guard let quote = rest.firstIndex(of: "\""), let end = rest.firstIndex(of: ">"), end < close.lowerBound else { continue }
+      let key = String(rest[..<quote])
+      if rest[quote..<end].contains("alt=") { continue }  // variants ("short"): the main name only
+      let text = String(line[line.index(after: end)..<close.lowerBound])
+        .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&amp;", with: "&")
+      names[key] = text
+    }
+    return names
+  }
+
+  /// An installed Debian package's version, from the package database when it is there.
+  static func version(package: String) -> String {
     let status = (try? String(contentsOfFile: "/var/lib/dpkg/status", encoding: .utf8)) ?? ""
-    guard let range = status.range(of: "Package: iso-codes\n") else { return "unknown" }
+    guard let range = status.range(of: "Package: \(package)\n") else { return "unknown" }
     for line in status[range.upperBound...].split(separator: "\n") {
       if line.isEmpty { break }
       if line.hasPrefix("Version: ") { return String(line.dropFirst(9)) }
@@ -111,7 +171,9 @@ struct SubdivisionPack {
     var out = """
       # First-level subdivisions of every country (ISO 3166-2 entries without a parent), from
       # Debian's iso-codes \(isoCodesVersion) (LGPL-2.1+), names translated by its gettext
-      # catalogues; ids are region/<ISO 3166-2 code>.
+      # catalogues; ids are region/<ISO 3166-2 code>. Names are English: Unicode CLDR's
+      # subdivision names (Debian's unicode-cldr-core \(cldrVersion), Unicode License), else the
+      # English catalogue's, else the ISO name; the ISO name (often a local form) stays an alias.
       # GENERATED by tools/packs/regenerate (quipu-packs regions): do not edit. Add reviewed
       # names and aliases in regions-extra.yaml.
       # Each alias lists, in a comment, the languages whose catalogues use it.

@@ -195,7 +195,7 @@ public final class Recognizer {
         Mention(
           firstToken: first, endToken: end, type: pattern.type, entity: listed?.entity ?? -1,
           alias: -1, pattern: index, rule: pattern.rule, how: .pattern, priority: pattern.priority,
-          attributes: attributes))
+          attributes: attributes, candidates: listed?.candidates ?? []))
     }
     for (first, end) in aliases {
       candidates.append(
@@ -205,8 +205,11 @@ public final class Recognizer {
     }
   }
 
-  /// The listed entity of `type` one of whose aliases is exactly the tokens `first..<end`.
-  private func listedEntity(first: Int, end: Int, type: String, context: TokenContext) -> (entity: Int32, alias: UInt32)? {
+  /// The listed entity of `type` one of whose aliases is exactly the tokens `first..<end`, and
+  /// when several entities of that type have such an alias, all of them, the closest spelling
+  /// first (as for alias matches, see ``bestAlias(endingAt:tokens:from:lexicon:)``), so that
+  /// resolution chooses among them as it does for an alias match ("in Lima": city or region).
+  private func listedEntity(first: Int, end: Int, type: String, context: TokenContext) -> (entity: Int32, candidates: [Int32])? {
     guard var node = gazetteer.start(context.loose[first]) else { return nil }
     var j = first + 1
     while j < end {
@@ -214,16 +217,9 @@ public final class Recognizer {
       node = child
       j += 1
     }
-    let tokens = context.tokens
-    for index in gazetteer.aliases(endingAt: node) {
-      let alias = rules.aliases[Int(index)]
-      if rules.entities[Int(alias.entity)].type == type,
-        accepts(alias, tokens: tokens, from: first, lexicon: context.lexicon)
-      {
-        return (alias.entity, index)
-      }
-    }
-    return nil
+    guard let best = bestAlias(endingAt: node, tokens: context.tokens, from: first, lexicon: context.lexicon, type: type)
+    else { return nil }
+    return (rules.aliases[Int(best.alias)].entity, best.candidates)
   }
 
   /// Adds the other occurrences (same exact text) of names that patterns captured as
@@ -295,11 +291,12 @@ public final class Recognizer {
   /// one equal only loosely; then the first defined. So "Perú" in a text is credited to the
   /// alias "Perú", not to the name "Peru" written above it.
   private func bestAlias(
-    endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon
+    endingAt node: UInt32, tokens: [Token], from first: Int, lexicon: Lexicon, type: String? = nil
   ) -> (alias: UInt32, candidates: [Int32])? {
     var accepted: [(alias: UInt32, score: Int)] = []
     for index in gazetteer.aliases(endingAt: node) {
       let alias = rules.aliases[Int(index)]
+      if let type, rules.entities[Int(alias.entity)].type != type { continue }
       guard accepts(alias, tokens: tokens, from: first, lexicon: lexicon) else { continue }
       let score =
         equal(alias.exact, \.exact, tokens: tokens, from: first, lexicon: lexicon) ? 2

@@ -7,6 +7,8 @@ struct NameVariants {
   let lexicon: Lexicon
   /// Per mention: the loose keys of its words (punctuation and possessives left out).
   private let names: [[KeyID]]
+  /// Per mention: the script of its first word (ICU's UScriptCode; Latin is 25).
+  private let scripts: [UInt8]
 
   init(document: Document, lexicon: Lexicon, mentions: [ResolvedMention]) {
     self.document = document
@@ -14,7 +16,12 @@ struct NameVariants {
     names = mentions.map { m in
       document.tokens[Int(m.firstToken)..<Int(m.endToken)].filter(\.isWordLike).map(\.keys.loose)
     }
+    scripts = mentions.map { m in
+      document.tokens[Int(m.firstToken)..<Int(m.endToken)].first(where: \.isWordLike)?.script ?? 0
+    }
   }
+
+  static let latinScript: UInt8 = 25
 
   /// Joins variants to fuller names, rewriting their entity.
   mutating func join(_ resolved: inout [ResolvedMention]) {
@@ -39,6 +46,19 @@ struct NameVariants {
         occurrences[names[i], default: []].append(i)
       }
       let distinct = occurrences.keys.sorted { ($0.count, occurrences[$0]![0]) < ($1.count, occurrences[$1]![0]) }
+      // A person's name in one script and the same name in another (see ``SpellingSkeleton``).
+      var skeletons: [[KeyID]: (script: UInt8, words: [String])] = [:]
+      if type == "PERSON" && Set(distinct.map { scripts[occurrences[$0]![0]] }).count > 1 {
+        for name in distinct {
+          let script = scripts[occurrences[name]![0]]
+          skeletons[name] = (script, name.map { SpellingSkeleton.of(lexicon.string($0), latin: script == Self.latinScript) })
+        }
+      }
+      func isVariant(_ a: [KeyID], of b: [KeyID], type: String) -> Bool {
+        if self.isVariant(a, of: b, type: type) { return true }
+        guard let sa = skeletons[a], let sb = skeletons[b], sa.script != sb.script else { return false }
+        return SpellingSkeleton.isVariant(sa.words, of: sb.words)
+      }
       for a in distinct {
         // Fuller names this one is a variant of.
         let fuller = distinct.filter { b in b != a && isVariant(a, of: b, type: type) }
@@ -68,8 +88,11 @@ struct NameVariants {
         source = group.first { resolved[$0].entityID == listed.first! }!
       } else if listed.isEmpty {
         // The fullest name, among mentions found as names (not as acronyms or short forms).
+        // Between a name's forms in two scripts, the Latin one names the group (so the id is
+        // the same as where only that form occurs).
         let named = group.filter { resolved[$0].how == "pattern" || resolved[$0].how == "alias" }
-        source = (named.isEmpty ? group : named).max { (names[$0].count, -$0) < (names[$1].count, -$1) }!
+        func rank(_ i: Int) -> (Int, Int, Int) { (names[i].count, scripts[i] == Self.latinScript ? 1 : 0, -i) }
+        source = (named.isEmpty ? group : named).max { rank($0) < rank($1) }!
       } else {
         continue  // two listed entities: their rules disagree, leave each alone
       }
@@ -198,5 +221,52 @@ struct NameVariants {
       found.append(mention)
     }
     return found
+  }
+}
+
+/// A lossy spelling key that survives transliteration and inflection, to tell that two names
+/// written in different scripts are the same name: "Путина" (loose "putina") and "Putin",
+/// "Μητσοτάκη" and "Mitsotakis", "Шольца" (loose "sol'ca") and "Scholz", "Зеленского" and
+/// "Zelensky", "Макрона" and "Macron". From a word's loose key (already Latin, transliterated
+/// the ISO 9 way: ц c, ш s, ж z, х h): a case ending is cut (Russian -ом -ым -ого -ах, Greek
+/// and Latin -s), the hissing sounds are made one ("sch", "sh", "ch", "zh", "ts", "tz", "z",
+/// and a "c" that the transliteration made or that is soft in Latin spelling, before e i y,
+/// are all "s"; else Latin "c" is "k"), kh is h, ph f, w v, x ks, and only the consonants
+/// stay, doubled ones once.
+///
+/// Only ever compared across scripts: within one script two names with one skeleton
+/// ("Lopez", "Lapaz") are different names.
+enum SpellingSkeleton {
+  static let endings = ["iami", "iakh", "ogo", "ego", "omu", "emu", "ami", "akh", "ikh", "ykh", "om", "em", "ym", "im", "s"]
+
+  static func of(_ loose: String, latin: Bool = true) -> String {
+    var word = String(loose.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.map(Character.init)).lowercased()
+    for ending in endings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+      word.removeLast(ending.count)
+      break
+    }
+    for (from, to) in [("sch", "s"), ("tch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ts", "s"), ("tz", "s"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"), ("z", "s")] {
+      word = word.replacingOccurrences(of: from, with: to)
+    }
+    let letters = Array(word)
+    var out = ""
+    for (k, ch) in letters.enumerated() {
+      var c = ch
+      if c == "c" {
+        let next = k + 1 < letters.count ? letters[k + 1] : " "
+        c = !latin || "eiy".contains(next) ? "s" : "k"
+      }
+      if "aeiouyj".contains(c) || out.last == c { continue }
+      out.append(c)
+    }
+    return out
+  }
+
+  /// `a`'s skeletons appear in order in `b`'s (or are `b`'s), each with at least two consonants.
+  static func isVariant(_ a: [String], of b: [String]) -> Bool {
+    guard !a.isEmpty, a.count <= b.count, a.allSatisfy({ $0.count >= 2 }) else { return false }
+    var j = 0
+    for word in b where j < a.count && word == a[j] { j += 1 }
+    return j == a.count
   }
 }

@@ -79,7 +79,7 @@ public struct Resolver: Sendable {
   public func resolve(
     _ mentions: [Mention], in document: Document, lexicon: Lexicon, looseKeys: [UInt32] = []
   ) -> [ResolvedMention] {
-    let disambiguator = Disambiguator(rules: rules, mentions: mentions, looseKeys: looseKeys)
+    let disambiguator = Disambiguator(rules: rules, mentions: mentions, looseKeys: looseKeys, document: document, lexicon: lexicon)
     var resolved = mentions.map { resolveAlone($0, document: document, lexicon: lexicon, disambiguator: disambiguator) }
     linkAcronyms(mentions, &resolved)
     var variants = NameVariants(document: document, lexicon: lexicon, mentions: resolved)

@@ -46,10 +46,14 @@ struct Regions: ParsableCommand {
   var isoCodes = "/usr/share/iso-codes"
   @Option(help: "The gettext locale folder with iso_3166-2.mo catalogues.")
   var localeDirectory = "/usr/share/locale"
+  @Option(help: "CLDR's English subdivision names (Debian's unicode-cldr-core).")
+  var cldrSubdivisions = PackGenerator.cldrEnglishSubdivisions
 
   func run() throws {
     let generator = try PackGenerator(dictionaries: PackGenerator.debianDictionaries, commonWords: paths.output + "/common-words")
-    try paths.write(generator.regions(isoCodes: isoCodes, localeDirectory: localeDirectory), to: "regions.yaml")
+    try paths.write(
+      generator.regions(isoCodes: isoCodes, localeDirectory: localeDirectory, cldrSubdivisions: cldrSubdivisions),
+      to: "regions.yaml")
   }
 }
 

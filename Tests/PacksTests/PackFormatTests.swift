@@ -111,4 +111,61 @@ import TestSupport
     #expect(rows[2][7] == "PPLC")
     #expect(rows[1][14] == "58000" && rows[1][17] == "America/Lima" && rows[1][10] == "12")
   }
+
+  /// A country has one capital, the most populous of its cities with the capital's name.
+  @Test func oneCapitalPerCountry() throws {
+    let cities = """
+      {"4140963": {"geonameid": 4140963, "name": "Washington", "countrycode": "US", "population": 689545},
+       "4915545": {"geonameid": 4915545, "name": "Washington", "countrycode": "US", "population": 15000},
+       "5549222": {"geonameid": 5549222, "name": "Washington", "countrycode": "US", "population": 27000}}
+      """
+    let tsv = try GeoNamesTable.tsv(citiesJSON: Data(cities.utf8), countriesJSON: Data(#"{"US": {"capital": "Washington"}}"#.utf8))
+    let codes = tsv.split(separator: "\n").map { row in row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+      .map { "\($0[0]) \($0[7])" }
+    #expect(codes == ["4140963 PPLC", "4915545 PPL", "5549222 PPL"])
+  }
+}
+
+/// Regions are named in English, with the ISO 3166-2 name (often a local romanization) kept as
+/// an alias: CLDR's subdivision names, read from its XML.
+@Suite struct RegionNameTests {
+  @Test func cldrSubdivisionNames() throws {
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("en.xml")
+    try Data(
+      """
+      <ldml><localeDisplayNames><subdivisions>
+      \t\t\t<subdivision type="deni">Lower Saxony</subdivision>
+      \t\t\t<subdivision type="gbeng">England</subdivision>
+      \t\t\t<subdivision type="gbeng" alt="short">Eng.</subdivision>
+      \t\t\t<subdivision type="ilta">Tel Aviv District</subdivision>
+      \t\t\t<subdivision type="usdc">Washington DC &amp; area</subdivision>
+      </subdivisions></localeDisplayNames></ldml>
+      """.utf8
+    ).write(to: url)
+    let names = try SubdivisionPack.cldrNames(contentsOf: url.path)
+    #expect(names == ["deni": "Lower Saxony", "gbeng": "England", "ilta": "Tel Aviv District", "usdc": "Washington DC & area"])
+  }
+
+  /// The committed pack: id → (display name, an alias it keeps).
+  static let committed: [(String, String, String)] = [
+    ("region/de-ni", "Lower Saxony", "Niedersachsen"),
+    ("region/de-by", "Bavaria", "Bayern"),
+    ("region/de-nw", "North Rhine-Westphalia", "Nordrhein-Westfalen"),
+    ("region/ru-mow", "Moscow", "Moskva"),
+    ("region/es-md", "Madrid Autonomous Community", "Madrid, Comunidad de"),
+    ("region/il-ta", "Tel Aviv District", "Tall Abīb"),
+  ]
+
+  @Test(arguments: committed)
+  func committedRegionsAreNamedInEnglish(_ c: (String, String, String)) throws {
+    let text = try String(
+      contentsOf: Fixture.repositoryRoot.appendingPathComponent("rules/reference/regions.yaml"), encoding: .utf8)
+    let start = try #require(text.range(of: "  - id: \(c.0)\n"))
+    let rest = text[start.upperBound...]
+    let block = rest[..<(rest.range(of: "\n  - id:")?.lowerBound ?? rest.endIndex)]
+    #expect(block.hasPrefix("    type: PLACE\n    name: \(YAMLText.scalar(c.1))\n"))
+    #expect(block.contains("      - \(YAMLText.scalar(c.2))\n") || block.contains("      - \(YAMLText.scalar(c.2))  #"))
+  }
 }

