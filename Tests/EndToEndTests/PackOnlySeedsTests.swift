@@ -22,7 +22,6 @@ import TestSupport
     let rules = try RuleSet.load(
       directory: root.appendingPathComponent("rules").path,
       skippingPacks: ["seeds/people", "seeds/organizations", "seeds/places"])
-    #expect(!rules.files.contains { $0.hasPrefix("rules/seeds/") || $0.hasPrefix("seeds/") })
     #expect(!rules.entities.contains { $0.rule.file.contains("seeds/") })
     let out = try Fixture.temporaryFolder().appendingPathComponent("out")
     _ = try BatchRunner(rules: rules).run(input: root.appendingPathComponent("seeds").path, output: out.path, jobs: 2)
