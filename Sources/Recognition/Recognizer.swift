@@ -140,6 +140,9 @@ public final class Recognizer {
     }
   }
 
+  /// ICU's script code of Latin (``Token/script``).
+  static let latinScript: UInt8 = scriptCode(named: "Latn") ?? 25
+
   /// Set to keep, for ``lastCandidates``, every candidate of the next documents (for
   /// `quipu explain`; off in batch runs).
   public var keepsCandidates = false
@@ -331,6 +334,15 @@ public final class Recognizer {
   /// (their loose keys already equal the alias's).
   func accepts(_ alias: CompiledAlias, tokens: [Token], from first: Int, lexicon: Lexicon) -> Bool {
     let count = alias.loose.count
+    // Loose keys transliterate every script to Latin, which is how "Перу" finds "Peru"; but a
+    // name of one to three Latin letters meets a short word of another script by chance
+    // (Greek "Οι" is "oi" like Japan's Ōi, "Και" is "kai"): such a name (Latin letters, Latin-1
+    // and Latin Extended included) matches only Latin text.
+    if alias.mode == .loose, count == 1, tokens[first].script != 0, tokens[first].script != Self.latinScript,
+      alias.text.unicodeScalars.count <= 3, alias.text.unicodeScalars.allSatisfy({ $0.value < 0x250 })
+    {
+      return false
+    }
     if alias.requiresCapital {
       var capital = false
       for t in first..<first + count where tokens[t].shape.contains(.hasUpper) {

@@ -47,4 +47,22 @@ import TestSupport
     }
     #expect(found == expected)
   }
+
+  /// Loose keys transliterate: "Peru" finds "Перу", but a Latin name of three letters or fewer
+  /// does not find a short word of another script ("Οι" is "oi", "Και" is "kai").
+  @Test func shortLatinNamesStayInLatinText() throws {
+    let rules = try Fixture.rules(
+      """
+      entities:
+        - {id: place/oi, type: PLACE, name: Ōi}
+        - {id: place/kai, type: PLACE, name: Kai}
+        - {id: country/pe, type: PLACE, name: Peru}
+      """)
+    let normalizer = try Normalizer()
+    let document = normalizer.document(text: "Οι Και Перу. Ōi, Kai")
+    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon).map {
+      document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
+    }
+    #expect(found == ["Перу", "Ōi", "Kai"])
+  }
 }
