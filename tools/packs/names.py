@@ -1,0 +1,318 @@
+#!/usr/bin/env python3
+"""Writes rules/lexicons/names-<lang>.yaml: given names and surnames of each language.
+
+A name list is evidence, not a verdict: rules/packs/names.yaml makes a PERSON of a known given
+name followed by capitalized name words ("Maria Schmidt", "Владимира Путина"), never of a
+given name alone. The lists are named `name.given` and `name.surname` in every file, so they
+add up across languages (names travel: "Pedro Sánchez" in an English text).
+
+Sources (versions pinned by tools/packs/names, which runs this with the pack venv's Python):
+  - faker's per-locale person providers (first names, last names; MIT licence)
+  - for Russian, OpenCorpora's dictionary as packaged in pymorphy3-dicts-ru (CC BY-SA 3.0),
+    read with pymorphy3 (MIT): every case form of the lemmas tagged Name (given name) and
+    Surn (surname), so "Владимира" and "Путина" are listed, not only "Владимир"
+  - for Greek, the case forms are generated from faker's nominatives by the regular endings
+    (-ος/-ου/-ο/-ε, -ης/-η, -ας/-α, -α/-ας, -η/-ης); accents are not moved, since the lists
+    match loosely (without accents): "Παπαδόπουλου" stands for "Παπαδοπούλου" too
+Filters (each dropped entry is listed at the end of its file, with the reason):
+  - short: under 3 letters ("Al", "Jo", "طه")
+  - common word: an entry whose accent- and case-free form is a common word of the language
+    (rules/reference/common-words/<lang>.txt), unless faker lists it for two languages or more
+    (the Spanish list has "carlos" and "ana", the Portuguese one "silva"); with a check per script where that list
+    contains names (it is made from word frequencies, and "владимир", "محمد", "μαρία" are
+    frequent): in Russian only a form that OpenCorpora also reads as a non-name ("Вера",
+    "Роман"); in Greek only a word Debian's Greek spelling dictionary (hunspell-el) writes in
+    lowercase ("Ελπίδα", "Νίκη"); in Arabic only a word whose form with the article ال is
+    itself frequent (Zipf >= 4.5 in wordfreq: "رئيس", "عالم" are nouns, "محمد" is not)
+  - place: a given name that is the name of a city of 250,000 people or more in
+    rules/reference/cities15000.txt or of a country (CLDR, rules/reference/countries.yaml) in
+    English or a language listed here ("Santiago", "Victoria", "Jordan"), and likewise a surname ("Lima", "Paris")
+Output is sorted by code point, one entry a line: byte-stable for the same sources.
+Usage: names.py OUT_DIR COMMON_WORDS_DIR CITIES_TXT COUNTRIES_YAML
+"""
+from importlib import import_module, metadata
+import json
+import os
+import re
+import sys
+import unicodedata
+
+LANGUAGES = {  # language -> faker locales
+    "en": ["en_US", "en_GB", "en_IE"],
+    "es": ["es_ES", "es_MX", "es_AR", "es_CL", "es_CO"],
+    "fr": ["fr_FR", "fr_CA"],
+    "it": ["it_IT"],
+    "pt": ["pt_BR", "pt_PT"],
+    "de": ["de_DE", "de_AT", "de_CH"],
+    "nl": ["nl_NL"],
+    "pl": ["pl_PL"],
+    "tr": ["tr_TR"],
+    "ru": ["ru_RU"],
+    "el": ["el_GR"],
+    "ar": ["ar_AA", "ar_SA", "ar_PS"],
+}
+GIVEN = ["first_names", "first_names_male", "first_names_female"]
+SURNAME = ["last_names", "last_names_male", "last_names_female"]
+SCRIPTS = {  # entries of these languages must be in their own script
+    "ru": re.compile(r"^[\u0400-\u052F\- ]+$"),
+    "el": re.compile(r"^[\u0370-\u03FF\u1F00-\u1FFF\- ]+$"),
+    "ar": re.compile(r"^[\u0600-\u06FF\u0750-\u077F ]+$"),
+}
+LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’\- ]+$")
+MIN_LETTERS = 3
+PLACE_POPULATION = 250_000
+ARABIC_ARTICLE_ZIPF = 4.5
+GREEK_DICTIONARY = "/usr/share/hunspell/el_GR.dic"  # Debian hunspell-el, ISO-8859-7
+
+
+def key(text):
+    """Case- and accent-free form, like Quipu's loose key for Latin, Greek and Cyrillic."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("ё", "е").replace("ς", "σ")
+
+
+def faker_names(locale, attributes):
+    provider = import_module(f"faker.providers.person.{locale}").Provider
+    names = set()
+    for attribute in attributes:
+        values = getattr(provider, attribute, None)
+        if isinstance(values, (list, tuple, dict, set, frozenset)):
+            names.update(str(v).strip() for v in values)
+    return {n for n in names if n}
+
+
+def read_common(folder, lang):
+    path = os.path.join(folder, f"{lang}.txt")
+    if not os.path.exists(path):
+        return set()
+    with open(path, encoding="utf-8") as f:
+        return {key(line.strip()) for line in f if line.strip() and not line.startswith("#")}
+
+
+def read_places(cities, countries):
+    """Keys of city names (population >= PLACE_POPULATION) and of country names."""
+    places = set()
+    with open(cities, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) > 14 and c[14].isdigit() and int(c[14]) >= PLACE_POPULATION:
+                places.update(key(n) for n in (c[1], c[2]) if n)
+    # a country's English name, and its names in the languages with a lexicon here
+    ours = set(LANGUAGES)
+    entry = re.compile(r"^\s+(?:name: (?P<name>.+)|- \{ text: (?P<text>.+), lang: (?P<lang>[a-z_]+) \}"
+                       r"|- (?P<alias>.+?)  # (?P<langs>.+))$")
+    with open(countries, encoding="utf-8") as f:
+        for line in f:
+            m = entry.match(line.rstrip("\n"))
+            if not m:
+                continue
+            if m["name"]:
+                places.add(key(m["name"].strip("'\"")))
+            elif m["text"] and m["lang"] in ours:
+                places.add(key(m["text"].strip("'\"")))
+            elif m["alias"] and ours & set(m["langs"].split()):
+                places.add(key(m["alias"].strip("'\"")))
+    return places
+
+
+def letters(text):
+    return sum(1 for c in text if c.isalpha())
+
+
+def capitalize(word):
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+# --- Russian: OpenCorpora via pymorphy3 --------------------------------------------------------
+
+def russian_names(common):
+    """Every case form of OpenCorpora's given names and surnames, capitalized; and the forms
+    dropped because they are also frequent common words."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+    forms = {"Name": set(), "Surn": set()}
+    for word, tag, _normal, _para, _idx in morph.dictionary.iter_known_words():
+        for grammeme in forms:
+            if grammeme in tag:
+                forms[grammeme].add(word)
+    dropped = {"Name": set(), "Surn": set()}
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+    for grammeme, words in forms.items():
+        for word in sorted(words):
+            if key(word) in common and any(not (proper & p.tag.grammemes) for p in morph.parse(word)):
+                dropped[grammeme].add(capitalize(word))
+        words -= {w.lower() for w in dropped[grammeme]}
+    return ({capitalize(w) for w in forms["Name"]}, {capitalize(w) for w in forms["Surn"]},
+            dropped["Name"], dropped["Surn"])
+
+
+# --- Greek: case forms from the endings ----------------------------------------------------------
+
+MALE_ENDINGS = [("ος", ["ου", "ο", "ε"]), ("ός", ["ού", "ό", "έ"]), ("ας", ["α"]), ("άς", ["ά"]),
+                ("ης", ["η"]), ("ής", ["ή"]), ("ές", ["έ"]), ("ούς", ["ού"])]
+FEMALE_ENDINGS = [("α", ["ας"]), ("ά", ["άς"]), ("η", ["ης"]), ("ή", ["ής"])]
+
+
+def greek_forms(name, female):
+    forms = {name}
+    for ending, replacements in FEMALE_ENDINGS if female else MALE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending) + 1:
+            forms.update(name[: -len(ending)] + r for r in replacements)
+            break
+    return forms
+
+
+def greek_names():
+    given, surnames = set(), set()
+    for female, attribute in [(False, "first_names_male"), (True, "first_names_female")]:
+        for name in faker_names("el_GR", [attribute]):
+            given |= greek_forms(name, female)
+    for female, attribute in [(False, "last_names_male"), (True, "last_names_female")]:
+        for name in faker_names("el_GR", [attribute]):
+            # female surnames in -ου or -η are genitives already and do not change
+            surnames |= greek_forms(name, female) if not female or name.endswith(("α", "ά")) else {name}
+    return given, surnames
+
+
+def greek_lowercase_words():
+    if not os.path.exists(GREEK_DICTIONARY):
+        sys.exit(f"names.py: {GREEK_DICTIONARY} is missing (apt-get install hunspell-el)")
+    with open(GREEK_DICTIONARY, encoding="iso-8859-7") as f:
+        return {key(w) for w in (line.split("/")[0].strip() for line in f) if w and w == w.lower()}
+
+
+# --- filters and output ----------------------------------------------------------------------------
+
+def is_common(lang, name, common, extra, listed_by):
+    k = key(name)
+    if k not in common:
+        return False
+    if lang not in SCRIPTS and len(listed_by.get(k, ())) >= 2:
+        return False  # a name in two languages' lists is a name ("Carlos", "Ana", "Marco")
+    if lang == "el":
+        return k in extra["greek_lowercase"]
+    if lang == "ar":
+        import wordfreq
+
+        return wordfreq.zipf_frequency("ال" + name, "ar") >= ARABIC_ARTICLE_ZIPF
+    return True
+
+
+def clean(lang, names, common, places, extra, listed_by):
+    kept, dropped = set(), {}
+    script = SCRIPTS.get(lang, LATIN)
+    for name in names:
+        name = unicodedata.normalize("NFC", name.replace("\u0651", ""))  # Arabic shadda: optional
+        if not script.match(name) or not name[:1].isalpha():
+            dropped[name] = "script"
+        elif letters(name) < MIN_LETTERS:
+            dropped[name] = "short"
+        elif is_common(lang, name, common, extra, listed_by):
+            dropped[name] = "common word"
+        elif key(name) in places:
+            dropped[name] = "place"
+        else:
+            kept.add(name)
+    return kept, dropped
+
+
+def yaml_list(name, words):
+    out = [f"  {name}:", "    words:"]
+    out += [f"      - {json.dumps(w, ensure_ascii=False)}" for w in sorted(words)]
+    if not words:
+        out[-1] += " []"
+    return out
+
+
+def write(out_dir, lang, sources, given, surnames, dropped, extra_lists=()):
+    lines = [
+        f"# Given names and surnames ({lang}): `name.given` and `name.surname`, used by",
+        "# rules/packs/names.yaml (a known given name followed by capitalized name words is a",
+        "# person; a given name alone is not). Lists with one name add up across files.",
+        "# GENERATED by tools/packs/names (tools/packs/names.py): do not edit; sorted by code point.",
+    ]
+    lines += [f"# Source: {s}" for s in sources]
+    lines += [
+        f"# {len(given)} given names, {len(surnames)} surnames; {len(dropped)} entries dropped (listed at the end).",
+        f"pack: names-{lang}",
+        "lists:",
+    ]
+    lines += yaml_list("name.given", given)
+    lines += yaml_list("name.surname", surnames)
+    for name, comment, words in extra_lists:
+        lines.append(f"  # {comment}")
+        lines += yaml_list(name, words)
+    for reason in sorted({r for _, r in dropped.values()}):
+        words = sorted(f"{w} ({kind})" for w, (kind, r) in dropped.items() if r == reason)
+        lines.append(f"# dropped, {reason}:")
+        for i in range(0, len(words), 8):
+            lines.append("#   " + ", ".join(words[i:i + 8]))
+    with open(os.path.join(out_dir, f"names-{lang}.yaml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main(out_dir, common_dir, cities, countries):
+    os.makedirs(out_dir, exist_ok=True)
+    places = read_places(cities, countries)
+    extra = {"greek_lowercase": greek_lowercase_words()}
+    listed_by = {"given": {}, "surname": {}}  # key -> languages whose faker locales list it
+    for lang, locales in LANGUAGES.items():
+        for kind, attributes in [("given", GIVEN), ("surname", SURNAME)]:
+            for loc in locales:
+                for name in faker_names(loc, attributes):
+                    listed_by[kind].setdefault(key(name), set()).add(lang)
+    faker_source = f"faker {metadata.version('faker')} (MIT), person providers"
+    for lang, locales in LANGUAGES.items():
+        common = read_common(common_dir, lang)
+        sources = [f"{faker_source} {', '.join(locales)}"]
+        if lang == "el":
+            given, surnames = greek_names()
+            sources.append("case forms generated from the endings (tools/packs/names.py)")
+            sources.append("common-word check: Debian hunspell-el (MPL-1.1 / GPL-2 / LGPL-2.1)")
+        else:
+            given = set().union(*(faker_names(loc, GIVEN) for loc in locales))
+            surnames = set().union(*(faker_names(loc, SURNAME) for loc in locales))
+        dropped = {}
+        if lang == "ru":
+            ru_given, ru_surnames, drop_given, drop_surnames = russian_names(common)
+            given |= ru_given
+            surnames |= ru_surnames
+            dropped.update({w: ("given", "common word") for w in drop_given})
+            dropped.update({w: ("surname", "common word") for w in drop_surnames})
+            sources.append(
+                f"OpenCorpora {opencorpora_version()} via pymorphy3-dicts-ru "
+                f"{metadata.version('pymorphy3-dicts-ru')} (CC BY-SA 3.0), read with pymorphy3 "
+                f"{metadata.version('pymorphy3')} (MIT): all case forms of Name and Surn lemmas")
+        if lang == "ar":
+            sources.append(f"common-word check: wordfreq {metadata.version('wordfreq')} (data CC BY-SA 4.0)")
+        sources.append("filters: rules/reference/common-words, cities15000.txt, countries.yaml")
+        given, drop_given = clean(lang, given, common, places, extra, listed_by["given"])
+        surnames, drop_surnames = clean(lang, surnames, common, places, extra, listed_by["surname"])
+        dropped.update({w: ("given", r) for w, r in drop_given.items()})
+        dropped.update({w: ("surname", r) for w, r in drop_surnames.items()})
+        if lang == "ru":  # 100,000+ dropped forms of rare lemmas would drown the review
+            dropped = {w: v for w, v in dropped.items() if v[1] != "script"}
+        extra_lists = []
+        if lang == "ar":  # Arabic has no capitals: names.yaml needs the frequent words
+            with open(os.path.join(common_dir, "ar.txt"), encoding="utf-8") as f:
+                words = {w.strip() for w in f if w.strip() and not w.startswith("#")}
+            extra_lists.append(("name.ar.common", "frequent words (common-words/ar.txt): not part of a name", words))
+        write(out_dir, lang, sources, given, surnames, dropped, extra_lists)
+        print(f"names-{lang}: {len(given)} given, {len(surnames)} surnames, {len(dropped)} dropped",
+              file=sys.stderr)
+
+
+def opencorpora_version():
+    import pymorphy3_dicts_ru
+
+    with open(os.path.join(pymorphy3_dicts_ru.get_path(), "meta.json"), encoding="utf-8") as f:
+        meta = dict(json.load(f))
+    return f"{meta.get('source_version', '?')} (revision {meta.get('source_revision', '?')})"
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5:
+        sys.exit(__doc__.strip().splitlines()[-1])
+    main(*sys.argv[1:])
