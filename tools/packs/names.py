@@ -4,7 +4,10 @@
 A name list is evidence, not a verdict: rules/packs/names.yaml makes a PERSON of a known given
 name followed by capitalized name words ("Maria Schmidt", "Владимира Путина"), never of a
 given name alone. The lists are named `name.given` and `name.surname` in every file, so they
-add up across languages (names travel: "Pedro Sánchez" in an English text).
+add up across languages (names travel: "Pedro Sánchez" in an English text), and match loosely
+(without case or accents, other scripts transliterated: "Педро" matches "Pedro"). Arabic names
+are in `name.given.ar` and `name.surname.ar` instead, matched `folded`: transliterated without
+vowels, Arabic words collide ("إلى", to, would match a name).
 
 Sources (versions pinned by tools/packs/names, which runs this with the pack venv's Python):
   - faker's per-locale person providers (first names, last names; MIT licence)
@@ -17,8 +20,10 @@ Sources (versions pinned by tools/packs/names, which runs this with the pack ven
 Filters (each dropped entry is listed at the end of its file, with the reason):
   - short: under 3 letters ("Al", "Jo", "طه")
   - common word: an entry whose accent- and case-free form is a common word of the language
-    (rules/reference/common-words/<lang>.txt), unless faker lists it for two languages or more
-    (the Spanish list has "carlos" and "ana", the Portuguese one "silva"); with a check per script where that list
+    (rules/reference/common-words/<lang>.txt; for the Latin-script languages, of any of those
+    whose list was checked against a spelling dictionary, as the lists add up: "Tia" is
+    Spanish "aunt"), unless faker lists it for two languages or
+    more (the Spanish list has "carlos" and "ana", the Portuguese one "silva"); with a check per script where that list
     contains names (it is made from word frequencies, and "владимир", "محمد", "μαρία" are
     frequent): in Russian only a form that OpenCorpora also reads as a non-name ("Вера",
     "Роман"); in Greek only a word Debian's Greek spelling dictionary (hunspell-el) writes in
@@ -59,6 +64,9 @@ SCRIPTS = {  # entries of these languages must be in their own script
     "ar": re.compile(r"^[\u0600-\u06FF\u0750-\u077F ]+$"),
 }
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’\- ]+$")
+# the common-word lists made with a spelling dictionary (common_words.py): "boston", "joe" are
+# not in them; the others (nl, pl, tr) hold frequent names too, and are not used here
+DICTIONARY_CHECKED = ["de", "en", "es", "fr", "it", "pt"]
 MIN_LETTERS = 3
 PLACE_POPULATION = 250_000
 ARABIC_ARTICLE_ZIPF = 4.5
@@ -80,6 +88,11 @@ def faker_names(locale, attributes):
         if isinstance(values, (list, tuple, dict, set, frozenset)):
             names.update(str(v).strip() for v in values)
     return {n for n in names if n}
+
+
+def read_words(path):
+    with open(path, encoding="utf-8") as f:
+        return {w.strip() for w in f if w.strip() and not w.startswith("#")}
 
 
 def read_common(folder, lang):
@@ -126,9 +139,11 @@ def capitalize(word):
 
 # --- Russian: OpenCorpora via pymorphy3 --------------------------------------------------------
 
-def russian_names(common):
-    """Every case form of OpenCorpora's given names and surnames, capitalized; and the forms
-    dropped because they are also frequent common words."""
+RUSSIAN_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+
+
+def russian_names():
+    """Every case form of OpenCorpora's given names and surnames, capitalized."""
     import pymorphy3
 
     morph = pymorphy3.MorphAnalyzer()
@@ -137,15 +152,12 @@ def russian_names(common):
         for grammeme in forms:
             if grammeme in tag:
                 forms[grammeme].add(word)
-    dropped = {"Name": set(), "Surn": set()}
-    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-    for grammeme, words in forms.items():
-        for word in sorted(words):
-            if key(word) in common and any(not (proper & p.tag.grammemes) for p in morph.parse(word)):
-                dropped[grammeme].add(capitalize(word))
-        words -= {w.lower() for w in dropped[grammeme]}
-    return ({capitalize(w) for w in forms["Name"]}, {capitalize(w) for w in forms["Surn"]},
-            dropped["Name"], dropped["Surn"])
+    return {capitalize(w) for w in forms["Name"]}, {capitalize(w) for w in forms["Surn"]}, morph
+
+
+def russian_common_reading(morph, word):
+    """Whether OpenCorpora also reads `word` as something else than a name ("вера": faith)."""
+    return any(not (RUSSIAN_PROPER & p.tag.grammemes) for p in morph.parse(word.lower()))
 
 
 # --- Greek: case forms from the endings ----------------------------------------------------------
@@ -187,10 +199,14 @@ def greek_lowercase_words():
 
 def is_common(lang, name, common, extra, listed_by):
     k = key(name)
+    if lang not in SCRIPTS:
+        # the lists add up, so a Latin-script name must not be a common word of any Latin-script
+        # language ("Tia" is Spanish "aunt"), unless two languages list it as a name
+        return k in extra["latin_common"] and len(listed_by.get(k, ())) < 2
     if k not in common:
         return False
-    if lang not in SCRIPTS and len(listed_by.get(k, ())) >= 2:
-        return False  # a name in two languages' lists is a name ("Carlos", "Ana", "Marco")
+    if lang == "ru":
+        return russian_common_reading(extra["morph"], name)
     if lang == "el":
         return k in extra["greek_lowercase"]
     if lang == "ar":
@@ -218,8 +234,24 @@ def clean(lang, names, common, places, extra, listed_by):
     return kept, dropped
 
 
-def yaml_list(name, words):
-    out = [f"  {name}:", "    words:"]
+def arabic_variants(name, common):
+    """The spellings news use for a name: final ي as ى ("سامى"), initial أ/إ/آ as ا, final ة as
+    ه; not where the variant is a common word ("على", on, is not "علي")."""
+    forms = {name}
+    for form in list(forms):
+        if form[:1] in "أإآ":
+            forms.add("ا" + form[1:])
+    for form in list(forms):
+        words = form.split(" ")
+        if words[-1].endswith("ي"):
+            forms.add(" ".join(words[:-1] + [words[-1][:-1] + "ى"]))
+        if words[-1].endswith("ة"):
+            forms.add(" ".join(words[:-1] + [words[-1][:-1] + "ه"]))
+    return {f for f in forms if f == name or f not in common}
+
+
+def yaml_list(name, words, match=None):
+    out = [f"  {name}:"] + ([f"    match: {match}"] if match else []) + ["    words:"]
     out += [f"      - {json.dumps(w, ensure_ascii=False)}" for w in sorted(words)]
     if not words:
         out[-1] += " []"
@@ -239,11 +271,17 @@ def write(out_dir, lang, sources, given, surnames, dropped, extra_lists=()):
         f"pack: names-{lang}",
         "lists:",
     ]
-    lines += yaml_list("name.given", given)
-    lines += yaml_list("name.surname", surnames)
+    if lang == "ar":
+        # folded, not loose: Arabic transliterated without vowels collides with other words
+        # ("إلى", to, would match a name); so Arabic names have lists of their own
+        lines += yaml_list("name.given.ar", given, "folded")
+        lines += yaml_list("name.surname.ar", surnames, "folded")
+    else:
+        lines += yaml_list("name.given", given)
+        lines += yaml_list("name.surname", surnames)
     for name, comment, words in extra_lists:
         lines.append(f"  # {comment}")
-        lines += yaml_list(name, words)
+        lines += yaml_list(name, words, "folded")
     for reason in sorted({r for _, r in dropped.values()}):
         words = sorted(f"{w} ({kind})" for w, (kind, r) in dropped.items() if r == reason)
         lines.append(f"# dropped, {reason}:")
@@ -256,7 +294,8 @@ def write(out_dir, lang, sources, given, surnames, dropped, extra_lists=()):
 def main(out_dir, common_dir, cities, countries):
     os.makedirs(out_dir, exist_ok=True)
     places = read_places(cities, countries)
-    extra = {"greek_lowercase": greek_lowercase_words()}
+    extra = {"greek_lowercase": greek_lowercase_words(),
+             "latin_common": set().union(*(read_common(common_dir, l) for l in DICTIONARY_CHECKED))}
     listed_by = {"given": {}, "surname": {}}  # key -> languages whose faker locales list it
     for lang, locales in LANGUAGES.items():
         for kind, attributes in [("given", GIVEN), ("surname", SURNAME)]:
@@ -276,11 +315,9 @@ def main(out_dir, common_dir, cities, countries):
             surnames = set().union(*(faker_names(loc, SURNAME) for loc in locales))
         dropped = {}
         if lang == "ru":
-            ru_given, ru_surnames, drop_given, drop_surnames = russian_names(common)
+            ru_given, ru_surnames, extra["morph"] = russian_names()
             given |= ru_given
             surnames |= ru_surnames
-            dropped.update({w: ("given", "common word") for w in drop_given})
-            dropped.update({w: ("surname", "common word") for w in drop_surnames})
             sources.append(
                 f"OpenCorpora {opencorpora_version()} via pymorphy3-dicts-ru "
                 f"{metadata.version('pymorphy3-dicts-ru')} (CC BY-SA 3.0), read with pymorphy3 "
@@ -290,14 +327,17 @@ def main(out_dir, common_dir, cities, countries):
         sources.append("filters: rules/reference/common-words, cities15000.txt, countries.yaml")
         given, drop_given = clean(lang, given, common, places, extra, listed_by["given"])
         surnames, drop_surnames = clean(lang, surnames, common, places, extra, listed_by["surname"])
+        if lang == "ar":
+            raw_common = read_words(os.path.join(common_dir, "ar.txt"))
+            given = set().union(*(arabic_variants(n, raw_common) for n in given))
+            surnames = set().union(*(arabic_variants(n, raw_common) for n in surnames))
         dropped.update({w: ("given", r) for w, r in drop_given.items()})
         dropped.update({w: ("surname", r) for w, r in drop_surnames.items()})
         if lang == "ru":  # 100,000+ dropped forms of rare lemmas would drown the review
             dropped = {w: v for w, v in dropped.items() if v[1] != "script"}
         extra_lists = []
         if lang == "ar":  # Arabic has no capitals: names.yaml needs the frequent words
-            with open(os.path.join(common_dir, "ar.txt"), encoding="utf-8") as f:
-                words = {w.strip() for w in f if w.strip() and not w.startswith("#")}
+            words = read_words(os.path.join(common_dir, "ar.txt"))
             extra_lists.append(("name.ar.common", "frequent words (common-words/ar.txt): not part of a name", words))
         write(out_dir, lang, sources, given, surnames, dropped, extra_lists)
         print(f"names-{lang}: {len(given)} given, {len(surnames)} surnames, {len(dropped)} dropped",
