@@ -13,7 +13,8 @@ Sources (versions pinned by tools/packs/names, which runs this with the pack ven
   - faker's per-locale person providers (first names, last names; MIT licence)
   - for Russian, OpenCorpora's dictionary as packaged in pymorphy3-dicts-ru (CC BY-SA 3.0),
     read with pymorphy3 (MIT): every case form of the lemmas tagged Name (given name) and
-    Surn (surname), so "Владимира" and "Путина" are listed, not only "Владимир"
+    Surn (surname), so "Владимира" and "Путина" are listed, not only "Владимир"; only the
+    lemmas used in text (wordfreq, Zipf >= 2 for given names, 2.5 for surnames)
   - for Greek, the case forms are generated from faker's nominatives by the regular endings
     (-ος/-ου/-ο/-ε, -ης/-η, -ας/-α, -α/-ας, -η/-ης); accents are not moved, since the lists
     match loosely (without accents): "Παπαδόπουλου" stands for "Παπαδοπούλου" too
@@ -142,17 +143,30 @@ def capitalize(word):
 RUSSIAN_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
 
+RUSSIAN_MIN_ZIPF = {"Name": 2.0, "Surn": 2.5}
+
+
 def russian_names():
-    """Every case form of OpenCorpora's given names and surnames, capitalized."""
+    """Every case form of OpenCorpora's given names and surnames, capitalized, for the lemmas
+    of which some form is used in Russian text (Zipf >= RUSSIAN_MIN_ZIPF in wordfreq: once in
+    100 million words for a given name): the 12,818 given names and 9,171 surnames of the
+    dictionary have 190,000 forms, most of names no news text uses ("Вонифатий")."""
     import pymorphy3
+    import wordfreq
 
     morph = pymorphy3.MorphAnalyzer()
-    forms = {"Name": set(), "Surn": set()}
-    for word, tag, _normal, _para, _idx in morph.dictionary.iter_known_words():
-        for grammeme in forms:
+    lemmas = {"Name": {}, "Surn": {}}
+    for word, tag, normal, para, _idx in morph.dictionary.iter_known_words():
+        for grammeme, forms in lemmas.items():
             if grammeme in tag:
-                forms[grammeme].add(word)
-    return {capitalize(w) for w in forms["Name"]}, {capitalize(w) for w in forms["Surn"]}, morph
+                forms.setdefault((normal, para), set()).add(word)
+    kept = {}
+    for grammeme, forms in lemmas.items():
+        kept[grammeme] = set()
+        for words in forms.values():
+            if max(wordfreq.zipf_frequency(w, "ru") for w in words) >= RUSSIAN_MIN_ZIPF[grammeme]:
+                kept[grammeme] |= words
+    return {capitalize(w) for w in kept["Name"]}, {capitalize(w) for w in kept["Surn"]}, morph
 
 
 def russian_common_reading(morph, word):
@@ -321,7 +335,9 @@ def main(out_dir, common_dir, cities, countries):
             sources.append(
                 f"OpenCorpora {opencorpora_version()} via pymorphy3-dicts-ru "
                 f"{metadata.version('pymorphy3-dicts-ru')} (CC BY-SA 3.0), read with pymorphy3 "
-                f"{metadata.version('pymorphy3')} (MIT): all case forms of Name and Surn lemmas")
+                f"{metadata.version('pymorphy3')} (MIT): all case forms of Name and Surn lemmas "
+                f"of Zipf >= {RUSSIAN_MIN_ZIPF['Name']} and {RUSSIAN_MIN_ZIPF['Surn']} in wordfreq "
+                f"{metadata.version('wordfreq')} (data CC BY-SA 4.0)")
         if lang == "ar":
             sources.append(f"common-word check: wordfreq {metadata.version('wordfreq')} (data CC BY-SA 4.0)")
         sources.append("filters: rules/reference/common-words, cities15000.txt, countries.yaml")
