@@ -23,16 +23,20 @@ Filters (each dropped entry is listed at the end of its file, with the reason):
   - common word: an entry whose accent- and case-free form is a common word of the language
     (rules/reference/common-words/<lang>.txt; for the Latin-script languages, of any of those
     whose list was checked against a spelling dictionary, as the lists add up: "Tia" is
-    Spanish "aunt"), unless faker lists it for two languages or
-    more (the Spanish list has "carlos" and "ana", the Portuguese one "silva"); with a check per script where that list
+    Spanish "aunt"), unless faker lists it for two languages or more (the Spanish list has
+    "carlos" and "ana", the Portuguese one "silva"); with a check per script where that list
     contains names (it is made from word frequencies, and "владимир", "محمد", "μαρία" are
     frequent): in Russian only a form that OpenCorpora also reads as a non-name ("Вера",
     "Роман"); in Greek only a word Debian's Greek spelling dictionary (hunspell-el) writes in
-    lowercase ("Ελπίδα", "Νίκη"); in Arabic only a word whose form with the article ال is
-    itself frequent (Zipf >= 4.5 in wordfreq: "رئيس", "عالم" are nouns, "محمد" is not)
+    lowercase with the same accents ("Ελπίδα", "Νίκη"; not "Χρήστος": "χρηστός" is "useful");
+    in Arabic only a word whose form with the article ال is itself frequent (Zipf >= 4.5 in
+    wordfreq: "رئيس", "عالم" are nouns, "محمد" is not). The given names dropped so are listed
+    as `name.given.not`, which names.yaml excludes: loosely matched, "Вера" would otherwise
+    match the Spanish "Vera".
   - place: a given name that is the name of a city of 250,000 people or more in
     rules/reference/cities15000.txt or of a country (CLDR, rules/reference/countries.yaml) in
-    English or a language listed here ("Santiago", "Victoria", "Jordan"), and likewise a surname ("Lima", "Paris")
+    English or a language listed here ("Santiago", "Victoria", "Jordan"), and likewise a
+    surname ("Lima", "Paris")
 Output is sorted by code point, one entry a line: byte-stable for the same sources.
 Usage: names.py OUT_DIR COMMON_WORDS_DIR CITIES_TXT COUNTRIES_YAML
 """
@@ -206,7 +210,8 @@ def greek_lowercase_words():
     if not os.path.exists(GREEK_DICTIONARY):
         sys.exit(f"names.py: {GREEK_DICTIONARY} is missing (apt-get install hunspell-el)")
     with open(GREEK_DICTIONARY, encoding="iso-8859-7") as f:
-        return {key(w) for w in (line.split("/")[0].strip() for line in f) if w and w == w.lower()}
+        return {unicodedata.normalize("NFC", w) for w in (line.split("/")[0].strip() for line in f)
+                if w and w == w.lower()}
 
 
 # --- filters and output ----------------------------------------------------------------------------
@@ -221,8 +226,8 @@ def is_common(lang, name, common, extra, listed_by):
         return False
     if lang == "ru":
         return russian_common_reading(extra["morph"], name)
-    if lang == "el":
-        return k in extra["greek_lowercase"]
+    if lang == "el":  # accents kept: "χρηστός" (useful) is no "Χρήστος"
+        return unicodedata.normalize("NFC", name.lower()) in extra["greek_lowercase"]
     if lang == "ar":
         import wordfreq
 
@@ -293,6 +298,12 @@ def write(out_dir, lang, sources, given, surnames, dropped, extra_lists=()):
     else:
         lines += yaml_list("name.given", given)
         lines += yaml_list("name.surname", surnames)
+    # the given names dropped as common words: other lists must not bring them back through
+    # loose matching ("Вера", faith, would match the Spanish name "Vera" transliterated)
+    # (not the Greek ones: "Μάρκο", mark, is also how Greek writes "Marco")
+    not_given = sorted(w for w, (kind, r) in dropped.items() if kind == "given" and r == "common word")
+    if lang not in ("ar", "el"):
+        lines += yaml_list("name.given.not", not_given)
     for name, comment, words in extra_lists:
         lines.append(f"  # {comment}")
         lines += yaml_list(name, words, "folded")
