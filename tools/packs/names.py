@@ -18,6 +18,12 @@ Sources (versions pinned by tools/packs/names, which runs this with the pack ven
   - for Greek, the case forms are generated from faker's nominatives by the regular endings
     (-ος/-ου/-ο/-ε, -ης/-η, -ας/-α, -α/-ας, -η/-ης); accents are not moved, since the lists
     match loosely (without accents): "Παπαδόπουλου" stands for "Παπαδοπούλου" too
+  - for Greek also names-el-foreign.yaml: the capitalized words of Debian's Greek spelling
+    dictionary (hunspell-el; MPL-1.1, GPL-2 or LGPL-2.1) that sound like a given name of the
+    de/en/es/fr/it/pt lists by a rough transliteration ("Ντόναλντ", "Φρίντριχ", "Χαβιέρ"):
+    Greek news write foreign names in Greek letters; words with a capitalized plural in the
+    dictionary are peoples, not names ("Έλληνα")
+  - names-common.yaml: the common words of de/en/es/fr/it/pt as one list, `name.common`
 Filters (each dropped entry is listed at the end of its file, with the reason):
   - short: under 3 letters ("Al", "Jo", "طه")
   - common word: an entry whose accent- and case-free form is a common word of the language
@@ -206,12 +212,108 @@ def greek_names():
     return given, surnames
 
 
+def greek_capitalized_words():
+    with open(GREEK_DICTIONARY, encoding="iso-8859-7") as f:
+        return {key(w) for w in (line.split("/")[0].strip() for line in f) if w[:1].isupper()}
+
+
 def greek_lowercase_words():
     if not os.path.exists(GREEK_DICTIONARY):
         sys.exit(f"names.py: {GREEK_DICTIONARY} is missing (apt-get install hunspell-el)")
     with open(GREEK_DICTIONARY, encoding="iso-8859-7") as f:
         return {unicodedata.normalize("NFC", w) for w in (line.split("/")[0].strip() for line in f)
                 if w and w == w.lower()}
+
+
+# --- Greek: foreign given names as the Greek dictionary writes them -------------------------------
+
+GREEK_DIGRAPHS = [("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("τζ", "j"), ("τσ", "ts"),
+                  ("γγ", "ng"), ("ντ", "D"), ("μπ", "B"), ("γκ", "G"), ("θ", "th"), ("ψ", "ps"), ("ξ", "x")]
+GREEK_LETTERS = dict(zip("αβγδεζηικλμνοπρστυφχω", "avgdeziiklmnoprstifho"))
+GREEK_AMBIGUOUS = [("D", ("d", "nt")), ("B", ("b", "mp")), ("G", ("g", "nk"))]
+
+
+def sound_key(text):
+    """Doubled letters once, "ji" before a vowel as "j": "Τζόρτζια" and "Giorgia" alike."""
+    text = re.sub(r"(.)\1", r"\1", text)
+    return re.sub(r"ji(?=[aeou])", "j", text)
+
+
+def greek_sound_keys(word):
+    """Rough Latin readings of a Greek word: "Ντόναλντ" -> donald, ntonalnt."""
+    s, out, i = key(word), "", 0
+    while i < len(s):
+        for digraph, latin in GREEK_DIGRAPHS:
+            if s.startswith(digraph, i):
+                out += latin
+                i += len(digraph)
+                break
+        else:
+            out += GREEK_LETTERS.get(s[i], "?")
+            i += 1
+    keys = {out}
+    for mark, readings in GREEK_AMBIGUOUS:
+        if mark in out:
+            keys = {k.replace(mark, r) for k in keys for r in readings}
+    return {sound_key(k) for k in keys}
+
+
+def latin_sound_key(name, lang):
+    """How a Latin-script name of `lang` sounds, in the letters of greek_sound_keys."""
+    s = key(name).replace("ph", "f").replace("ck", "k").replace("qu", "k").replace("q", "k")
+    s = s.replace("w", "v").replace("y", "i")
+    if lang == "es":
+        s = s.replace("ll", "y").replace("j", "h").replace("ñ", "ni").replace("ch", "ts")
+    elif lang == "it":
+        s = re.sub(r"gi(?=[aou])", "j", s)
+        s = re.sub(r"g(?=[ei])", "j", s)
+        s = re.sub(r"c(?=[ei])", "ts", s).replace("ch", "k")
+    elif lang == "de":
+        s = s.replace("sch", "s").replace("ch", "h").replace("ie", "i").replace("ei", "ai")
+        s = s.replace("z", "ts").replace("v", "f")
+    elif lang == "en":
+        s = s.replace("ch", "ts").replace("sh", "s").replace("ee", "i").replace("oo", "u")
+    elif lang in ("fr", "pt"):
+        s = s.replace("ch", "s").replace("ou", "u")
+    s = re.sub(r"c(?=[ei])", "s", s).replace("c", "k")
+    return sound_key(s)
+
+
+GREEK_ENDINGS = ["ος", "ου", "ο", "ας", "α", "ης", "η", "ες", "οι", "ων", "ε", "ις", "ους", "ής", "ή", "ού"]
+GREEK_PLURALS = ["ες", "οι", "ους"]
+
+
+def declines(word, capitalized):
+    """Whether the dictionary has a capitalized plural of `word`, or it is one: names have no
+    plural, peoples do ("Έλληνα", a Greek: Έλληνες; "Δανοί", Danes)."""
+    plain = key(word)
+    for ending in sorted(GREEK_ENDINGS, key=len, reverse=True):
+        if plain.endswith(key(ending)) and len(plain) > len(ending) + 1:
+            if ending in GREEK_PLURALS:
+                return True
+            stem = plain[: -len(ending)]
+            return any(stem + key(e) in capitalized for e in GREEK_PLURALS)
+    return False
+
+
+def greek_foreign_names(latin_given):
+    """Capitalized words of Debian's Greek spelling dictionary that sound like a given name of
+    the Latin-script lists: "Ντόναλντ" (Donald), "Φρίντριχ" (Friedrich), "Χαβιέρ" (Javier)."""
+    sounds = {}
+    for lang, names in latin_given.items():
+        for name in names:
+            k = latin_sound_key(name, lang)
+            if len(k) >= 4:
+                sounds.setdefault(k, set()).add(name)
+    found = {}
+    with open(GREEK_DICTIONARY, encoding="iso-8859-7") as f:
+        for line in f:
+            word = unicodedata.normalize("NFC", line.split("/")[0].strip())
+            if word[:1].isupper() and word[1:] == word[1:].lower() and SCRIPTS["el"].match(word):
+                matches = set().union(*(sounds.get(k, set()) for k in greek_sound_keys(word)))
+                if matches:
+                    found[word] = matches
+    return found
 
 
 # --- filters and output ----------------------------------------------------------------------------
@@ -302,7 +404,7 @@ def write(out_dir, lang, sources, given, surnames, dropped, extra_lists=()):
     # loose matching ("Вера", faith, would match the Spanish name "Vera" transliterated)
     # (not the Greek ones: "Μάρκο", mark, is also how Greek writes "Marco")
     not_given = sorted(w for w, (kind, r) in dropped.items() if kind == "given" and r == "common word")
-    if lang not in ("ar", "el"):
+    if not lang.startswith(("ar", "el")):
         lines += yaml_list("name.given.not", not_given)
     for name, comment, words in extra_lists:
         lines.append(f"  # {comment}")
@@ -319,9 +421,10 @@ def write(out_dir, lang, sources, given, surnames, dropped, extra_lists=()):
 def main(out_dir, common_dir, cities, countries):
     os.makedirs(out_dir, exist_ok=True)
     places = read_places(cities, countries)
-    extra = {"greek_lowercase": greek_lowercase_words(),
+    extra = {"greek_lowercase": greek_lowercase_words(), "greek_capitalized": greek_capitalized_words(),
              "latin_common": set().union(*(read_common(common_dir, l) for l in DICTIONARY_CHECKED))}
     write_common(out_dir, common_dir)
+    latin_given = {}
     listed_by = {"given": {}, "surname": {}}  # key -> languages whose faker locales list it
     for lang, locales in LANGUAGES.items():
         for kind, attributes in [("given", GIVEN), ("surname", SURNAME)]:
@@ -368,8 +471,11 @@ def main(out_dir, common_dir, cities, countries):
             words = read_words(os.path.join(common_dir, "ar.txt"))
             extra_lists.append(("name.ar.common", "frequent words (common-words/ar.txt): not part of a name", words))
         write(out_dir, lang, sources, given, surnames, dropped, extra_lists)
+        if lang not in SCRIPTS:
+            latin_given[lang] = given
         print(f"names-{lang}: {len(given)} given, {len(surnames)} surnames, {len(dropped)} dropped",
               file=sys.stderr)
+    write_greek_foreign(out_dir, latin_given, common_dir, places, extra)
 
 
 def write_common(out_dir, common_dir):
@@ -390,6 +496,24 @@ def write_common(out_dir, common_dir):
     lines += yaml_list("name.common", words)
     with open(os.path.join(out_dir, "names-common.yaml"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def write_greek_foreign(out_dir, latin_given, common_dir, places, extra):
+    found = greek_foreign_names({l: n for l, n in latin_given.items() if l in DICTIONARY_CHECKED})
+    common = read_common(common_dir, "el")
+    given, dropped = clean("el", set(found), common, places, extra, {})
+    dropped = {w: ("given", r) for w, r in dropped.items()}
+    # peoples are capitalized in Greek, names have no plural
+    declined = {w for w in given if declines(w, extra["greek_capitalized"])}
+    dropped.update({w: ("given", "declines") for w in declined})
+    given -= declined
+    sources = [
+        "Debian hunspell-el (MPL-1.1 / GPL-2 / LGPL-2.1): its capitalized words that sound like a",
+        "  given name of names-{de,en,es,fr,it,pt}.yaml by a rough transliteration (tools/packs/names.py):",
+        "  foreign names as Greek writes them (Ντόναλντ, Φρίντριχ, Χαβιέρ)",
+    ]
+    write(out_dir, "el-foreign", sources, given, set(), dropped)
+    print(f"names-el-foreign: {len(given)} given, {len(dropped)} dropped", file=sys.stderr)
 
 
 def opencorpora_version():
