@@ -43,9 +43,30 @@ What becomes what:
   The entity files have precedence -40, below the reference gazetteers: a name that a
   gazetteer lists keeps the gazetteer's entity.
 
+What a user sees (quipu issue 14: display names in one language, English by default, local
+forms as aliases):
+  - PLACES that are a reference gazetteer's country, region or city are no entity of their
+    own: their forms become `extend:` aliases of the reference entity, which shows its English
+    name (广东 -> region/cn-gd Guangdong, 巴伐利亚州 -> region/de-by Bavaria). A place matches
+    through the gazetteers' Han aliases (and the names their precision rules dropped: 浙江省),
+    with or without an administrative suffix (省, 州, 市, 県, 府, 都, 自治区 …; see
+    `reference_place` for the guards: regions abroad, counties, GeoNames' noisy alternates).
+    Places that match nothing stay entities with their Chinese names.
+  - PEOPLE show their names in Latin script where open data gives them: Chinese names in
+    pinyin (pypinyin, MIT; surname first, given name joined: 习近平 -> Xi Jinping; surname
+    readings from ZH_SURNAME_READINGS: 曾 is Zeng); Japanese names (IPAdic full names, and
+    Japanese names in jieba such as 石破茂) from IPAdic's readings of surname and given name,
+    in Hepburn without macrons, given name first as English Wikipedia writes them (Shigeru
+    Ishiba). The native form stays an alias. Names with no reading (安倍晋三: IPAdic lacks 晋三),
+    transliterated foreign names (费希尔) and Chinese or Korean names in IPAdic (江沢民, 金英浩)
+    keep their native form.
+  - ORGANIZATIONS keep their native names: the sources give no English names, and
+    translations are not invented.
+
 Output is sorted by code point and has no timestamp: byte-identical for the same sources.
 Usage: cjk.py OUT_DIR COMMON_WORDS_DIR IPADIC_DIR
 """
+import difflib
 from importlib import metadata
 import os
 import re
@@ -54,6 +75,7 @@ import sys
 import jieba
 import opencc
 from faker.providers.person import ja_JP, zh_CN, zh_TW
+from pypinyin import Style, lazy_pinyin
 
 ZH_PERSON_MIN_FREQ = 5
 ZH_ORG_MIN_FREQ = 3
@@ -79,6 +101,15 @@ TRANSLIT = set("阿埃艾爱安奥巴拜班邦贝本比毕宾波伯布查达戴�
                "连琳卢鲁伦罗洛吕马麦曼梅门蒙米莫穆姆纳奈南内尼努诺欧帕潘佩皮普奇齐乔切琼萨塞"
                "桑森沙尚什施斯松苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休修雅亚扬耶伊因"
                "英尤约泽扎詹兹佐孔滕樊")
+# Compound surnames of the Hundred Family Surnames (百家姓): 司马相如 is Sima Xiangru, not a
+# Japanese surname 司马 (used for display names only; the pack's surname list is faker's).
+ZH_COMPOUND_SURNAMES = {"司马", "欧阳", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
+                        "宇文", "司徒", "令狐", "夏侯", "端木", "轩辕", "独孤", "南宫", "西门", "百里",
+                        "呼延", "赫连", "澹台", "公冶", "宗政", "濮阳", "太史", "申屠", "闻人", "万俟",
+                        "钟离", "拓跋", "司空", "完颜"}
+# A person entry made only of these is a transliterated foreign name (费希尔, Fischer): pinyin
+# would not give the name as English writes it, so it keeps its Chinese form.
+FOREIGN_CHARS = TRANSLIT | set("尔嘉仁慕黑玛娜妮莎丝露瑟")
 # Surnames of the Hundred Family Surnames (百家姓, a classical text) that faker's lists lack and
 # that are not common words on their own.
 EXTRA_SURNAMES = "习荀鄂蒯邴宓濮訾璩逄郦厍竺桓夔殳乜钮贲酆郗蓟庾暨宦莘"
@@ -87,6 +118,90 @@ DIRECTIONS = set("东南西北中上下東")
 # jieba frequencies come partly from novels: entries ending in 家 are households (李家),
 # entries ending in these are descriptions, not names.
 ZH_PERSON_BAD_ENDS = ("家", "氏", "们", "说", "的", "了", "道")
+
+
+# --- Display names: pinyin for Chinese people, Hepburn for Japanese people ----------------------
+
+# Surnames whose reading as a surname differs from pypinyin's most common reading of the
+# character (曾 is Zeng as a surname, ceng as an adverb).
+ZH_SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "單": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "区": "ou",
+    "區": "ou", "查": "zha", "乐": "yue", "樂": "yue", "盖": "ge", "蓋": "ge", "覃": "qin",
+    "缪": "miao", "繆": "miao", "召": "shao", "翟": "zhai", "秘": "bi", "尉迟": "yuchi",
+    "尉遲": "yuchi", "万俟": "moqi", "萬俟": "moqi", "长孙": "zhangsun", "長孫": "zhangsun",
+    "种": "chong", "種": "chong", "员": "yun", "員": "yun", "难": "ning", "難": "ning",
+    "隗": "wei", "句": "gou", "阚": "kan", "闞": "kan", "莘": "shen", "折": "she", "沈": "shen",
+    "石": "shi", "任": "ren", "华": "hua", "華": "hua", "纪": "ji", "紀": "ji", "燕": "yan",
+    "宿": "su", "褚": "chu", "洗": "xian", "冼": "xian", "雍": "yong", "尉": "wei",
+}
+
+
+def pinyin_name(word, surnames, t2s):
+    """习近平 -> Xi Jinping: the surname (one or two characters), then the given name joined."""
+    simple = t2s.convert(word)
+    cut = 2 if (word[:2] in surnames or simple[:2] in ZH_COMPOUND_SURNAMES) and len(word) > 2 else 1
+    surname, given = simple[:cut], simple[cut:]
+    family = ZH_SURNAME_READINGS.get(surname) or "".join(
+        lazy_pinyin(surname, style=Style.NORMAL, v_to_u=True))
+    syllables = lazy_pinyin(given, style=Style.NORMAL, v_to_u=True)
+    if not syllables or not all(re.fullmatch("[a-zü]+", s) for s in syllables + [family]):
+        return None
+    return family.capitalize() + " " + "".join(syllables).capitalize()
+
+
+KANA = {}
+for _row, _cons in (("アイウエオ", ["a", "i", "u", "e", "o"]),
+                    ("カキクケコ", ["ka", "ki", "ku", "ke", "ko"]), ("ガギグゲゴ", ["ga", "gi", "gu", "ge", "go"]),
+                    ("サシスセソ", ["sa", "shi", "su", "se", "so"]), ("ザジズゼゾ", ["za", "ji", "zu", "ze", "zo"]),
+                    ("タチツテト", ["ta", "chi", "tsu", "te", "to"]), ("ダヂヅデド", ["da", "ji", "zu", "de", "do"]),
+                    ("ナニヌネノ", ["na", "ni", "nu", "ne", "no"]), ("ハヒフヘホ", ["ha", "hi", "fu", "he", "ho"]),
+                    ("バビブベボ", ["ba", "bi", "bu", "be", "bo"]), ("パピプペポ", ["pa", "pi", "pu", "pe", "po"]),
+                    ("マミムメモ", ["ma", "mi", "mu", "me", "mo"]), ("ヤユヨ", ["ya", "yu", "yo"]),
+                    ("ラリルレロ", ["ra", "ri", "ru", "re", "ro"]), ("ワヰヱヲ", ["wa", "i", "e", "o"]),
+                    ("ァィゥェォ", ["a", "i", "u", "e", "o"]), ("ン", ["n"]), ("ヴ", ["vu"])):
+    KANA.update(zip(_row, _cons))
+SMALL_Y = {"ャ": "a", "ュ": "u", "ョ": "o"}
+
+
+def hepburn(kana):
+    """Katakana reading -> Hepburn without macrons, as English Wikipedia titles write names:
+    シゲル -> shigeru, コウノ -> kono, ユウコ -> yuko, イノウエ -> inoue (a vowel follows)."""
+    syllables = []
+    i = 0
+    while i < len(kana):
+        ch = kana[i]
+        if ch in SMALL_Y and syllables and syllables[-1].endswith("i"):
+            prev = syllables.pop()
+            base = prev[:-1] if prev[:-1] in ("sh", "ch", "j") else prev[:-1] + "y"
+            syllables.append(base + SMALL_Y[ch])
+        elif ch == "ッ":
+            syllables.append("ッ")
+        elif ch == "ー":
+            pass
+        elif ch in KANA:
+            syllables.append(KANA[ch])
+        else:
+            return None
+        i += 1
+    out = []
+    lengthened = False
+    for k, syl in enumerate(syllables):
+        nxt = syllables[k + 1] if k + 1 < len(syllables) else ""
+        if (syl in ("u", "o") and out and not lengthened and out[-1][-1:] == ("o" if syl == "o" else "o")
+                and nxt not in ("a", "i", "u", "e", "o")) or (
+                syl == "u" and out and not lengthened and out[-1].endswith("u")
+                and nxt not in ("a", "i", "u", "e", "o")):
+            lengthened = True
+            continue  # オウ, オオ, ウウ: a long vowel, written once
+        lengthened = False
+        if syl == "ッ":
+            out.append("")
+            continue
+        if out and out[-1] == "":
+            out[-1] = "t" if syl.startswith("ch") else syl[0]
+        out.append(syl)
+    text = "".join(out)
+    return text if text and "ッ" not in text else None
 
 
 def read_words(path):
@@ -121,6 +236,99 @@ def yaml_str(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Suffixes that a reference place's Chinese or Japanese name may carry or lack (广东省 and 广东,
+# 巴伐利亚州 and 巴伐利亚). 区 and 道 are not among them: 朝阳区 is a district of Beijing, not
+# the city 朝阳, and 北海道 is not 北海.
+PLACE_SUFFIXES = ("省", "州", "市", "县", "縣", "県", "府", "都", "自治区", "自治區", "自治州",
+                  "特别行政区", "特別行政區")
+
+
+def sounds_like(han, latin):
+    """Whether a Chinese city's Han name reads as its GeoNames name in pinyin (哈尔滨市 and
+    Harbin, not 浏阳 and Guankou): GeoNames' alternate names of Chinese cities include the
+    names of the counties and districts around them."""
+    stem = han[:-1] if len(han) > 2 and han[-1] in "市县縣" else han
+    reading = "".join(lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True)).replace("ü", "u")
+    name = re.sub("[^a-z]", "", latin.lower())
+    return difflib.SequenceMatcher(None, reading, name).ratio() >= 0.8
+
+
+def reference_places(reference_dir, t2s):
+    """Han aliases of the reference gazetteers' countries, regions and cities:
+    {alias: [(rank, -population or 1 for a dropped name, id, country of a city)]}, rank 0 for
+    a country, 1 a region, 2 a city. Cities
+    count with 100,000 people or more (cities.yaml keeps their alternate names)."""
+    index = {}
+
+    def add(alias, key):
+        for form in {alias, t2s.convert(alias)}:
+            index.setdefault(form, set()).add(key)
+
+    for rank, name in ((0, "countries.yaml"), (1, "regions.yaml")):
+        current = None
+        with open(os.path.join(reference_dir, name), encoding="utf-8") as handle:
+            for line in handle:
+                match = re.match(r"  - id: (\S+)", line)
+                if match:
+                    current = match.group(1)
+                    continue
+                if current is None or "attributes" in line:
+                    continue
+                dropped = re.match(r"\s+# dropped: (\S+) \(", line)
+                if dropped:
+                    # a name a precision rule kept out of the gazetteer (浙江省 is a common
+                    # word to wordfreq): it still says which entity a lexicon place is
+                    if is_han(dropped.group(1)):
+                        add(dropped.group(1), (rank, 1, current, ""))
+                    continue
+                for text in re.findall(r"text: ([^,}]+)", line) or re.findall(r"^\s+- ([^#{]+?)\s*(?:#.*)?$", line):
+                    text = text.strip().strip('"')
+                    if text and is_han(text):
+                        add(text, (rank, 0, current, ""))
+    with open(os.path.join(reference_dir, "cities15000.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[6] != "P" or int(cols[14] or 0) < 100000:
+                continue
+            for text in cols[3].split(","):
+                if text and is_han(text):
+                    if cols[8] in ("CN", "TW", "HK", "MO") and not sounds_like(text, cols[2]):
+                        continue  # GeoNames lists 浏阳 for Guankou, a part of Liuyang
+                    add(text, (2, -int(cols[14]), f"geonames/{cols[0]}", cols[8]))
+    return {alias: sorted(keys) for alias, keys in index.items()}
+
+
+LOCAL_COUNTRIES = ("cn", "tw", "hk", "mo", "jp")
+
+
+def reference_place(word, forms, index, common):
+    """The reference entity a lexicon place is, or None. A name the gazetteers already match
+    (a country's or region's alias, a city's of a million people) keeps its entity; else the
+    name with or without an administrative suffix, a country before a region before a city
+    (河南 is the province 河南省, not a town GeoNames also calls 河南); cities only in China,
+    Taiwan and Japan (巴东县 is Badong County, not 巴东 Padang)."""
+    exact = sorted(key for form in forms for key in index.get(form, ())
+                   if (key[0] < 2 and key[1] == 0) or key[1] <= -1000000)
+    if exact:
+        return exact[0][2]
+    found = [key for form in forms for key in index.get(form, ())]
+    for form in forms:
+        for suffix in PLACE_SUFFIXES:
+            # 广东 is 广东省, but 海湾 is not Papua New Guinea's Gulf Province 海湾省: a short
+            # form of a region abroad needs three characters and not to be a common word
+            found += [key for key in index.get(form + suffix, [])
+                      if key[0] != 1 or key[2][7:9] in LOCAL_COUNTRIES
+                      or (len(form) >= 3 and form not in common)]
+            # 巴伐利亚州 is 巴伐利亚; a county (县) is not the city of its name
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2 and suffix not in "县縣":
+                found += index.get(form[:-len(suffix)], [])
+    found = sorted(key for key in found if key[0] < 2 or key[3] in ("CN", "TW", "HK", "MO", "JP"))
+    if not found:
+        return None
+    best = {key[2] for key in found if key[:2] == found[0][:2]}
+    return found[0][2] if len(best) == 1 or found[0][0] == 2 else None  # two regions: ambiguous
+
+
 def write_list_file(path, header, pack, lists):
     lines = list(header) + [f"pack: {pack}", "", "lists:"]
     for name, (lang, comment, words) in lists.items():
@@ -133,18 +341,30 @@ def write_list_file(path, header, pack, lists):
     write(path, lines)
 
 
-def write_entity_file(path, header, pack, lang, entities):
-    """entities: {(type, key): [aliases]}, key the id's slug."""
+def write_entity_file(path, header, pack, lang, entities, names=None, extends=None):
+    """entities: {(type, key): [aliases]}, key the id's slug; names: {(type, key): display
+    name} where it is not the key (the key then stays an alias); extends: {reference id:
+    [aliases]}, names that are a reference gazetteer's entity."""
+    names = names or {}
     lines = list(header) + [f"pack: {pack}", "precedence: -40", "", "entities:"]
     kinds = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
     for (kind, key), aliases in sorted(entities.items(), key=lambda item: (item[0][0], item[0][1])):
+        name = names.get((kind, key), key)
         lines.append(f"  - id: {kinds[kind]}/{lang}-{key}")
         lines.append(f"    type: {kind}")
-        lines.append(f"    name: {yaml_str(key)}")
-        others = [alias for alias in aliases if alias != key]
+        lines.append(f"    name: {yaml_str(name)}")
+        others = [alias for alias in ([key] if name != key else []) + aliases if alias != name]
+        others = sorted(set(others), key=others.index)
         if others:
             lines.append("    aliases: [" + ", ".join(
                 "{text: " + yaml_str(alias) + ", match: exact}" for alias in others) + "]")
+    if extends:
+        lines += ["", "# Places that a reference gazetteer (rules/reference/) lists: their Chinese forms become",
+                  "# aliases of the reference entity, which shows its English name.", "extend:"]
+        for ref_id in sorted(extends):
+            lines.append(f"  - id: {ref_id}")
+            lines.append("    aliases: [" + ", ".join(
+                "{text: " + yaml_str(alias) + ", match: exact}" for alias in sorted(extends[ref_id])) + "]")
     write(path, lines)
 
 
@@ -170,6 +390,7 @@ def main():
     jieba_src = (f"jieba {metadata.version('jieba')} dict.txt (MIT), "
                  "https://github.com/fxsjy/jieba")
     opencc_src = f"OpenCC {metadata.version('OpenCC')} s2t/t2s (Apache-2.0)"
+    pinyin_src = f"pypinyin {metadata.version('pypinyin')} (MIT): display names of people in pinyin"
     faker_src = f"Faker {metadata.version('Faker')} person providers zh_CN, zh_TW, ja_JP (MIT)"
     ipadic_src = ("IPAdic 2.7.0-20070801 via Debian mecab-ipadic 2.7.0-20070801+main-3 "
                   "(BSD-3-Clause with the ICOT term; Copyright 2000-2003 Nara Institute of "
@@ -254,18 +475,92 @@ def main():
             else:
                 continue
             zh_entities[(kind, word)] = variants(word, (s2t,))
-    write_entity_file(
-        os.path.join(out_dir, "zh-entities.yaml"),
-        header("Chinese people, organizations and places that are names in any context "
-               f"({len(zh_entities)} entities; Traditional forms as aliases).",
-               [jieba_src, opencc_src, "filtered with rules/reference/common-words/zh.txt (wordfreq)"]),
-        "zh-entities", "zh", zh_entities)
 
-    # --- Japanese names and organizations from IPAdic -----------------------------------------
+    # --- Display names: Latin script for people, the reference entity for places ------------
     def ipadic_rows(name):
         with open(os.path.join(ipadic_dir, name), encoding="euc-jp") as handle:
             for line in handle:
                 yield line.rstrip("\n").split(",")
+
+    # IPAdic's readings of surnames and given names, the likeliest (lowest cost) first
+    ja_readings = {"姓": {}, "名": {}}
+    for row in ipadic_rows("Noun.name.csv"):
+        if row[7] in ja_readings and len(row) > 11 and hepburn(row[11]):
+            ja_readings[row[7]].setdefault(row[0], []).append((int(row[3]), row[11]))
+    for table in ja_readings.values():
+        for readings in table.values():
+            readings.sort()
+
+    def japanese_name(word, full_reading=None):
+        """石破茂 -> Shigeru Ishiba (given name first): the word is a surname and a given name
+        that IPAdic both lists, with their likeliest readings, or, given the full name's
+        reading, readings that make it up. None where no such split exists."""
+        for cut in range(len(word) - 1, 0, -1):  # the longest surname first
+            surname, given = word[:cut], word[cut:]
+            for _, sur_reading in ja_readings["姓"].get(surname, []):
+                if full_reading is not None and cut == 1 and (
+                        surname in chinese_surnames or sur_reading.endswith("ノ")):
+                    continue  # 江沢民, 金英浩 (Chinese, Korean); 紀貫之 is Ki no Tsurayuki
+                for _, given_reading in ja_readings["名"].get(given, []):
+                    if full_reading is not None and full_reading != sur_reading + given_reading:
+                        continue
+                    first, last = hepburn(given_reading), hepburn(sur_reading)
+                    if first and last:
+                        return first.capitalize() + " " + last.capitalize()
+        return None
+
+    chinese_surnames = surnames | {s2t.convert(name) for name in surnames}
+    reference = reference_places(os.path.join(common_dir, ".."), t2s)
+    zh_names = {}
+    zh_extends = {}
+    taken = set()
+    japanese_in_jieba = 0
+    for (kind, word), aliases in sorted(zh_entities.items()):
+        if kind == "PERSON":
+            # a Japanese name in jieba (石破茂, 安倍晋三): a surname of two characters that
+            # IPAdic lists and Chinese does not, then one given-name character that IPAdic
+            # lists, or two or more; shown romanized where IPAdic has the readings, else native
+            japanese = False
+            name = None
+            for form in dict.fromkeys([word, s2t.convert(word)]):
+                head, rest = form[:2], form[2:]
+                if (head in ja_readings["姓"] and head not in surnames and head not in zh_common
+                        and t2s.convert(head) not in ZH_COMPOUND_SURNAMES
+                        and (len(rest) >= 2 or rest in ja_readings["名"])):
+                    japanese = True
+                    name = japanese_name(form)
+                    if name:
+                        break
+            if japanese:
+                japanese_in_jieba += 1
+            elif not all(ch in FOREIGN_CHARS for ch in word):
+                name = pinyin_name(word, surnames, t2s)
+            if name:
+                zh_names[(kind, word)] = name
+        elif kind == "PLACE":
+            forms = sorted(set(aliases) | {t2s.convert(a) for a in aliases})
+            ref_id = reference_place(word, forms, reference, zh_common)
+            if ref_id:
+                del zh_entities[(kind, word)]
+                new = [a for a in aliases if ref_id not in {k[2] for k in reference.get(a, ())}
+                       and a not in taken]
+                taken.update(new)
+                if new:
+                    zh_extends.setdefault(ref_id, set()).update(new)
+    moved = sum(len(v) for v in zh_extends.values())
+    write_entity_file(
+        os.path.join(out_dir, "zh-entities.yaml"),
+        header("Chinese people, organizations and places that are names in any context "
+               f"({len(zh_entities)} entities; Traditional forms as aliases). People show their "
+               "names in pinyin (surname first), the Chinese form an alias; places that a "
+               f"reference gazetteer lists are aliases of its entity ({moved} aliases, under extend:).",
+               [jieba_src, opencc_src, pinyin_src,
+                "filtered with rules/reference/common-words/zh.txt (wordfreq)",
+                "IPAdic's readings for Japanese names in jieba (" + ipadic_src + ")",
+                "rules/reference/{countries,regions}.yaml, cities15000.txt (Han aliases)"]),
+        "zh-entities", "zh", zh_entities, zh_names, zh_extends)
+
+    # --- Japanese names and organizations from IPAdic -----------------------------------------
 
     def has_han(text):
         return any("\u3400" <= ch <= "\u9fff" for ch in text)
@@ -274,6 +569,7 @@ def main():
     ja_kana_places = set()
     ja_given = set(ja_JP.Provider.first_names)
     ja_entities = {}
+    ja_names = {}
     for row in ipadic_rows("Noun.name.csv"):
         word, sub = row[0], row[7]
         if not is_japanese(word):
@@ -284,6 +580,9 @@ def main():
             ja_given.add(word)
         elif sub == "一般" and len(word) >= 3 and word not in ja_common and has_han(word):
             ja_entities[("PERSON", word)] = [word]
+            name = japanese_name(word, row[11]) if len(row) > 11 else None
+            if name and ("PERSON", word) not in ja_names:
+                ja_names[("PERSON", word)] = name
     for row in ipadic_rows("Noun.place.csv"):
         word = row[0]
         if len(word) >= 2 and all("\u30a0" <= ch <= "\u30ff" for ch in word):
@@ -313,7 +612,10 @@ def main():
         header("Japanese organizations and people that are names in any context "
                f"({len(ja_entities)} entities).",
                [ipadic_src, "filtered with rules/reference/common-words/ja.txt (wordfreq)"]),
-        "ja-entities", "ja", ja_entities)
+        "ja-entities", "ja", ja_entities, ja_names)
+    print(f"cjk: zh {len(zh_names)} people in Latin script ({japanese_in_jieba} Japanese names), "
+          f"{moved} place aliases on reference entities; ja {len(ja_names)} people in Latin script",
+          file=sys.stderr)
     print(f"cjk: zh {len(zh_entities)} entities, {len(surnames)} surnames; "
           f"ja {len(ja_entities)} entities, {len(ja_surnames)} surnames, {len(ja_given)} given names",
           file=sys.stderr)
