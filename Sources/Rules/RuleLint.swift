@@ -47,6 +47,7 @@ public enum RuleLint {
     var found: [Diagnostic] = []
     // (list, file) → keys → first entry with them
     var seen: [String: [[String]: (text: String, location: FileLocation)]] = [:]
+    var repeats: [String: (count: Int, location: FileLocation)] = [:]
     for list in source.lists {
       let mode = modes[list.name] ?? list.match
       let scope = list.name + "\u{0}" + list.location.path
@@ -55,6 +56,10 @@ public enum RuleLint {
         let keys = PatternCompiler.keys(of: entry, mode: mode, normalizer: normalizer)
         guard !keys.isEmpty else { continue }
         if let first = seen[scope]?[keys] {
+          // A generated lexicon can hold thousands (ё and е spellings): name a few, count the rest.
+          let count = (repeats[scope]?.count ?? 0) + 1
+          repeats[scope] = (count, repeats[scope]?.location ?? list.location)
+          guard count <= Self.examplesPerList else { continue }
           found.append(
             .warning(
               at: location,
@@ -67,6 +72,14 @@ public enum RuleLint {
           seen[scope, default: [:]][keys] = (entry, location)
         }
       }
+    }
+    for (scope, tally) in repeats where tally.count > Self.examplesPerList {
+      let name = scope.split(separator: "\u{0}").first.map(String.init) ?? scope
+      found.append(
+        .warning(
+          at: tally.location,
+          "list '\(name)': \(tally.count - Self.examplesPerList) more entries in this file repeat an earlier one "
+            + "under the list's match mode (\(tally.count) in all)"))
     }
     return found
   }

@@ -14,6 +14,16 @@ import TestSupport
 
   static let cases: [Case] = [
     Case(
+      name: "a generated list's many repeats: five named, the rest counted",
+      yaml: "lists:\n  given:\n    words: [" + (1...8).map { "Ana\($0), ana\($0)" }.joined(separator: ", ") + "]\n",
+      expected: [
+        "rules/test.yaml:2:3: warning: list 'given': 3 more entries in this file repeat an earlier one under the list's match mode (8 in all)"
+      ]
+        + (1...5).map { i in
+          "rules/test.yaml:3:\(19 + (i - 1) * 12): warning: list 'given': 'ana\(i)' is the same as 'Ana\(i)' at "
+            + "rules/test.yaml:3:\(13 + (i - 1) * 12) under the list's match mode (loose)"
+        }),
+    Case(
       name: "entries the same under a loose list's mode",
       yaml: "lists:\n  title:\n    words:\n      - President\n      - Minister\n      - president\n      - Présidént\n",
       expected: [
