@@ -33,6 +33,20 @@ public final class Recognizer {
     self.languageMatchers = Array(repeating: nil, count: rules.languages.codes.count + 1)
   }
 
+  /// The rule set's patterns with the priority their mentions compete with: a pattern that
+  /// builds on gazetteer spans ("Congress of PLACE") ranks with aliases, so that its longer
+  /// match can replace the alias match it contains. Computed once, not per document.
+  private lazy var rankedPatterns: [CompiledPattern] = rules.patterns.map { pattern in
+    var pattern = pattern
+    let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
+    if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
+    return pattern
+  }
+
+  /// Mentions a pattern declared as aliases, found again elsewhere: below every rule, they only
+  /// fill gaps.
+  static let documentAliasPriority = Int.min / 2
+
   /// The matcher for paragraphs of language number `language` (0: unknown).
   private func matcher(for language: UInt8) -> PatternMatcher {
     guard language != 0, let code = rules.languages.code(of: language) else { return patterns }
@@ -83,12 +97,7 @@ public final class Recognizer {
     for (language, runs) in passes {
       let matcher = matcher(for: language)
       matcher.prepare(context, runs: runs)
-      for (index, pattern) in rules.patterns.enumerated() {
-        // A pattern that builds on gazetteer spans ("Congress of PLACE") ranks with aliases, so
-        // that its longer match can replace the alias match it contains.
-        let usesSpans = pattern.program.instructions.contains { if case .entity = $0 { true } else { false } }
-        var pattern = pattern
-        if usesSpans { pattern.priority = max(pattern.priority, RuleSet.aliasPriority) }
+      for (index, pattern) in rankedPatterns.enumerated() {
         for match in matcher.matches(ofPatternAt: index) {
           appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
         }
@@ -245,7 +254,7 @@ public final class Recognizer {
           again.firstToken = Int32(i)
           again.endToken = Int32(i + keys.count)
           again.how = .acronym
-          again.priority = -1_000_000  // below every rule: it only fills gaps
+          again.priority = Self.documentAliasPriority
           extra.append(again)
           i += keys.count
         } else {
