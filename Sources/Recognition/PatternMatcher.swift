@@ -176,7 +176,9 @@ final class PatternMatcher {
       let keys = mode == 0 ? exactKeys : mode == 1 ? foldedKeys : looseKeys
       let table = tables.rowOf[mode]
       let limit = UInt32(table.count)
-      for i in 0..<n where keys[i] < limit { rowsOfTokens[3 * i + mode] = table[Int(keys[i])] }
+      for run in runs ?? [0..<n] {
+        for i in run where keys[i] < limit { rowsOfTokens[3 * i + mode] = table[Int(keys[i])] }
+      }
     }
     swap(&rowsOfTokens, &self.tokenRows)
 
