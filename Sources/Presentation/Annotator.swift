@@ -33,7 +33,9 @@ public final class Annotator {
     // A resolved mention no longer says which alias or pattern fired. The recognizer, run
     // again on the same tokens, does: a second pass over one document, cheap next to reading it.
     var howOfSpan: [Int64: String] = [:]
-    for mention in extractor.recognizer.mentions(in: document, lexicon: extractor.normalizer.lexicon) {
+    let recognized = extractor.recognizer.mentions(
+      in: document, lexicon: extractor.normalizer.lexicon, languages: extracted.languages)
+    for mention in recognized {
       howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] = how(mention)
     }
     let highlights = extracted.mentions.map { mention in

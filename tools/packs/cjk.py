@@ -52,9 +52,9 @@ forms as aliases):
     with or without an administrative suffix (省, 州, 市, 県, 府, 都, 自治区 …; see
     `reference_place` for the guards: regions abroad, counties, GeoNames' noisy alternates).
     Places that match nothing stay entities with their Chinese names.
-  - PEOPLE show their names in Latin script where open data gives them: Chinese names in
-    pinyin (pypinyin, MIT; surname first, given name joined: 习近平 -> Xi Jinping; surname
-    readings from ZH_SURNAME_READINGS: 曾 is Zeng); Japanese names (IPAdic full names, and
+  - PEOPLE: Chinese people keep their Han name (an entity's name is also an alias, and pinyin
+    of a dictionary's rare names makes Latin words such as "A Lima" that match running Spanish
+    "a Lima"). Japanese names (IPAdic full names, and
     Japanese names in jieba such as 石破茂) from IPAdic's readings of surname and given name,
     in Hepburn without macrons, given name first as English Wikipedia writes them (Shigeru
     Ishiba). The native form stays an alias. Names with no reading (安倍晋三: IPAdic lacks 晋三),
@@ -120,34 +120,7 @@ DIRECTIONS = set("东南西北中上下東")
 ZH_PERSON_BAD_ENDS = ("家", "氏", "们", "说", "的", "了", "道")
 
 
-# --- Display names: pinyin for Chinese people, Hepburn for Japanese people ----------------------
-
-# Surnames whose reading as a surname differs from pypinyin's most common reading of the
-# character (曾 is Zeng as a surname, ceng as an adverb).
-ZH_SURNAME_READINGS = {
-    "曾": "zeng", "单": "shan", "單": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "区": "ou",
-    "區": "ou", "查": "zha", "乐": "yue", "樂": "yue", "盖": "ge", "蓋": "ge", "覃": "qin",
-    "缪": "miao", "繆": "miao", "召": "shao", "翟": "zhai", "秘": "bi", "尉迟": "yuchi",
-    "尉遲": "yuchi", "万俟": "moqi", "萬俟": "moqi", "长孙": "zhangsun", "長孫": "zhangsun",
-    "种": "chong", "種": "chong", "员": "yun", "員": "yun", "难": "ning", "難": "ning",
-    "隗": "wei", "句": "gou", "阚": "kan", "闞": "kan", "莘": "shen", "折": "she", "沈": "shen",
-    "石": "shi", "任": "ren", "华": "hua", "華": "hua", "纪": "ji", "紀": "ji", "燕": "yan",
-    "宿": "su", "褚": "chu", "洗": "xian", "冼": "xian", "雍": "yong", "尉": "wei",
-}
-
-
-def pinyin_name(word, surnames, t2s):
-    """习近平 -> Xi Jinping: the surname (one or two characters), then the given name joined."""
-    simple = t2s.convert(word)
-    cut = 2 if (word[:2] in surnames or simple[:2] in ZH_COMPOUND_SURNAMES) and len(word) > 2 else 1
-    surname, given = simple[:cut], simple[cut:]
-    family = ZH_SURNAME_READINGS.get(surname) or "".join(
-        lazy_pinyin(surname, style=Style.NORMAL, v_to_u=True))
-    syllables = lazy_pinyin(given, style=Style.NORMAL, v_to_u=True)
-    if not syllables or not all(re.fullmatch("[a-zü]+", s) for s in syllables + [family]):
-        return None
-    return family.capitalize() + " " + "".join(syllables).capitalize()
-
+# --- Display names: Hepburn for Japanese people ---------------------------------------------------
 
 KANA = {}
 for _row, _cons in (("アイウエオ", ["a", "i", "u", "e", "o"]),
@@ -390,7 +363,7 @@ def main():
     jieba_src = (f"jieba {metadata.version('jieba')} dict.txt (MIT), "
                  "https://github.com/fxsjy/jieba")
     opencc_src = f"OpenCC {metadata.version('OpenCC')} s2t/t2s (Apache-2.0)"
-    pinyin_src = f"pypinyin {metadata.version('pypinyin')} (MIT): display names of people in pinyin"
+    pinyin_src = f"pypinyin {metadata.version('pypinyin')} (MIT): city names read in pinyin, to check GeoNames"
     faker_src = f"Faker {metadata.version('Faker')} person providers zh_CN, zh_TW, ja_JP (MIT)"
     ipadic_src = ("IPAdic 2.7.0-20070801 via Debian mecab-ipadic 2.7.0-20070801+main-3 "
                   "(BSD-3-Clause with the ICOT term; Copyright 2000-2003 Nara Institute of "
@@ -531,10 +504,12 @@ def main():
                     name = japanese_name(form)
                     if name:
                         break
+            # Chinese people keep their Han name: an entity's name is also an alias, and pinyin
+            # of a dictionary's rare names makes Latin words ("A Lima", "Ha Lima") that match
+            # running Spanish or Portuguese ("a Lima"). Japanese readings come from IPAdic's
+            # name entries only, and spell real Japanese names.
             if japanese:
                 japanese_in_jieba += 1
-            elif not all(ch in FOREIGN_CHARS for ch in word):
-                name = pinyin_name(word, surnames, t2s)
             if name:
                 zh_names[(kind, word)] = name
         elif kind == "PLACE":
@@ -551,8 +526,8 @@ def main():
     write_entity_file(
         os.path.join(out_dir, "zh-entities.yaml"),
         header("Chinese people, organizations and places that are names in any context "
-               f"({len(zh_entities)} entities; Traditional forms as aliases). People show their "
-               "names in pinyin (surname first), the Chinese form an alias; places that a "
+               f"({len(zh_entities)} entities; Traditional forms as aliases). Chinese people keep "
+               "their Han names, Japanese ones are shown in Hepburn; places that a "
                f"reference gazetteer lists are aliases of its entity ({moved} aliases, under extend:).",
                [jieba_src, opencc_src, pinyin_src,
                 "filtered with rules/reference/common-words/zh.txt (wordfreq)",
