@@ -54,8 +54,22 @@ struct NameVariants {
           skeletons[name] = (script, name.map { SpellingSkeleton.of(lexicon.string($0), latin: script == Self.latinScript) })
         }
       }
+      // A name in an inflecting script in two cases (see ``CaseForms``).
+      var caseForms: [[KeyID]: (script: UInt8, words: [Set<String>])] = [:]
+      if type == "PERSON" {
+        for name in distinct {
+          let first = occurrences[name]![0]
+          guard CaseForms.scripts.contains(scripts[first]) else { continue }
+          let folded = document.tokens[Int(resolved[first].firstToken)..<Int(resolved[first].endToken)]
+            .filter(\.isWordLike).map { CaseForms.stems(of: lexicon.string($0.keys.folded)) }
+          caseForms[name] = (scripts[first], folded)
+        }
+      }
       func isVariant(_ a: [KeyID], of b: [KeyID], type: String) -> Bool {
         if self.isVariant(a, of: b, type: type) { return true }
+        if let ca = caseForms[a], let cb = caseForms[b], ca.script == cb.script, CaseForms.isVariant(ca.words, of: cb.words) {
+          return true
+        }
         guard let sa = skeletons[a], let sb = skeletons[b], sa.script != sb.script else { return false }
         return SpellingSkeleton.isVariant(sa.words, of: sb.words)
       }
@@ -185,6 +199,7 @@ struct NameVariants {
       fullest[m.entityID] = i
     }
     var byKey: [KeyID: Set<String>] = [:]
+    var byStem: [String: Set<String>] = [:]
     for (id, i) in fullest {
       let words = self.names[i]
       let m = resolved[i]
@@ -200,6 +215,15 @@ struct NameVariants {
         }
       }
       for key in keys { byKey[key, default: []].insert(id) }
+      // In Cyrillic and Greek, the same words in any case ("Путина" after "Владимир Путин").
+      if m.type == "PERSON", let first = tokens[Int(m.firstToken)..<Int(m.endToken)].first(where: \.isWordLike),
+        CaseForms.scripts.contains(first.script)
+      {
+        let wordTokens = tokens[Int(m.firstToken)..<Int(m.endToken)].filter(\.isWordLike)
+        for word in [wordTokens.last!, wordTokens[0]] {
+          for stem in CaseForms.stems(of: lexicon.string(word.keys.folded)) { byStem[stem, default: []].insert(id) }
+        }
+      }
     }
     guard !byKey.isEmpty else { return found }
     func capitalizedWord(_ i: Int) -> Bool {
@@ -207,9 +231,13 @@ struct NameVariants {
     }
     for (t, token) in tokens.enumerated() where !covered[t] {
       guard token.kind == .word, token.shape.contains(.initialUpper), token.shape.contains(.hasLower),
-        token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1], !capitalizedWord(t + 1) || covered[t + 1],
-        let ids = byKey[token.keys.loose], ids.count == 1, let id = ids.first, let model = fullest[id].map({ resolved[$0] })
+        token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1], !capitalizedWord(t + 1) || covered[t + 1]
       else { continue }
+      var ids = byKey[token.keys.loose] ?? []
+      if ids.isEmpty, !byStem.isEmpty, CaseForms.scripts.contains(token.script) {
+        for stem in CaseForms.stems(of: lexicon.string(token.keys.folded)) { ids.formUnion(byStem[stem] ?? []) }
+      }
+      guard ids.count == 1, let id = ids.first, let model = fullest[id].map({ resolved[$0] }) else { continue }
       if model.type == "ORG", Int32(t) < firstSeen[id]! { continue }
       var mention = model
       mention.firstToken = Int32(t)
@@ -270,3 +298,38 @@ enum SpellingSkeleton {
     return j == a.count
   }
 }
+
+/// The case forms of a name in Cyrillic or Greek, to tell that "Путина" and "Путин", "Анны" and
+/// "Анна", "Μητσοτάκη" and "Μητσοτάκης" are one name in two grammatical cases. A word's stems
+/// are the word and the word less each case ending it ends with (leaving three letters at
+/// least); two words are one name when their stems meet. Endings only, never derivational
+/// suffixes: "Иванов" is not "Иван".
+enum CaseForms {
+  /// Cyrillic and Greek (ICU's UScriptCode 8 and 14).
+  static let scripts: Set<UInt8> = [8, 14]
+
+  /// Russian noun and adjective case endings, and Greek ones (folded: final sigma is σ).
+  static let endings = [
+    "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ою", "ах", "ях",
+    "а", "я", "у", "ю", "е", "ы", "и", "й",
+    "ουσ", "ου", "οσ", "ησ", "ασ", "εσ", "ων", "σ", "ο", "α", "η", "ε",
+  ]
+
+  static func stems(of word: String) -> Set<String> {
+    var found: Set<String> = [word]
+    let letters = Array(word)
+    for ending in endings where word.hasSuffix(ending) && letters.count - ending.count >= 3 {
+      found.insert(String(letters.dropLast(ending.count)))
+    }
+    return found
+  }
+
+  /// `a`'s words are, in order, case forms of words of `b` (or the two are the same length).
+  static func isVariant(_ a: [Set<String>], of b: [Set<String>]) -> Bool {
+    guard a.count <= b.count, a != b else { return false }
+    var j = 0
+    for word in b where j < a.count && !word.isDisjoint(with: a[j]) { j += 1 }
+    return j == a.count
+  }
+}
+

@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct NameVariantTests {
   static let rules = """
     lists:
-      title: [President, presidente, expresidente, Minister, ministro, Secretary]
+      title: [President, presidente, expresidente, Minister, ministro, Secretary, Президент, πρόεδρος]
       head: [Congress, Congreso, Police, Policía, Confederation]
     patterns:
       - {type: PERSON, pattern: '@title+ <Cap{1,3}>'}
@@ -30,6 +30,20 @@ import TestSupport
   }
 
   static let cases: [Case] = [
+    Case(
+      name: "a surname in another case joins the full name (ru)",
+      text: "Президент Владимир Путин выступил. Он повторил слова Путина, ответ Путину. Иванов молчал.",
+      expected: [
+        "Владимир Путин → ~person/vladimir-putin (pattern)", "Путина → ~person/vladimir-putin (coref)",
+        "Путину → ~person/vladimir-putin (coref)",
+      ]),
+    Case(
+      name: "a genitive joins the nominative (el)",
+      text: "Ο πρόεδρος Κυριάκος Μητσοτάκης μίλησε. Η ομιλία του Μητσοτάκη ήταν σύντομη.",
+      expected: [
+        "Κυριάκος Μητσοτάκης → ~person/kyriakos-metsotakes (pattern)",
+        "Μητσοτάκη → ~person/kyriakos-metsotakes (coref)",
+      ]),
     Case(
       name: "surname after the full name (en)",
       text: "President Pedro Castillo spoke. Later, Castillo left.",
