@@ -8,10 +8,14 @@ public struct LanguageMap: Sendable, Equatable {
   public let tokenLanguages: [UInt8]
   /// The number of the document's language, 0 when none was recognized.
   public let documentLanguage: UInt8
+  /// Per token: whether it is one of the most frequent words of its paragraph's language
+  /// (Zipf ``LanguageIdentifier/commonZipf`` or more): "Μετά", "Οι", "The".
+  public let commonWords: [Bool]
 
-  public init(tokenLanguages: [UInt8], documentLanguage: UInt8) {
+  public init(tokenLanguages: [UInt8], documentLanguage: UInt8, commonWords: [Bool]? = nil) {
     self.tokenLanguages = tokenLanguages
     self.documentLanguage = documentLanguage
+    self.commonWords = commonWords ?? Array(repeating: false, count: tokenLanguages.count)
   }
 
   /// A map where no language is recognized: every rule runs everywhere.
@@ -59,6 +63,9 @@ public final class LanguageIdentifier {
   /// whole document.
   static let paragraphLead = 130
   static let documentLead = 115
+  /// Zipf × 10 from which a word counts as one of its language's most frequent (about the
+  /// top 300 words: function words, "after", "the").
+  public static let commonZipf = 55
 
   public init(profiles: LanguageProfiles) {
     self.profiles = profiles
@@ -94,11 +101,19 @@ public final class LanguageIdentifier {
     }
     let documentLanguage = Self.decide(documentScores, lead: Self.documentLead)
     var tokenLanguages = [UInt8](repeating: 0, count: tokens.count)
+    var common = [Bool](repeating: false, count: tokens.count)
     for (range, language) in paragraphs {
       let chosen = language != 0 ? language : documentLanguage
-      if chosen != 0 { for t in range { tokenLanguages[t] = chosen } }
+      guard chosen != 0 else { continue }
+      for t in range {
+        tokenLanguages[t] = chosen
+        if tokens[t].isWordLike {
+          let word = profileWord(tokens[t].keys.folded, lexicon: lexicon)
+          common[t] = word >= 0 && Int(profiles.weights[Int(word) * languages + Int(chosen) - 1]) >= Self.commonZipf
+        }
+      }
     }
-    return LanguageMap(tokenLanguages: tokenLanguages, documentLanguage: documentLanguage)
+    return LanguageMap(tokenLanguages: tokenLanguages, documentLanguage: documentLanguage, commonWords: common)
   }
 
   /// The language number whose score is high enough and leads the others by `lead` percent,

@@ -82,6 +82,7 @@ public final class Recognizer {
   public func mentions(in document: Document, lexicon: Lexicon, languages: LanguageMap? = nil) -> [Mention] {
     var candidates: [Mention] = []
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
+    if let languages { candidates = withoutCommonWordsOfOtherScripts(candidates, tokens: document.tokens, languages: languages) }
     if keepsCandidates { lastCandidates = candidates }
     let aliasMentions = policy.resolve(candidates)
     guard !rules.patterns.isEmpty else { return aliasMentions }
@@ -106,6 +107,21 @@ public final class Recognizer {
     if keepsCandidates { lastCandidates += all.filter { $0.how == .pattern } }
     let kept = policy.resolve(Self.respectingListedNames(all, aliasMentions: aliasMentions, tokens: document.tokens))
     return withDocumentAliases(kept, context: context)
+  }
+
+  /// The alias candidates less those where a reference name in Latin letters met, through its
+  /// transliterated key, one of the most frequent words of the paragraph's language written
+  /// in another script: Greek "Μετά" ("after", often first in a sentence, so capitalized) is
+  /// loosely "meta", Colombia's Meta region. Loose keys find "Перу" for "Peru"; a function
+  /// word is no such case.
+  func withoutCommonWordsOfOtherScripts(_ candidates: [Mention], tokens: [Token], languages: LanguageMap) -> [Mention] {
+    candidates.filter { candidate in
+      let t = Int(candidate.firstToken)
+      guard candidate.alias >= 0, candidate.tokenCount == 1, candidate.priority < 0, languages.commonWords[t],
+        tokens[t].script != 0, tokens[t].script != Self.latinScript
+      else { return true }
+      return !rules.aliases[Int(candidate.alias)].text.unicodeScalars.allSatisfy { $0.value < 0x250 }
+    }
   }
 
   /// The candidates without the pattern matches that would cut or weakly retype a listed name.

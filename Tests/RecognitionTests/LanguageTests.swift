@@ -131,4 +131,31 @@ import TestSupport
     #expect(list.admits(minister, in: "en") && list.admits(minister, in: "es") && !list.admits(minister, in: "de"))
     #expect(list.admits(minister, in: nil))
   }
+
+  /// A reference name in Latin letters does not take, through its transliterated key, one of
+  /// the most frequent words of the paragraph's language in another script ("Μετά" is loosely
+  /// "meta"); the name in its own script, and Latin text, still match.
+  @Test func frequentWordsOfAnotherScriptAreNoNames() throws {
+    let rules = try Fixture.rules(
+      """
+      precedence: -20
+      languages:
+        el: {μετά: 6.2, και: 7.5, το: 7.4, η: 7.3, την: 7.2, ο: 7.2, της: 7.1}
+        es: {el: 7.2, de: 7.6, la: 7.5, y: 7.3, que: 7.4}
+      entities:
+        - {id: region/co-met, type: PLACE, name: Meta}
+        - {id: country/pe, type: PLACE, name: Peru, aliases: [Перу]}
+      """, path: "rules/reference/test.yaml")
+    let normalizer = try Normalizer()
+    func found(_ text: String) -> [String] {
+      let document = normalizer.document(text: text)
+      let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
+      return Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).map {
+        document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
+      }
+    }
+    #expect(found("Μετά την συνάντηση ο υπουργός και η ομάδα της πήγαν στο Περού.").isEmpty)
+    #expect(found("El gobierno de Meta y la región que visitó.") == ["Meta"])
+  }
 }
+
