@@ -276,6 +276,7 @@ struct RuleFileParser {
     var rule = PatternRule(
       id: id ?? "\(here.path):\(here.line)", type: type, pattern: text, patternLocation: start,
       patternIsSingleLine: singleLine, priority: priority, language: language, location: here, pack: pack)
+    rule.hasExplicitID = id != nil
     rule.patternLines = blockLines(textNode, text)
     source.patterns.append(rule)
   }

@@ -159,6 +159,9 @@ public struct LanguageProfileRule: Sendable {
 public struct PatternRule: Hashable, Sendable {
   /// A name for messages and `quipu explain`; defaults to `file:line`.
   public var id: String
+  /// Whether `id` was written in the file: only then does it name the pattern in output
+  /// `rule` fields (else `file:line`, which moves when lines above it do).
+  public var hasExplicitID = true
   public var type: String
   /// The pattern source, e.g. `@en.title+ <Name{1,4}>`.
   public var pattern: String
