@@ -82,13 +82,8 @@ struct Run: ParsableCommand {
     }
   }
 
-  enum InvalidText: String, ExpressibleByArgument, CaseIterable {
-    case error, replace
-  }
-
-  func run() throws {
-    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
-    if selection.isActive { return try runPartial(ruleSet) }
+  /// Every option of the command line, for whole and partial runs alike.
+  var batchOptions: BatchOptions {
     var options = BatchOptions()
     options.jobs = jobs
     options.explain = explain
@@ -97,6 +92,17 @@ struct Run: ParsableCommand {
     options.replaceInvalid = onInvalid == .replace
     options.incremental = !full
     options.showProgress = !quiet && isatty(STDERR_FILENO) == 1
+    return options
+  }
+
+  enum InvalidText: String, ExpressibleByArgument, CaseIterable {
+    case error, replace
+  }
+
+  func run() throws {
+    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
+    if selection.isActive { return try runPartial(ruleSet) }
+    let options = batchOptions
     let summary: BatchSummary
     do {
       summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, options: options)

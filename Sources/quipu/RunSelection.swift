@@ -92,7 +92,7 @@ extension Run {
     }
     let summary: BatchSummary
     do {
-      summary = try partial.run(with: BatchRunner(rules: ruleSet), jobs: jobs, explain: explain)
+      summary = try partial.run(with: BatchRunner(rules: ruleSet, format: format), options: batchOptions)
     } catch {
       report(error.description)
       throw error.exitCode
