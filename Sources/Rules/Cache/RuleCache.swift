@@ -30,7 +30,7 @@ public enum RuleCache {
   }
 
   static let magic = Array("quipu compiled rules\n".utf8)
-  static let format = 3
+  static let format = 4
   static let kept = 8
 
   /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
