@@ -50,7 +50,7 @@ extension RuleSet {
       guard set.types.contains(rule.type) else {
         diagnostics.append(
           .error(
-            at: rule.location,
+            at: rule.typeLocation ?? rule.location,
             "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")); declare new ones under 'types')"))
         continue
       }

@@ -36,3 +36,24 @@ import Testing
     #expect(miss.message == "damaged cache")
   }
 }
+
+/// A cache that cannot be written is said in words, not as an NSError dump (issue 15).
+@Suite struct CacheWriteMessageTests {
+  @Test func anUnwritableCacheFolderIsNamedWithTheSystemsReason() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("quipu-cachemsg-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("rules"), withIntermediateDirectories: true)
+    try Data("entities:\n  - {id: country/pe, type: PLACE, name: Peru}\n".utf8)
+      .write(to: root.appendingPathComponent("rules/places.yaml"))
+    try Data("a file".utf8).write(to: root.appendingPathComponent("blocker"))
+    let folder = root.appendingPathComponent("blocker/cache")  // under a file: cannot be made
+    let (_, outcome) = try RuleCache.load(
+      directory: root.appendingPathComponent("rules").path, build: "test", folder: folder)
+    guard case .notStored(let why) = outcome else {
+      Issue.record("expected notStored, got \(outcome)")
+      return
+    }
+    #expect(!why.contains("NSCocoaErrorDomain") && !why.contains("Error Domain"), "\(why)")
+    #expect(why.hasPrefix("cannot write to \(folder.path): "), "\(why)")
+  }
+}

@@ -113,7 +113,7 @@ struct PatternCompiler {
     for rule in patterns {
       guard set.types.contains(rule.type) else {
         diagnostics.append(
-          .error(at: rule.location, "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")))"))
+          .error(at: rule.typeLocation ?? rule.location, "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")))"))
         continue
       }
       var tree: PatternNode
