@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Output
 import Pipeline
+import Presentation
 
 /// `quipu run <folder>`: extract entities from every document and write `out/`.
 struct Run: ParsableCommand {
@@ -77,9 +78,10 @@ struct Run: ParsableCommand {
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("'\(folder)' is not a folder")
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+      throw ValidationError("'\(TerminalText.escaped(folder))': no such folder")
     }
+    guard isDirectory.boolValue else { throw ValidationError("'\(TerminalText.escaped(folder))' is a file, not a folder of documents") }
   }
 
   /// Every option of the command line, for whole and partial runs alike.
