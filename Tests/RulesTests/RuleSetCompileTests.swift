@@ -41,13 +41,13 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
     let yaml = "types: [PARTY]\nentities:\n  - id: a\n    type: CITY\n    name: A\n"
     #expect(
       Fixture.diagnostics(yaml).map(\.description) == [
-        "rules/test.yaml:3:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE, PARTY; declare new ones under 'types')"
+        "rules/test.yaml:4:11: error: unknown type 'CITY' (known: PERSON, ORG, PLACE, PARTY; declare new ones under 'types')"
       ])
   }
 
   @Test func typesAreCaseSensitive() {
     let yaml = "entities:\n  - id: a\n    type: place\n    name: A\n"
-    #expect(Fixture.diagnostics(yaml).map(\.location.description) == ["rules/test.yaml:2:5"])
+    #expect(Fixture.diagnostics(yaml).map(\.location.description) == ["rules/test.yaml:3:11"])
   }
 
   @Test func declaredTypesAreAccepted() throws {
@@ -319,7 +319,7 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
       error?.description == """
         rules/test.yaml:7:11: warning: alias 'Lima' of 'b' is also an alias of 'a' at rules/test.yaml:4:11; the closest spelling, then the first defined, wins
         rules/test.yaml:8:5: error: duplicate id 'a' (first defined at rules/test.yaml:2:5)
-        rules/test.yaml:11:5: error: unknown type 'THING' (known: PERSON, ORG, PLACE; declare new ones under 'types')
+        rules/test.yaml:12:11: error: unknown type 'THING' (known: PERSON, ORG, PLACE; declare new ones under 'types')
         rules/test.yaml:16:11: error: alias '?' has no word to match
         """)
   }
