@@ -65,6 +65,8 @@ public struct PartialRun: Sendable {
     }
 
     let summary = try runner.run(input: input, output: output, options: options, documents: selected)
+    // An interrupted shard is unfinished: without a manifest, `quipu merge` says to re-run it.
+    if summary.interrupted { return summary }
 
     do {
       let files = OutputFiles.list(in: folder)

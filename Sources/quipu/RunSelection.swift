@@ -99,6 +99,7 @@ extension Run {
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line + (partial.shard.map { ", shard \($0)" } ?? "")) }
+    if summary.interrupted { throw ExitCode(130) }
     if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
   }
 }
