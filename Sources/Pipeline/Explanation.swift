@@ -26,7 +26,7 @@ public enum Explanation {
       let (s, e) = span(mention.firstToken, mention.endToken)
       if let range, !(s < range.upperBound && range.lowerBound < e) { continue }
       out.append("\(quoted(mention.firstToken, mention.endToken)) [\(s), \(e)) \(mention.type) → \(mention.entityID) (\(mention.name))")
-      out.append("  rule: \(mention.rule) (how: \(mention.how))")
+      out.append("  rule: \(mention.rule.located) (how: \(mention.how))")
       let tokens = document.tokens[Int(mention.firstToken)..<Int(mention.endToken)]
       let keys = tokens.map { t in
         "\(document.string(of: t)): exact \"\(lexicon.string(t.keys.exact))\", folded \"\(lexicon.string(t.keys.folded))\", loose \"\(lexicon.string(t.keys.loose))\""
@@ -41,7 +41,7 @@ public enum Explanation {
       {
         let (ls, le) = span(loser.firstToken, loser.endToken)
         out.append(
-          "  lost: \(quoted(loser.firstToken, loser.endToken)) [\(ls), \(le)) \(loser.type) by \(loser.rule) "
+          "  lost: \(quoted(loser.firstToken, loser.endToken)) [\(ls), \(le)) \(loser.type) by \(loser.rule.located) "
             + "(\(loser.how.rawValue), priority \(loser.priority)): \(reason(loser, lostTo: winner, mention: mention, rules: rules))")
       }
     }

@@ -24,17 +24,33 @@ public struct PartialRun: Sendable {
   }
 
   /// Processes the selected documents with `runner` and writes the manifest.
+  public func run(with runner: BatchRunner, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+    var options = BatchOptions()
+    options.jobs = jobs
+    options.explain = explain
+    return try run(with: runner, options: options)
+  }
+
+  /// Processes the selected documents with `runner` and `options` (the same value a whole run
+  /// takes: format, include and exclude globs, invalid text, `--full`) and writes the manifest,
+  /// which records every option that changes output so that `quipu merge` refuses a mismatch.
   ///
   /// An earlier manifest is removed first, so a shard re-run that dies midway leaves a folder
   /// that `quipu merge` refuses rather than a stale, valid-looking one.
-  public func run(with runner: BatchRunner, jobs: Int, explain: Bool = false) throws(BatchError) -> BatchSummary {
+  public func run(with runner: BatchRunner, options: BatchOptions) throws(BatchError) -> BatchSummary {
     if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
     let folder = OutputFolder(URL(fileURLWithPath: output))
     let all: [String]
     do {
-      // A folder is read as a whole run reads it (default include list); a given list as it is.
-      all = try list ?? InputCatalog.documents(in: URL(fileURLWithPath: input), excluding: folder.root)
-        .filter(InputFilter(include: nil, exclude: []).accepts)
+      // A folder is read as a whole run reads it (the include and exclude globs); a given
+      // list as it is, less what the globs leave out when they are given.
+      if let list {
+        let filter = InputFilter(include: options.include, exclude: options.exclude)
+        all = options.include == nil && options.exclude.isEmpty ? list : list.filter(filter.accepts)
+      } else {
+        all = try InputCatalog.documents(in: URL(fileURLWithPath: input), excluding: folder.root)
+          .filter(InputFilter(include: options.include, exclude: options.exclude).accepts)
+      }
     } catch {
       throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
     }
@@ -48,12 +64,16 @@ public struct PartialRun: Sendable {
       }
     }
 
-    let summary = try runner.run(input: input, output: output, jobs: jobs, explain: explain, documents: selected)
+    let summary = try runner.run(input: input, output: output, options: options, documents: selected)
+    // An interrupted shard is unfinished: without a manifest, `quipu merge` says to re-run it.
+    if summary.interrupted { return summary }
 
     do {
       let files = OutputFiles.list(in: folder)
       let manifest = ShardManifest(
-        rules: rulesFingerprint, explain: explain, shard: shard, input: ShardManifest.Input(documents: all),
+        rules: rulesFingerprint, explain: options.explain, output: runner.format.rawValue,
+        onInvalid: options.replaceInvalid ? "replace" : "error", include: options.include, exclude: options.exclude,
+        shard: shard, input: ShardManifest.Input(documents: all),
         documents: selected.count, failures: summary.failures.map(\.description), files: files.count,
         checksum: try OutputFiles.checksum(of: files, in: folder))
       try manifest.write(into: folder)

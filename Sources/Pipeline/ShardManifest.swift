@@ -6,10 +6,14 @@ import Foundation
 ///
 /// ```json
 /// {
-///   "format": 1,
+///   "format": 2,
 ///   "quipu": "0.1.0",
 ///   "rules": "fnv1a64:8e3f0b6d2a91c574",
 ///   "explain": false,
+///   "output": "jsonl",
+///   "onInvalid": "error",
+///   "include": null,
+///   "exclude": [],
 ///   "shard": {"count":3,"index":2},
 ///   "input": {"documents":1236,"hash":"fnv1a64:0c1d5e9a77b2f410"},
 ///   "documents": 412,
@@ -23,7 +27,7 @@ import Foundation
 /// shard folder without one is a run that did not finish.
 public struct ShardManifest: Codable, Hashable, Sendable {
   public static let fileName = "manifest.json"
-  public static let currentFormat = 1
+  public static let currentFormat = 2
 
   /// The manifest's own format version.
   public var format = Self.currentFormat
@@ -33,6 +37,14 @@ public struct ShardManifest: Codable, Hashable, Sendable {
   public var rules: String
   /// Whether mention lines carry `why` (`--explain`).
   public var explain: Bool
+  /// `--format`: what was written per document.
+  public var output: String
+  /// `--on-invalid`: `error` or `replace`.
+  public var onInvalid: String
+  /// `--include` globs, or nil for the default list of text extensions.
+  public var include: [String]?
+  /// `--exclude` globs.
+  public var exclude: [String]
   /// Which shard this is; absent for a `--files` run without `--shard` (a "part": its list
   /// is the whole of its input).
   public var shard: Shard?
@@ -61,6 +73,15 @@ public struct ShardManifest: Codable, Hashable, Sendable {
     }
   }
 
+  /// The options that change output, as `quipu run` spells them, for messages and for
+  /// `quipu merge` to compare.
+  public var options: String {
+    var words = ["--format \(output)", "--on-invalid \(onInvalid)", explain ? "--explain" : "no --explain"]
+    words += include.map { $0.map { "--include '\($0)'" } } ?? ["no --include"]
+    words += exclude.map { "--exclude '\($0)'" }
+    return words.joined(separator: " ")
+  }
+
   /// `shard 2/3` or `part`, for messages.
   public var role: String { shard.map { "shard \($0)" } ?? "part" }
 
@@ -73,6 +94,8 @@ public struct ShardManifest: Codable, Hashable, Sendable {
     }
     var fields = [
       try field("format", format), try field("quipu", quipu), try field("rules", rules), try field("explain", explain),
+      try field("output", output), try field("onInvalid", onInvalid), try field("include", include),
+      try field("exclude", exclude),
     ]
     if let shard { fields.append(try field("shard", shard)) }
     fields += [

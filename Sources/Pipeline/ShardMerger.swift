@@ -44,7 +44,8 @@ public struct MergeSummary: Sendable {
 /// Everything is checked before anything is written, so a refused merge leaves `out/` as it was:
 /// - every folder has a manifest (a run that did not finish has none), and its files match its
 ///   checksum (none missing, truncated, added or changed since);
-/// - all were made by the same Quipu version, from the same rules, with the same `--explain`;
+/// - all were made by the same Quipu version, from the same rules, with the same options that change output (`--format jsonl`, `--explain`,
+///   `--on-invalid`, `--include`, `--exclude`);
 /// - shards: all cut `K/N` with the same N from the same document list, each K exactly once;
 ///   parts (`--files` runs without `--shard`): no document in two of them.
 public enum ShardMerger {
@@ -171,7 +172,12 @@ public enum ShardMerger {
     }
     agree("Quipu versions", \.quipu, hint: "re-run the shards with one version")
     agree("rules", \.rules, hint: "re-run the shards made with the wrong rules (or --skip-pack)")
-    agree("options", { $0.explain ? "--explain" : "no --explain" }, hint: "re-run the shards with the same options")
+    agree("options", \.options, hint: "re-run the shards with the same options")
+    for source in sources where source.manifest.output != "jsonl" {
+      problems.append(
+        "\(source.path): error: \(source.name) was written with --format \(source.manifest.output); "
+          + "merge combines --format jsonl shards only; re-run it with --format jsonl")
+    }
     agree("shard kinds", { $0.shard == nil ? "a --files part" : "a shard" }, hint: "merge shards or parts, not both")
     if first.manifest.shard != nil {
       agree("shard counts", { $0.shard.map { "N = \($0.count)" } ?? "" }, hint: "merge the shards of one run")

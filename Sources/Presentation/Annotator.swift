@@ -44,7 +44,7 @@ public final class Annotator {
       return Highlight(
         utf16Start: Int(first.utf16Start), utf16End: Int(last.utf16End), start: Int(first.start), end: Int(last.end),
         text: extracted.text(of: mention), type: mention.type, entityID: mention.entityID, name: mention.name,
-        rule: mention.rule.description, how: howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] ?? "")
+        rule: mention.rule.located, how: howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] ?? "")
     }
     return AnnotatedDocument(path: document.path, text: document.text, mentions: highlights)
   }

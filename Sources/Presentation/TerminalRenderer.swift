@@ -63,9 +63,10 @@ public struct TerminalRenderer: Sendable {
     String(repeating: " ", count: max(0, width - text.count))
   }
 
-  /// `text` with line ends as `\n` and other control characters (but tab) as U+FFFD.
+  /// `text` with line ends as `\n`, other control characters (but tab) as U+FFFD, and
+  /// bidirectional overrides written out (``TerminalText``).
   func safe(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
+    guard text.unicodeScalars.contains(where: { Self.isControl($0) || TerminalText.isBidiControl($0) }) else { return text }
     var out = String.UnicodeScalarView()
     var previousWasCR = false
     for scalar in text.unicodeScalars {
@@ -73,6 +74,8 @@ public struct TerminalRenderer: Sendable {
       if scalar == "\n" && previousWasCR { continue }  // "\r\n": the "\r" already wrote "\n"
       if scalar == "\r" || scalar == "\n" {
         out.append("\n")
+      } else if TerminalText.isBidiControl(scalar) {
+        out.append(contentsOf: TerminalText.escaped(String(scalar)).unicodeScalars)
       } else {
         out.append(Self.isControl(scalar) ? "\u{FFFD}" : scalar)
       }

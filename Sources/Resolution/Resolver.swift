@@ -114,7 +114,7 @@ public struct Resolver: Sendable {
       firstToken: mention.firstToken, endToken: mention.endToken, type: mention.type,
       entityID: Self.unlistedID(type: mention.type, tokens: tokens, lexicon: lexicon), name: text, rule: mention.rule,
       how: mention.how.rawValue, attributes: mention.attributes.sorted { $0.key < $1.key }, text: text,
-      why: "pattern at \(mention.rule); no rule lists '\(text)'")
+      why: "pattern at \(mention.rule.located); no rule lists '\(text)'")
   }
 
   /// Names of other mentions (acronyms) take the entity of the mention they name.
@@ -132,7 +132,7 @@ public struct Resolver: Sendable {
       resolved[i].how = mention.how.rawValue
       resolved[i].rule = mention.rule
       resolved[i].text = text
-      resolved[i].why = "names '\(resolved[target].text)' (\(resolved[target].entityID)), as the pattern at \(mention.rule) declared"
+      resolved[i].why = "names '\(resolved[target].text)' (\(resolved[target].entityID)), as the pattern at \(mention.rule.located) declared"
     }
   }
 

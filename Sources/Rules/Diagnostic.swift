@@ -10,7 +10,8 @@ public struct FileLocation: Hashable, Sendable, Comparable, CustomStringConverti
     self.column = column
   }
 
-  public var description: String { "\(path):\(line):\(column)" }
+  /// `path:line:column`, or just `path` for a problem with a whole file or folder (line 0).
+  public var description: String { line == 0 ? path : "\(path):\(line):\(column)" }
 
   public static func < (a: FileLocation, b: FileLocation) -> Bool {
     (a.path, a.line, a.column) < (b.path, b.line, b.column)

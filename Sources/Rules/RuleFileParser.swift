@@ -58,7 +58,7 @@ struct RuleFileParser {
       // hashes a key for its duplicate check) were a third of a million-alias load.
       root = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
-      source.diagnostics.append(Self.diagnostic(for: error, path: path))
+      source.diagnostics.append(Self.diagnostic(for: error, path: path, yaml: yaml))
       return
     } catch {
       source.diagnostics.append(.error(at: location(nil), "cannot read YAML: \(error)"))
@@ -243,6 +243,7 @@ struct RuleFileParser {
     var type: String?
     var text: String?
     var textNode: Node?
+    var typeNode: Node?
     var priority = 0
     var language: String?
     var seen: Set<String> = []
@@ -250,7 +251,9 @@ struct RuleFileParser {
       if let k = key.string { seen.insert(k) }
       switch key.string {
       case "id": id = requiredString(value, "id")
-      case "type": type = requiredString(value, "type")
+      case "type":
+        type = requiredString(value, "type")
+        typeNode = value
       case "pattern":
         text = requiredString(value, "pattern")
         textNode = value
@@ -276,6 +279,8 @@ struct RuleFileParser {
     var rule = PatternRule(
       id: id ?? "\(here.path):\(here.line)", type: type, pattern: text, patternLocation: start,
       patternIsSingleLine: singleLine, priority: priority, language: language, location: here, pack: pack)
+    rule.hasExplicitID = id != nil
+    rule.typeLocation = typeNode.map { location($0) }
     rule.patternLines = blockLines(textNode, text)
     source.patterns.append(rule)
   }
@@ -354,6 +359,7 @@ struct RuleFileParser {
     var type: String?
     var name: String?
     var nameNode: Node?
+    var typeNode: Node?
     var aliases: [AliasRule] = []
     var attributes: [EntityRule.Attribute] = []
     var context: [String] = []
@@ -363,7 +369,9 @@ struct RuleFileParser {
       if let k = key.string { seen.insert(k) }
       switch key.string {
       case "id": id = requiredString(value, "id")
-      case "type": type = requiredString(value, "type")
+      case "type":
+        type = requiredString(value, "type")
+        typeNode = value
       case "name":
         name = requiredString(value, "name")
         nameNode = value
@@ -413,6 +421,7 @@ struct RuleFileParser {
       nameLocation: location(nameNode))
     entity.context = context
     entity.prior = prior
+    entity.typeLocation = typeNode.map { location($0) }
     source.entities.append(entity)
   }
 
@@ -572,8 +581,22 @@ struct RuleFileParser {
 
   static func list(_ keys: [String]) -> String { keys.map { "'\($0)'" }.joined(separator: ", ") }
 
-  static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+  static func diagnostic(for error: YamlError, path: String, yaml: String = "") -> Diagnostic {
     switch error {
+    case .scanner(_, let problem, let mark, _)
+    where problem.contains("cannot start any token") || problem.contains("tab character"):
+      // libyaml's words for a tab where it expects indentation: say what to do instead.
+      let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+      if mark.line >= 1, mark.line <= lines.count {
+        let text = lines[mark.line - 1]
+        let indentation = text.prefix { $0 == " " || $0 == "\t" }
+        if let tab = indentation.firstIndex(of: "\t") {
+          return .error(
+            at: FileLocation(path: path, line: mark.line, column: text.distance(from: text.startIndex, to: tab) + 1),
+            "a tab in indentation: YAML does not allow tabs there; indent with spaces")
+        }
+      }
+      return .error(at: FileLocation(path: path, line: mark.line, column: mark.column), "YAML syntax: \(problem)")
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       // Where the parser gave up is usually the place to edit, except when it ran into the end

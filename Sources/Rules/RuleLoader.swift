@@ -20,8 +20,11 @@ public enum RuleLoader {
     let display = root.lastPathComponent
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      let what = FileManager.default.fileExists(atPath: root.path) ? "is not a folder" : "does not exist"
       source.diagnostics.append(
-        .error(at: FileLocation(path: directory, line: 1, column: 1), "rules folder not found"))
+        .error(
+          at: FileLocation(path: directory, line: 0, column: 0),
+          "no rules folder: '\(root.path)' \(what) (give the folder of rule files with --rules DIR)"))
       return source
     }
     // Read in order; parse the YAML files on all cores (parsing is most of a big gazetteer's

@@ -49,6 +49,8 @@ public struct EntityRule: Hashable, Sendable {
   public var location: FileLocation
   /// Where `name` is written; the name is matched as an alias from there.
   public var nameLocation: FileLocation
+  /// Where `type` is written (nil: at ``location``), for an unknown type's message.
+  public var typeLocation: FileLocation?
   /// Words whose presence in a document makes this entity the likelier reading of an alias
   /// it shares with others ("Lima" the region: `context: [region, regions, departamento]`).
   public var context: [String] = []
@@ -159,6 +161,9 @@ public struct LanguageProfileRule: Sendable {
 public struct PatternRule: Hashable, Sendable {
   /// A name for messages and `quipu explain`; defaults to `file:line`.
   public var id: String
+  /// Whether `id` was written in the file: only then does it name the pattern in output
+  /// `rule` fields (else `file:line`, which moves when lines above it do).
+  public var hasExplicitID = true
   public var type: String
   /// The pattern source, e.g. `@en.title+ <Name{1,4}>`.
   public var pattern: String
@@ -170,6 +175,8 @@ public struct PatternRule: Hashable, Sendable {
   public var priority: Int
   public var language: String?
   public var location: FileLocation
+  /// Where `type` is written (nil: at ``location``), for an unknown type's message.
+  public var typeLocation: FileLocation?
   public var pack: String
 
   public init(

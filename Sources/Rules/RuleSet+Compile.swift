@@ -50,7 +50,7 @@ extension RuleSet {
       guard set.types.contains(rule.type) else {
         diagnostics.append(
           .error(
-            at: rule.location,
+            at: rule.typeLocation ?? rule.location,
             "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")); declare new ones under 'types')"))
         continue
       }
@@ -58,7 +58,7 @@ extension RuleSet {
       set.entities.append(
         Entity(
           id: rule.id, type: rule.type, name: rule.name, attributes: rule.attributes,
-          rule: RuleReference(file: rule.location.path, line: rule.location.line)))
+          rule: RuleReference(file: rule.location.path, line: rule.location.line, anchor: rule.id)))
       set.entities[Int(entityIndex)].prior = rule.prior
       set.entities[Int(entityIndex)].context = rule.context.map { word in
         normalizer.document(text: word).tokens.filter(\.isWordLike).map {
@@ -69,7 +69,7 @@ extension RuleSet {
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []
       for alias in [nameAlias] + rule.aliases {
-        guard var compiled = compileAlias(alias, entity: entityIndex, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
+        guard var compiled = compileAlias(alias, entity: entityIndex, entityID: rule.id, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
           diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
           continue
         }
@@ -118,7 +118,7 @@ extension RuleSet {
   }
 
   private static func compileAlias(
-    _ alias: AliasRule, entity: Int32, normalizer: Normalizer, into set: inout RuleSet, cache: inout VocabularyCache
+    _ alias: AliasRule, entity: Int32, entityID: String, normalizer: Normalizer, into set: inout RuleSet, cache: inout VocabularyCache
   ) -> CompiledAlias? {
     let doc = normalizer.document(text: alias.text)
     let tokens = doc.tokens
@@ -131,7 +131,7 @@ extension RuleSet {
       loose: tokens.map { cache.id($0.keys.loose, lexicon: lexicon, vocabulary: &set.vocabulary) },
       folded: tokens.map { cache.id($0.keys.folded, lexicon: lexicon, vocabulary: &set.vocabulary) },
       exact: tokens.map { cache.id($0.keys.exact, lexicon: lexicon, vocabulary: &set.vocabulary) },
-      rule: RuleReference(file: alias.location.path, line: alias.location.line))
+      rule: RuleReference(file: alias.location.path, line: alias.location.line, anchor: entityID))
   }
 
   /// `exact` for one short all-caps token ("US", "U.S.", "FOE", "EE.UU."), else `loose`.

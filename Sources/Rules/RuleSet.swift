@@ -1,14 +1,26 @@
 import Normalization
 
-/// Where a rule was written, printed as `rules/file.yaml:12` in output `rule` fields.
+/// Which rule found a mention, printed in output `rule` fields as the file and the rule's id:
+/// `rules/seeds/people.yaml#person/dina-boluarte` for an alias (the entity's id),
+/// `rules/packs/common.yaml#common.person.after-title` for a pattern. The id does not move
+/// when other lines of the file do, so adding a rule changes no other mention's line in `out/`.
+/// A pattern written without an `id` has no anchor and prints as `file:line`. `line` is kept
+/// for `quipu explain` and `quipu show`, which point at the line (``located``).
 public struct RuleReference: Hashable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int
-  public init(file: String, line: Int) {
+  /// The entity id (aliases) or the pattern or list id, or nil for a pattern without an `id`.
+  public var anchor: String?
+  public init(file: String, line: Int, anchor: String? = nil) {
     self.file = file
     self.line = line
+    self.anchor = anchor
   }
-  public var description: String { "\(file):\(line)" }
+  /// `file#anchor`, or `file:line` without an anchor: the stable form written to output.
+  public var description: String { anchor.map { "\(file)#\($0)" } ?? "\(file):\(line)" }
+  /// `file:line`, then `#anchor` in parentheses when there is one: for messages that point
+  /// an editor at the line (`quipu explain`, `quipu show`).
+  public var located: String { anchor.map { "\(file):\(line) (#\($0))" } ?? "\(file):\(line)" }
 }
 
 /// A canonical entity of the compiled rule set.

@@ -63,10 +63,11 @@ struct SpacyPatternFile {
       } else if let tokens = object["pattern"] as? [Any] {
         do {
           let pattern = try Self.translate(tokens)
-          source.patterns.append(
-            PatternRule(
-              id: id ?? "\(path):\(index + 1)", type: type, pattern: pattern, patternLocation: at,
-              patternIsSingleLine: false, location: at, pack: pack))
+          var rule = PatternRule(
+            id: id ?? "\(path):\(index + 1)", type: type, pattern: pattern, patternLocation: at,
+            patternIsSingleLine: false, location: at, pack: pack)
+          rule.hasExplicitID = id != nil
+          source.patterns.append(rule)
         } catch {
           source.diagnostics.append(.error(at: at, error.message))
         }

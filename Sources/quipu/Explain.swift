@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Normalization
 import Pipeline
+import Presentation
 
 /// `quipu explain`: why each mention was found and resolved as it was.
 struct Explain: ParsableCommand {
@@ -63,6 +64,6 @@ struct Explain: ParsableCommand {
     } else {
       units = Array(text!.utf16)
     }
-    print(Explanation.explain(path: path, text: units, range: range.flatMap(parse), extractor: extractor))
+    print(TerminalText.escaped(Explanation.explain(path: path, text: units, range: range.flatMap(parse), extractor: extractor)))
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Presentation
 
 /// The `quipu` command: parses arguments and hands off to the pipeline.
 ///
@@ -36,7 +37,7 @@ struct Quipu: ParsableCommand {
 
 /// Writes a line to standard error.
 func report(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
 }
 
 extension ExitCode {

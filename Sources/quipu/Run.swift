@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Output
 import Pipeline
+import Presentation
 
 /// `quipu run <folder>`: extract entities from every document and write `out/`.
 struct Run: ParsableCommand {
@@ -77,9 +78,23 @@ struct Run: ParsableCommand {
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("'\(folder)' is not a folder")
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+      throw ValidationError("'\(TerminalText.escaped(folder))': no such folder")
     }
+    guard isDirectory.boolValue else { throw ValidationError("'\(TerminalText.escaped(folder))' is a file, not a folder of documents") }
+  }
+
+  /// Every option of the command line, for whole and partial runs alike.
+  var batchOptions: BatchOptions {
+    var options = BatchOptions()
+    options.jobs = jobs
+    options.explain = explain
+    options.include = include.isEmpty ? nil : include
+    options.exclude = exclude
+    options.replaceInvalid = onInvalid == .replace
+    options.incremental = !full
+    options.showProgress = !quiet && isatty(STDERR_FILENO) == 1
+    return options
   }
 
   enum InvalidText: String, ExpressibleByArgument, CaseIterable {
@@ -89,14 +104,7 @@ struct Run: ParsableCommand {
   func run() throws {
     let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
     if selection.isActive { return try runPartial(ruleSet) }
-    var options = BatchOptions()
-    options.jobs = jobs
-    options.explain = explain
-    options.include = include.isEmpty ? nil : include
-    options.exclude = exclude
-    options.replaceInvalid = onInvalid == .replace
-    options.incremental = !full
-    options.showProgress = !quiet && isatty(STDERR_FILENO) == 1
+    let options = batchOptions
     let summary: BatchSummary
     do {
       summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, options: options)

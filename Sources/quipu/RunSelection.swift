@@ -92,13 +92,14 @@ extension Run {
     }
     let summary: BatchSummary
     do {
-      summary = try partial.run(with: BatchRunner(rules: ruleSet), jobs: jobs, explain: explain)
+      summary = try partial.run(with: BatchRunner(rules: ruleSet, format: format), options: batchOptions)
     } catch {
       report(error.description)
       throw error.exitCode
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line + (partial.shard.map { ", shard \($0)" } ?? "")) }
+    if summary.interrupted { throw ExitCode(130) }
     if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
   }
 }

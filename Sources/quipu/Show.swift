@@ -11,7 +11,7 @@ struct Show: ParsableCommand {
       with each mention in its type's colour, then a legend of entity ids. Without a terminal,
       or with NO_COLOR set, mentions are marked [text]{TYPE entity-id} instead.
       With --html, writes a standalone page (no network resources) where hovering a mention
-      shows its entity id, canonical name, how it matched and its rule (file:line).
+      shows its entity id, canonical name, how it matched and its rule (file:line and id).
       Exit status: 0, 1 when some documents could not be read, 2 for usage or rule errors,
       3 when the page cannot be written.
       """)

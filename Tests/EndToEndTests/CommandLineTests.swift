@@ -88,7 +88,7 @@ import TestSupport
       #expect(r.status == 2)
       #expect(r.stderr.contains("rules/places.yaml:2:5: error: entity is missing 'name'"), "\(r.stderr)")
       #expect(r.stderr.contains("rules/places.yaml:4:5: error: unknown key 'nmae'"), "\(r.stderr)")
-      #expect(r.stderr.contains("rules/places.yaml:5:5: error: duplicate id 'country/pe'") || r.stderr.contains("rules/places.yaml:5:5: error: unknown type 'CITY'"), "\(r.stderr)")
+      #expect(r.stderr.contains("rules/places.yaml:5:5: error: duplicate id 'country/pe'") || r.stderr.contains("rules/places.yaml:6:11: error: unknown type 'CITY'"), "\(r.stderr)")
     }
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
   }

@@ -91,9 +91,9 @@ import TestSupport
     #expect(
       string(ann) == """
         T1\tPERSON 2 10\tBoluarte
-        #1\tAnnotatorNotes T1\tperson/dina-boluarte (Dina Boluarte) rules/test.yaml:9
+        #1\tAnnotatorNotes T1\tperson/dina-boluarte (Dina Boluarte) rules/test.yaml#person/dina-boluarte
         T2\tPLACE 21 25\tPerú
-        #2\tAnnotatorNotes T2\tcountry/pe (Peru) rules/test.yaml:5
+        #2\tAnnotatorNotes T2\tcountry/pe (Peru) rules/test.yaml#country/pe
 
         """)
   }
@@ -105,9 +105,9 @@ import TestSupport
     #expect(
       string(ann) == """
         T1\tPERSON 0 4;5 13\tDina Boluarte
-        #1\tAnnotatorNotes T1\tperson/dina-boluarte (Dina Boluarte) rules/test.yaml:8
+        #1\tAnnotatorNotes T1\tperson/dina-boluarte (Dina Boluarte) rules/test.yaml#person/dina-boluarte
         T2\tORG 19 23\tCGTP
-        #2\tAnnotatorNotes T2\torg/cgtp (CGTP) rules/test.yaml:12
+        #2\tAnnotatorNotes T2\torg/cgtp (CGTP) rules/test.yaml#org/cgtp
 
         """)
   }

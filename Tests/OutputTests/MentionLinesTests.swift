@@ -24,8 +24,8 @@ import TestSupport
     let lines = String(decoding: MentionLines.render(extracted.mentions, of: extracted.document), as: UTF8.self)
     #expect(
       lines == """
-        {"doc":"a/b.txt","start":2,"end":10,"text":"Boluarte","type":"PERSON","entity":"person/dina-boluarte","name":"Dina Boluarte","rule":"rules/test.yaml:9","how":"alias"}
-        {"doc":"a/b.txt","start":21,"end":25,"text":"Perú","type":"PLACE","entity":"country/pe","name":"Peru","rule":"rules/test.yaml:5","how":"alias"}
+        {"doc":"a/b.txt","start":2,"end":10,"text":"Boluarte","type":"PERSON","entity":"person/dina-boluarte","name":"Dina Boluarte","rule":"rules/test.yaml#person/dina-boluarte","how":"alias"}
+        {"doc":"a/b.txt","start":21,"end":25,"text":"Perú","type":"PLACE","entity":"country/pe","name":"Peru","rule":"rules/test.yaml#country/pe","how":"alias"}
 
         """)
     // The offsets are Python str indices into the original text.

@@ -20,13 +20,13 @@ import TestSupport
     #expect(
       explanation == """
         "Dina Boluarte" [10, 23) PERSON → person/dina-boluarte (Dina Boluarte)
-          rule: rules/test.yaml:6 (how: alias)
+          rule: rules/test.yaml:6 (#person/dina-boluarte) (how: alias)
           keys: Dina: exact "Dina", folded "dina", loose "dina"; Boluarte: exact "Boluarte", folded "boluarte", loose "boluarte"
           entity: alias 'Dina Boluarte' of person/dina-boluarte
-          lost: "Boluarte" [15, 23) PERSON by rules/test.yaml:6 (alias, priority 10): the kept match starts further left
+          lost: "Boluarte" [15, 23) PERSON by rules/test.yaml:6 (#person/dina-boluarte) (alias, priority 10): the kept match starts further left
           lost: "Dina Boluarte" [10, 23) PERSON by rules/test.yaml:4 (pattern, priority 0): the kept match has priority 10 (aliases 10, patterns 0 unless set)
         "Perú" [34, 38) PLACE → country/pe (Peru)
-          rule: rules/test.yaml:7 (how: alias)
+          rule: rules/test.yaml:7 (#country/pe) (how: alias)
           keys: Perú: exact "Perú", folded "perú", loose "peru"
           entity: alias 'Perú' of country/pe
         """)

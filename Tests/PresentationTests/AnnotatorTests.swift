@@ -10,13 +10,13 @@ import TestSupport
       doc.mentions == [
         Highlight(
           utf16Start: 3, utf16End: 11, start: 2, end: 10, text: "Boluarte", type: "PERSON", entityID: "person/dina-boluarte",
-          name: "Dina Boluarte", rule: "rules/test.yaml:10", how: "alias “Boluarte”, loose match"),
+          name: "Dina Boluarte", rule: "rules/test.yaml:10 (#person/dina-boluarte)", how: "alias “Boluarte”, loose match"),
         Highlight(
           utf16Start: 17, utf16End: 21, start: 16, end: 20, text: "PERU", type: "PLACE", entityID: "country/pe", name: "Peru",
-          rule: "rules/test.yaml:6", how: "alias “PERU”, exact match"),
+          rule: "rules/test.yaml:6 (#country/pe)", how: "alias “PERU”, exact match"),
         Highlight(
           utf16Start: 23, utf16End: 27, start: 22, end: 26, text: "Perú", type: "PLACE", entityID: "country/pe", name: "Peru",
-          rule: "rules/test.yaml:6", how: "alias “Perú”, loose match"),
+          rule: "rules/test.yaml:6 (#country/pe)", how: "alias “Perú”, loose match"),
       ])
   }
 

@@ -18,7 +18,7 @@ import TestSupport
     #expect(
       try page().contains(
         #"<mark class="m t0" data-id="person/dina-boluarte" data-tip="id    person/dina-boluarte&#10;name  Dina Boluarte&#10;"#
-          + #"type  PERSON&#10;how   name “Dina Boluarte”, loose match&#10;rule  rules/test.yaml:9">Dina Boluarte</mark>"#))
+          + #"type  PERSON&#10;how   name “Dina Boluarte”, loose match&#10;rule  rules/test.yaml:9 (#person/dina-boluarte)">Dina Boluarte</mark>"#))
   }
 
   @Test func documentAndRuleTextIsEscaped() throws {

@@ -325,8 +325,9 @@ extension Document {
     #expect(mentions.map(\.entity) == [0, 1, 0])
     #expect(mentions.map(\.alias) == [1, 2, 0])
     #expect(
-      mentions.map(\.rule.description) == [
-        "rules/seeds/mixed.yaml:6", "rules/seeds/mixed.yaml:9", "rules/seeds/mixed.yaml:4",
+      mentions.map(\.rule.located) == [
+        "rules/seeds/mixed.yaml:6 (#person/dina-boluarte)", "rules/seeds/mixed.yaml:9 (#country/pe)",
+        "rules/seeds/mixed.yaml:4 (#person/dina-boluarte)",
       ])
     #expect(mentions.map { [$0.firstToken, $0.endToken] } == [[0, 1], [2, 3], [4, 6]])
   }

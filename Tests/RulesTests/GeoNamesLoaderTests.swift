@@ -160,7 +160,8 @@ struct FilterCase: Sendable, CustomTestStringConvertible {
     let rules = try Table.rules("  file: cities.txt\n", in: folder)
     #expect(rules.entities.first?.id == "geonames/3936456")
     let lima = try #require(rules.aliases.first { $0.text == "Lima" })
-    #expect(lima.rule.description == "rules/cities.txt:3")
+    #expect(lima.rule.located == "rules/cities.txt:3 (#geonames/3936456)")
+    #expect(lima.rule.description == "rules/cities.txt#geonames/3936456")
     #expect(rules.entities[0].attributes.map { "\($0.key)=\($0.value)" } == ["country=PE", "feature=PPLC", "population=7737002"])
   }
 

@@ -32,7 +32,7 @@ import TestSupport
       expected: ["rules/test.yaml:5:15: error: pattern: unknown type 'CITY' (known: PERSON, ORG, PLACE)"]),
     Case(
       name: "unknown pattern type", yaml: yaml("<Cap>", type: "THING"),
-      expected: ["rules/test.yaml:4:5: error: unknown type 'THING' (known: PERSON, ORG, PLACE)"]),
+      expected: ["rules/test.yaml:4:11: error: unknown type 'THING' (known: PERSON, ORG, PLACE)"]),
     Case(
       name: "bad regex", yaml: yaml("/a(/"),
       expected: ["rules/test.yaml:5:18: error: pattern: regular expression /a(/: U_REGEX_MISMATCHED_PAREN"]),

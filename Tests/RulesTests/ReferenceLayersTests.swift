@@ -79,7 +79,7 @@ import Testing
     #expect(rules.entities[lc].attributes.map(\.value) == ["Q760"])
     // The new name first, then the pack's name (still an alias), then the added alias.
     #expect(rules.aliases.filter { $0.entity == Int32(lc) }.map(\.text) == ["St Lucia", "Saint Lucia", "Sainte-Lucie"])
-    #expect(rules.aliases.first { $0.text == "Sainte-Lucie" }?.rule.description == "rules/c-extra.yaml:4")
+    #expect(rules.aliases.first { $0.text == "Sainte-Lucie" }?.rule.located == "rules/c-extra.yaml:4 (#country/lc)")
   }
 
   @Test func extendProblems() {

@@ -64,7 +64,7 @@ private func entity(_ rest: String) -> String {
     DiagnosticCase(
       name: "tab indentation",
       yaml: "entities:\n\t- id: a\n",
-      expected: [.init("rules/test.yaml:2:1", "YAML syntax: found character that cannot start any token")]),
+      expected: [.init("rules/test.yaml:2:1", "a tab in indentation: YAML does not allow tabs there; indent with spaces")]),
     DiagnosticCase(
       name: "duplicate key in a map (reported at the map's start)",
       yaml: "entities:\n  - id: a\n    id: b\n    type: PLACE\n    name: A\n",
@@ -279,7 +279,7 @@ private func entity(_ rest: String) -> String {
         "rules/test.yaml:3:5: error: unknown key 'colour' (expected 'id', 'type', 'name', 'aliases', 'attributes', 'context', 'prior')",
         "rules/test.yaml:6:27: error: unknown match mode 'fuzzy' (expected 'exact', 'folded', 'loose')",
         "rules/test.yaml:7:9: error: alias is empty",
-        "rules/test.yaml:11:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
+        "rules/test.yaml:12:11: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
         "rules/test.yaml:14:5: error: duplicate id 'b' (first defined at rules/test.yaml:8:5)",
         "rules/test.yaml:17:1: error: unknown key 'bogus' (expected 'entities', 'types', 'lists', 'define', 'patterns', 'pack', 'enabled', 'lang', 'languages', 'precedence', 'extend', 'geonames')",
       ])

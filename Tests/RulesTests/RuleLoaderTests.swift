@@ -79,7 +79,11 @@ private func entityYAML(_ id: String, _ name: String) -> [UInt8] {
     defer { try? FileManager.default.removeItem(at: folder) }
     let missing = folder.appendingPathComponent("nope").path
     let source = RuleLoader.load(directory: missing)
-    #expect(source.diagnostics.map(\.description) == ["\(missing):1:1: error: rules folder not found"])
+    // No invented position; the path and the option to give (issue 15).
+    #expect(
+      source.diagnostics.map(\.description) == [
+        "\(missing): error: no rules folder: '\(missing)' does not exist (give the folder of rule files with --rules DIR)"
+      ])
     #expect(source.files.isEmpty)
     #expect(throws: RuleErrors.self) { try RuleSet.load(directory: missing) }
   }
@@ -89,7 +93,10 @@ private func entityYAML(_ id: String, _ name: String) -> [UInt8] {
     defer { try? FileManager.default.removeItem(at: folder) }
     try Fixture.write(["rules.yaml": entityYAML("p", "Piura")], under: folder)
     let path = folder.appendingPathComponent("rules.yaml").path
-    #expect(RuleLoader.load(directory: path).diagnostics.map(\.message) == ["rules folder not found"])
+    #expect(
+      RuleLoader.load(directory: path).diagnostics.map(\.message) == [
+        "no rules folder: '\(path)' is not a folder (give the folder of rule files with --rules DIR)"
+      ])
   }
 
   @Test func emptyFolderLoadsNothing() throws {
@@ -151,7 +158,7 @@ private func entityYAML(_ id: String, _ name: String) -> [UInt8] {
       // a.yaml's entity x has an unknown type, but it still claims the id x first.
       #expect(
         error.diagnostics.map(\.description) == [
-          "\(name)/a.yaml:2:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
+          "\(name)/a.yaml:3:11: error: unknown type 'CITY' (known: PERSON, ORG, PLACE; declare new ones under 'types')",
           "\(name)/b.yaml:2:5: error: duplicate id 'x' (first defined at \(name)/a.yaml:2:5)",
           "\(name)/b.yaml:5:5: error: entity is missing 'name'",
           "\(name)/b.yaml:5:5: error: entity is missing 'type'",

@@ -41,13 +41,13 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
     let yaml = "types: [PARTY]\nentities:\n  - id: a\n    type: CITY\n    name: A\n"
     #expect(
       Fixture.diagnostics(yaml).map(\.description) == [
-        "rules/test.yaml:3:5: error: unknown type 'CITY' (known: PERSON, ORG, PLACE, PARTY; declare new ones under 'types')"
+        "rules/test.yaml:4:11: error: unknown type 'CITY' (known: PERSON, ORG, PLACE, PARTY; declare new ones under 'types')"
       ])
   }
 
   @Test func typesAreCaseSensitive() {
     let yaml = "entities:\n  - id: a\n    type: place\n    name: A\n"
-    #expect(Fixture.diagnostics(yaml).map(\.location.description) == ["rules/test.yaml:2:5"])
+    #expect(Fixture.diagnostics(yaml).map(\.location.description) == ["rules/test.yaml:3:11"])
   }
 
   @Test func declaredTypesAreAccepted() throws {
@@ -95,7 +95,7 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
     #expect(pe.type == "PLACE")
     #expect(pe.name == "Peru")
     #expect(pe.attributes == [.init(key: "iso3166", value: "PE"), .init(key: "wikidata", value: "Q419")])
-    #expect(pe.rule == RuleReference(file: "rules/places.yaml", line: 2))
+    #expect(pe.rule == RuleReference(file: "rules/places.yaml", line: 2, anchor: pe.id))
   }
 
   // MARK: Aliases
@@ -104,7 +104,8 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
     let rules = try Fixture.rules(place(name: "Peru", "Republic of Peru"))
     #expect(rules.aliases.map(\.text) == ["Peru", "Republic of Peru"])
     #expect(rules.aliases.map(\.entity) == [0, 0])
-    #expect(rules.aliases.map(\.rule.description) == ["rules/test.yaml:4", "rules/test.yaml:6"])
+    #expect(rules.aliases.map(\.rule.located) == ["rules/test.yaml:4 (#e)", "rules/test.yaml:6 (#e)"])
+    #expect(rules.aliases.map(\.rule.description) == ["rules/test.yaml#e", "rules/test.yaml#e"])
   }
 
   @Test func sameAliasOnTwoEntitiesWarnsNamingBothPlaces() throws {
@@ -257,12 +258,12 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
       """
     let rules = try Fixture.rules(yaml, path: "rules/seeds/places.yaml")
     #expect(
-      rules.aliases.map(\.rule.description) == [
-        "rules/seeds/places.yaml:5", "rules/seeds/places.yaml:7", "rules/seeds/places.yaml:9",
-        "rules/seeds/places.yaml:10",
+      rules.aliases.map(\.rule.located) == [
+        "rules/seeds/places.yaml:5 (#country/pe)", "rules/seeds/places.yaml:7 (#country/pe)",
+        "rules/seeds/places.yaml:9 (#country/pe)", "rules/seeds/places.yaml:10 (#country/pe)",
       ])
     #expect(rules.aliases.map(\.text) == ["Peru", "Perú", "República del Perú", "Перу"])
-    #expect(rules.entities.map(\.rule.description) == ["rules/seeds/places.yaml:3"])
+    #expect(rules.entities.map(\.rule.located) == ["rules/seeds/places.yaml:3 (#country/pe)"])
   }
 
   @Test func aliasesAreInDefinitionOrderAcrossFiles() throws {
@@ -318,7 +319,7 @@ struct ModeCase: Sendable, CustomTestStringConvertible {
       error?.description == """
         rules/test.yaml:7:11: warning: alias 'Lima' of 'b' is also an alias of 'a' at rules/test.yaml:4:11; the closest spelling, then the first defined, wins
         rules/test.yaml:8:5: error: duplicate id 'a' (first defined at rules/test.yaml:2:5)
-        rules/test.yaml:11:5: error: unknown type 'THING' (known: PERSON, ORG, PLACE; declare new ones under 'types')
+        rules/test.yaml:12:11: error: unknown type 'THING' (known: PERSON, ORG, PLACE; declare new ones under 'types')
         rules/test.yaml:16:11: error: alias '?' has no word to match
         """)
   }

@@ -5,11 +5,15 @@ import Normalization
   import Glibc
 #endif
 
-/// A file mapped read-only into memory, whose pages can be handed back as they are consumed,
-/// so that reading a 100 MB cache front to back adds a few megabytes to the peak memory, not
-/// a hundred (file pages count in the resident set once touched).
+/// A file read whole into private anonymous memory, whose pages can be handed back as they
+/// are consumed, so that decoding a 100 MB cache front to back frees its bytes as it goes.
+///
+/// The file is read, not mapped: a mapped file truncated in place by someone else while a run
+/// reads it kills the run with SIGBUS, and a damaged cache must only ever be ignored (issue 15).
+/// A file that shrinks while it is read gives fewer bytes, which the cache's checksum refuses.
 final class MappedFile {
   let bytes: UnsafeRawBufferPointer
+  private let mappedCount: Int
   private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   init?(path: String) {
@@ -21,19 +25,33 @@ final class MappedFile {
     let count = Int(info.st_size)
     guard count > 0 else {
       bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+      mappedCount = 0
       return
     }
-    guard let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
-    _ = madvise(address, count, MADV_SEQUENTIAL)
-    bytes = UnsafeRawBufferPointer(start: address, count: count)
+    guard let address = mmap(nil, count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      address != MAP_FAILED
+    else { return nil }
+    var filled = 0
+    while filled < count {
+      let n = read(fd, address + filled, count - filled)
+      if n < 0 {
+        if errno == EINTR { continue }
+        munmap(address, count)
+        return nil
+      }
+      if n == 0 { break }  // the file shrank under us
+      filled += n
+    }
+    bytes = UnsafeRawBufferPointer(start: address, count: filled)
+    mappedCount = count
   }
 
   deinit {
-    if let address = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: address), bytes.count) }
+    if let address = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: address), mappedCount) }
   }
 
-  /// Drops the resident pages that lie wholly before `pointer` (they are read again from the
-  /// file if touched again).
+  /// Frees the pages that lie wholly before `pointer` (they read as zeros if touched again:
+  /// only for a reader that never goes back).
   static func release(from start: UnsafeRawPointer, upTo pointer: UnsafeRawPointer) {
     let low = (UInt(bitPattern: start) + UInt(pageSize - 1)) & ~UInt(pageSize - 1)
     let high = UInt(bitPattern: pointer) & ~UInt(pageSize - 1)
@@ -41,17 +59,10 @@ final class MappedFile {
     _ = madvise(address, Int(high - low), MADV_DONTNEED)
   }
 
-  /// The FNV hash of a range, read page by page and released behind.
+  /// The FNV hash of a range (its pages are kept: the decoder reads them next).
   static func hash(_ range: UnsafeRawBufferPointer) -> StableHash {
     var hash = StableHash()
-    let chunk = 8 << 20
-    var offset = 0
-    while offset < range.count {
-      let end = min(range.count, offset + chunk)
-      hash.combine(bytes: UnsafeRawBufferPointer(rebasing: range[offset..<end]))
-      release(from: range.baseAddress! + offset, upTo: range.baseAddress! + end)
-      offset = end
-    }
+    hash.combine(bytes: range)
     return hash
   }
 }

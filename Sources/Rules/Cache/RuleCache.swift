@@ -1,6 +1,10 @@
 import Foundation
 import Normalization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The compiled rules cache: a rule set, once compiled, is written to one binary file and read
 /// back in one go (no YAML, no normalization of aliases) for as long as nothing it was compiled
 /// from has changed.
@@ -30,7 +34,7 @@ public enum RuleCache {
   }
 
   static let magic = Array("quipu compiled rules\n".utf8)
-  static let format = 3
+  static let format = 4
   static let kept = 8
 
   /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
@@ -62,8 +66,57 @@ public enum RuleCache {
       try store(rules, directory: directory, skippingPacks: skipped, build: build, folder: folder)
       return (rules, .compiled(reason))
     } catch {
-      return (rules, .notStored("\(error)"))
+      return (rules, .notStored("cannot write to \(folder.path): \(describe(error))"))
     }
+  }
+
+  /// A cache write failure in words: the system's reason, never a raw `NSError` dump.
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? WriteError { return error.message }
+    let ns = error as NSError
+    let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0 : nil }
+      ?? (ns.domain == NSPOSIXErrorDomain ? ns : nil)
+    if let posix { return String(cString: strerror(Int32(posix.code))) }
+    return ns.localizedDescription
+  }
+
+  /// `mkdir -p`, with the system's reason when it fails (Foundation's error on Linux has none).
+  static func makeFolder(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw WriteError(message: "\(path) is not a folder") }
+      return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path { try makeFolder(parent) }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw WriteError(message: "cannot make \(path) (\(String(cString: strerror(errno))))")
+    }
+  }
+
+  /// Writes `data` to a new file at `path`, with the system's reason when it fails.
+  static func writeFile(_ data: Data, to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw WriteError(message: "cannot create \(path) (\(String(cString: strerror(errno))))") }
+    defer { close(fd) }
+    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws in
+      var written = 0
+      while written < raw.count {
+        let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          let reason = String(cString: strerror(errno))
+          unlink(path)
+          throw WriteError(message: "cannot write \(path) (\(reason))")
+        }
+        written += n
+      }
+    }
+  }
+
+  /// Why a cache could not be written.
+  struct WriteError: Error {
+    var message: String
   }
 
   /// The cached rules of `directory`, or why the cache cannot serve them.
@@ -148,7 +201,7 @@ public enum RuleCache {
     header.write(listing) { w, s in w.write(s) }
     var inputs: [(String, UInt64, UInt64)] = []
     for path in rules.inputs {
-      guard let digest = fileDigest(path: path) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+      guard let digest = fileDigest(path: path) else { throw WriteError(message: "cannot read \(path)") }
       inputs.append((path, digest.size, digest.hash))
     }
     header.write(inputs) { w, input in
@@ -163,13 +216,14 @@ public enum RuleCache {
     out.append(contentsOf: payload.bytes)
 
     let manager = FileManager.default
-    try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try makeFolder(file.deletingLastPathComponent().path)
     let temporary = file.deletingLastPathComponent().appendingPathComponent(
       ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try out.write(to: temporary)
+    try writeFile(out, to: temporary.path)
     if rename(temporary.path, file.path) != 0 {
+      let reason = String(cString: strerror(errno))
       try? manager.removeItem(at: temporary)
-      throw CocoaError(.fileWriteUnknown)
+      throw WriteError(message: "cannot rename \(temporary.lastPathComponent) to \(file.lastPathComponent) (\(reason))")
     }
     return out.count
   }

@@ -185,6 +185,7 @@ extension BinaryWriter {
   fileprivate mutating func write(_ rule: RuleReference) {
     write(rule.file)
     write(rule.line)
+    write(rule.anchor)
   }
 
   fileprivate mutating func write(_ mode: MatchMode) {
@@ -256,7 +257,9 @@ extension BinaryWriter {
 
 extension BinaryReader {
   fileprivate mutating func readRule() throws(Damaged) -> RuleReference {
-    RuleReference(file: try readString(), line: try readInt())
+    let file = try readString()
+    let line = try readInt()
+    return RuleReference(file: file, line: line, anchor: try readOptionalString())
   }
 
   fileprivate mutating func readMode() throws(Damaged) -> MatchMode {

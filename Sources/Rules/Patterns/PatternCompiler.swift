@@ -25,7 +25,7 @@ struct PatternCompiler {
 
   mutating func compile(lists: [WordListRule]) {
     for list in lists {
-      let rule = RuleReference(file: list.location.path, line: list.location.line)
+      let rule = RuleReference(file: list.location.path, line: list.location.line, anchor: list.name)
       if let existing = listIndex[list.name] {
         // Packs may extend a list another pack began (en.titles in two files): entries add up.
         var merged = set.lists[Int(existing)]
@@ -113,7 +113,7 @@ struct PatternCompiler {
     for rule in patterns {
       guard set.types.contains(rule.type) else {
         diagnostics.append(
-          .error(at: rule.location, "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")))"))
+          .error(at: rule.typeLocation ?? rule.location, "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")))"))
         continue
       }
       var tree: PatternNode
@@ -154,7 +154,9 @@ struct PatternCompiler {
         CompiledPattern(
           id: rule.id, type: rule.type, priority: rule.priority,
           program: PatternProgram(instructions: emitter.instructions, captures: emitter.captures),
-          rule: RuleReference(file: rule.location.path, line: rule.location.line), language: rule.language))
+          rule: RuleReference(
+            file: rule.location.path, line: rule.location.line, anchor: rule.hasExplicitID ? rule.id : nil),
+          language: rule.language))
     }
   }
 

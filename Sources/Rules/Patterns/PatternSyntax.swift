@@ -322,12 +322,16 @@ struct PatternParser {
 
   private mutating func number() throws(PatternSyntaxError) -> Int {
     skipSpace()
+    let start = at
     var digits = ""
     while let c = peek, c.isASCII, c.isNumber {
       digits.append(c)
       at += 1
     }
-    guard let n = Int(digits), digits.count <= 3 else { throw error("expected a number") }
+    guard !digits.isEmpty else { throw error("expected a number") }
+    guard digits.count <= 3, let n = Int(digits) else {
+      throw PatternSyntaxError(offset: start, message: "repetition count \(digits): repetition counts go up to 50")
+    }
     return n
   }
 
