@@ -96,7 +96,11 @@ public struct Resolver: Sendable {
     if mention.entity >= 0 {
       var chosen = mention.entity
       var candidates: [String] = []
-      var why = "alias '\(rules.aliases[max(0, Int(mention.alias))].text)' of \(rules.entities[Int(chosen)].id)"
+      // A pattern mention whose text a listed entity has (alias -1) names no alias of its own.
+      var why =
+        mention.alias >= 0
+        ? "alias '\(rules.aliases[Int(mention.alias)].text)' of \(rules.entities[Int(chosen)].id)"
+        : "pattern at \(mention.rule.located), the text of \(rules.entities[Int(chosen)].id)"
       if mention.candidates.count > 1 {
         let decision = disambiguator.decide(mention)
         chosen = decision.entity

@@ -32,6 +32,23 @@ import TestSupport
         """)
   }
 
+  /// A pattern's mention that a listed entity names: the entity line names the pattern, not
+  /// some other entity's alias.
+  @Test func aPatternMentionOfAListedEntityNamesThePattern() throws {
+    let extractor = try Extractor(
+      rules: Fixture.rules(
+        """
+        entities:
+          - {id: org/first, type: ORG, name: First Org}
+          - {id: place/lima, type: PLACE, name: Lima}
+        patterns:
+          - {id: in-place, type: PLACE, priority: 20, pattern: '"in" <Cap>'}
+        """))
+    let explanation = Explanation.explain(path: "t", text: Array("We met in Lima.".utf16), range: nil, extractor: extractor)
+    #expect(explanation.contains("entity: pattern at rules/test.yaml:5 (#in-place), the text of place/lima"))
+    #expect(!explanation.contains("First Org"))
+  }
+
   @Test func aRangeSelectsMentions() throws {
     let extractor = try Extractor(rules: Fixture.rules(Self.yaml))
     let text = Array("President Dina Boluarte visitó el Perú.".utf16)
