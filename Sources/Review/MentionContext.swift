@@ -42,11 +42,19 @@ public final class MentionContext {
     guard text == mention.text else { return ContextLine(text: Self.oneLine(mention.text)) }
     var before = Self.string(scalars[max(0, mention.start - width)..<mention.start])
     var after = Self.string(scalars[mention.end..<min(scalars.count, mention.end + width)])
-    if mention.start - width > 0, let space = before.firstIndex(where: \.isWhitespace) {
-      before = "…" + before[space...]
+    // Cut inside the paragraph: drop the word the window splits (unless the cut falls on a
+    // space), and say the text goes on.
+    let cutBefore = mention.start - width
+    if cutBefore > 0 {
+      let splitsWord = !Character(scalars[cutBefore - 1]).isWhitespace
+      if splitsWord, let space = before.firstIndex(where: \.isWhitespace) { before = String(before[space...]) }
+      before = "… " + before
     }
-    if mention.end + width < scalars.count, let space = after.lastIndex(where: \.isWhitespace) {
-      after = String(after[..<space]) + " …"
+    let cutAfter = mention.end + width
+    if cutAfter < scalars.count {
+      let splitsWord = !Character(scalars[cutAfter]).isWhitespace
+      if splitsWord, let space = after.lastIndex(where: \.isWhitespace) { after = String(after[..<space]) }
+      after += " …"
     }
     let head = Self.oneLine(before, trimming: false).drop(while: \.isWhitespace)
     var tail = Self.oneLine(after, trimming: false)
