@@ -47,7 +47,17 @@ public enum OutputSource {
     let git = Git(directory: directory)
     let commit = try git.commit(revision)
     let prefix = try git.run(["rev-parse", "--show-prefix"]).text.trimmingCharacters(in: .newlines)
-    guard let full = normalized(prefix + path) else {
+    var fromRoot = prefix + path
+    if path.hasPrefix("/") {
+      // An absolute folder: its path inside the checkout (real paths, as git prints the top).
+      let top = try git.run(["rev-parse", "--show-toplevel"]).text.trimmingCharacters(in: .newlines)
+      let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+      guard real == top || real.hasPrefix(top + "/") else {
+        throw ReviewError(path: path, message: "the output folder is outside the git checkout")
+      }
+      fromRoot = String(real.dropFirst(top.count))
+    }
+    guard let full = normalized(fromRoot) else {
       throw ReviewError(path: path, message: "the output folder is outside the git checkout")
     }
     let listing = try git.run(["ls-tree", "-r", "-z", "--full-name", commit, "--", full.isEmpty ? "." : full + "/"], fromRoot: true)

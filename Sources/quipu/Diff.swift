@@ -4,18 +4,22 @@ import Review
 
 /// `quipu diff`: what a rule change did to the output, mention by mention.
 struct Diff: ParsableCommand {
+  // Paragraphs are single lines (`\` joins source lines): argument-parser wraps them itself.
   static let configuration = CommandConfiguration(
     abstract: "Compare two output folders: mentions added, removed, retyped and relinked.",
     discussion: """
-      Compares two output folders of `quipu run`, or with --rev A..B the output folder (--out)
-      as committed at two git revisions (read with git, without a checkout). Mentions are
-      matched by document and span: retyped means same span, other type; relinked means same
-      span and type, other entity. A mention whose only change is its rule reference (a line
-      added above its rule) is counted as "rule renamed" and listed only with --renamed.
-      Prints summary counts per type and per rule, then each change with the words around it
-      (from the documents under --input, else the mention text alone), grouped by rule and by
-      entity. Exit status: 0 when no mention changed, 1 when some did, 2 for usage errors
-      (a missing folder, a folder that is not an output folder, an unknown revision).
+      Compares two output folders of `quipu run`, or with --rev A..B the output folder (--out) as \
+      committed at two git revisions (read with git, without a checkout). Mentions are matched by \
+      document and span: retyped means same span, other type; relinked means same span and type, \
+      other entity. A mention whose only change is its rule reference (a line added above its \
+      rule) is counted as "rule renamed" and listed only with --renamed.
+
+      Prints summary counts per type and per rule, then each change with the words around it (from \
+      the documents under --input, else the mention text alone), grouped by rule and by entity.
+
+      Exit status: 0 when no mention changed (a rule renamed alone is no change), 1 when some did, \
+      2 for usage errors (a missing \
+      folder, a folder that is not an output folder, an unknown revision).
       """)
 
   @Argument(help: ArgumentHelp("The output folders before and after the change.", valueName: "folder"))
@@ -30,8 +34,8 @@ struct Diff: ParsableCommand {
   @Option(help: ArgumentHelp("Folder of input documents, to show the words around each mention.", valueName: "folder"))
   var input: String?
 
-  @Option(help: "Output format: text or markdown (for a pull-request comment).")
-  var format = "text"
+  @Option(help: "Output format: text, or markdown for a pull-request comment.")
+  var format = DiffReport.Format.text
 
   @Option(help: ArgumentHelp("List at most this many changes per group (0: all).", valueName: "n"))
   var limit = 10
@@ -43,7 +47,6 @@ struct Diff: ParsableCommand {
     if rev == nil, folders.count != 2 { throw ValidationError("give two output folders (OLD NEW), or --rev A..B") }
     if rev != nil, !folders.isEmpty { throw ValidationError("give either two output folders or --rev, not both") }
     if let rev, Self.revisions(rev) == nil { throw ValidationError("--rev must be A..B (an empty side means HEAD)") }
-    if DiffReport.Format(rawValue: format) == nil { throw ValidationError("--format must be text or markdown") }
     if limit < 0 { throw ValidationError("--limit must be 0 or more") }
     if let input {
       var isDirectory: ObjCBool = false
@@ -83,10 +86,12 @@ struct Diff: ParsableCommand {
     let context = MentionContext(inputFolder: input)
     let report = DiffReport(
       diff: diff, oldLabel: labels.0, newLabel: labels.1, limit: limit, listsRenamed: renamed, context: context.line)
-    print(report.render(DiffReport.Format(rawValue: format) ?? .text), terminator: "")
+    print(report.render(format), terminator: "")
     if diff.hasChanges { throw ExitCode.outputChanged }
   }
 }
+
+extension DiffReport.Format: ExpressibleByArgument {}
 
 extension ExitCode {
   /// `quipu diff`: some mention was added, removed, retyped or relinked.

@@ -121,6 +121,9 @@ extension CommandLineTests {
     #expect(nested.status == 1, "\(nested.stderr)")
     #expect(nested.stdout.contains("2 mentions changed"))
 
+    let absolute = try quipu(["diff", "--rev", "main~1..main", "--out", dir.appendingPathComponent("out").path], in: dir)
+    #expect(absolute.status == 1, "\(absolute.stderr)")
+    #expect(absolute.stdout.contains("2 mentions changed"))
     #expect(try quipu(["diff", "--rev", "HEAD..HEAD"], in: dir).status == 0)
     let bad = try quipu(["diff", "--rev", "nosuch..HEAD"], in: dir)
     #expect(bad.status == 2)
