@@ -17,7 +17,7 @@ public enum OutputSource {
     let docs = root + "docs"
     let hasDocs = manager.fileExists(atPath: docs, isDirectory: &isDirectory) && isDirectory.boolValue
     guard hasDocs || manager.fileExists(atPath: root + "entities.jsonl") else {
-      throw ReviewError(path: path, message: "not an output folder of `quipu run` (no docs/ and no entities.jsonl)")
+      throw ReviewError(path: path, message: notOutputFolder)
     }
     guard hasDocs else { return [] }
     guard let walker = manager.enumerator(atPath: docs) else {
@@ -60,7 +60,8 @@ public enum OutputSource {
     guard let full = normalized(fromRoot) else {
       throw ReviewError(path: path, message: "the output folder is outside the git checkout")
     }
-    let listing = try git.run(["ls-tree", "-r", "-z", "--full-name", commit, "--", full.isEmpty ? "." : full + "/"], fromRoot: true)
+    let pathspec = full.isEmpty ? "." : full + "/"
+    let listing = try git.run(["ls-tree", "-r", "-z", "--full-name", commit, "--", pathspec], fromRoot: true)
     var blobs: [(path: String, object: String)] = []
     var isOutputFolder = false
     for entry in listing.bytes.split(separator: 0) {
@@ -77,7 +78,7 @@ public enum OutputSource {
       }
     }
     guard isOutputFolder else {
-      throw ReviewError(path: "\(revision):\(path)", message: "not an output folder of `quipu run` (no docs/ and no entities.jsonl)")
+      throw ReviewError(path: "\(revision):\(path)", message: notOutputFolder)
     }
     blobs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let contents = try git.blobs(blobs.map(\.object))
@@ -87,6 +88,8 @@ public enum OutputSource {
     }
     return result
   }
+
+  static let notOutputFolder = "not an output folder of `quipu run` (no docs/ and no entities.jsonl)"
 
   /// A mention file under `docs/`: `*.jsonl`, in no hidden folder.
   static func isMentionFile(_ relative: String) -> Bool {
