@@ -59,15 +59,20 @@ public struct MentionChange: Hashable, Sendable {
     return [old.entity, new.entity]
   }
 
-  /// Document order, then kind, then type, entity and rule: one total order, so reports are
-  /// byte-identical whatever order the files were read in.
+  /// Document order, then kind, then type, entity and rule (new, then old): one total order,
+  /// so reports are byte-identical whatever order the files were read in.
   static func precedes(_ a: MentionChange, _ b: MentionChange) -> Bool {
     let x = a.mention
     let y = b.mention
-    if x.doc != y.doc || x.start != y.start || x.end != y.end { return OutputMention.precedesInDocumentOrder(x, y) }
+    if !x.doc.utf8.elementsEqual(y.doc.utf8) || x.start != y.start || x.end != y.end {
+      return OutputMention.precedesInDocumentOrder(x, y)
+    }
     if a.kind != b.kind { return a.kind < b.kind }
-    for (p, q) in [(x.type, y.type), (x.entity, y.entity), (x.rule, y.rule), (a.old?.entity ?? "", b.old?.entity ?? "")]
-    where p != q {
+    let keys = [
+      (x.type, y.type), (x.entity, y.entity), (x.rule, y.rule), (a.old?.type ?? "", b.old?.type ?? ""),
+      (a.old?.entity ?? "", b.old?.entity ?? ""), (a.old?.rule ?? "", b.old?.rule ?? ""),
+    ]
+    for (p, q) in keys where p != q {
       return p.utf8.lexicographicallyPrecedes(q.utf8)
     }
     return false
@@ -88,14 +93,16 @@ public struct OutputDiff: Sendable {
   public let changes: [MentionChange]
 
   public init(old: [OutputMention], new: [OutputMention]) {
+    // Document paths are compared as bytes: `String ==` would take NFC and NFD `é.txt`, two
+    // files, for one.
     struct Span: Hashable {
-      var doc: String
+      var doc: [UInt8]
       var start: Int
       var end: Int
     }
     var sides: [Span: (old: [OutputMention], new: [OutputMention])] = [:]
-    for m in old { sides[Span(doc: m.doc, start: m.start, end: m.end), default: ([], [])].old.append(m) }
-    for m in new { sides[Span(doc: m.doc, start: m.start, end: m.end), default: ([], [])].new.append(m) }
+    for m in old { sides[Span(doc: Array(m.doc.utf8), start: m.start, end: m.end), default: ([], [])].old.append(m) }
+    for m in new { sides[Span(doc: Array(m.doc.utf8), start: m.start, end: m.end), default: ([], [])].new.append(m) }
     var changes: [MentionChange] = []
     for (_, side) in sides {
       var before = side.old

@@ -46,7 +46,7 @@ public struct OutputMention: Hashable, Sendable, Decodable {
 
   /// Document order: document path (UTF-8 bytes), then start, then end.
   static func precedesInDocumentOrder(_ a: OutputMention, _ b: OutputMention) -> Bool {
-    if a.doc != b.doc { return a.doc.utf8.lexicographicallyPrecedes(b.doc.utf8) }
+    if !a.doc.utf8.elementsEqual(b.doc.utf8) { return a.doc.utf8.lexicographicallyPrecedes(b.doc.utf8) }
     return (a.start, a.end) < (b.start, b.end)
   }
 }

@@ -40,6 +40,9 @@ import Testing
       name: "same span in another document is another mention", old: [m(0, 4, "PLACE", "country/pe", doc: "b.txt")],
       new: [m(0, 4, "PLACE", "country/pe")], expected: [(.added, "", "country/pe"), (.removed, "country/pe", "")]),
     Case(
+      name: "NFC and NFD names are two documents", old: [m(0, 4, "PLACE", "p", doc: "\u{E9}.txt")],
+      new: [m(0, 4, "PLACE", "p", doc: "e\u{301}.txt")], expected: [(.added, "", "p"), (.removed, "p", "")]),
+    Case(
       name: "document order whatever the input order",
       old: [m(10, 14, "PLACE", "x"), m(0, 4, "PLACE", "y")], new: [],
       expected: [(.removed, "y", ""), (.removed, "x", "")]),
