@@ -82,9 +82,19 @@ enum MentionFileParser {
     var result: [OutputMention] = []
     let decoder = JSONDecoder()
     // Split on "\n" only: a JSON string may hold U+2028 raw, and that is not a line end.
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, raw in
+      (index, raw.hasSuffix("\r") ? raw.dropLast() : raw)
+    }.filter { !$0.1.allSatisfy { $0 == " " || $0 == "\t" } }
+    // One decoder call for the whole file as a JSON array (a call costs more than a line);
+    // line by line only to name the line that is wrong.
+    var array: [UInt8] = [UInt8(ascii: "[")]
+    for (position, (_, line)) in lines.enumerated() {
+      if position > 0 { array.append(UInt8(ascii: ",")) }
+      array += line.utf8
+    }
+    array.append(UInt8(ascii: "]"))
+    if let all = try? decoder.decode([OutputMention].self, from: Data(array)), all.count == lines.count { return all }
+    for (index, line) in lines {
       do {
         result.append(try decoder.decode(OutputMention.self, from: Data(line.utf8)))
       } catch {
