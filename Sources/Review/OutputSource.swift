@@ -24,11 +24,12 @@ public enum OutputSource {
       throw ReviewError(path: docs, message: "cannot list the folder")
     }
     var files: [String] = []
-    for case let relative as String in walker where isMentionFile(relative) {
-      if manager.fileExists(atPath: docs + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-        files.append(relative)
-      }
+    var others = 0
+    for case let relative as String in walker {
+      guard manager.fileExists(atPath: docs + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+      if isMentionFile(relative) { files.append(relative) } else if !isHidden(relative) { others += 1 }
     }
+    if files.isEmpty, others > 0 { throw ReviewError(path: path, message: otherFormat) }
     var result: [OutputMention] = []
     for relative in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       let file = docs + "/" + relative
@@ -64,6 +65,7 @@ public enum OutputSource {
     let listing = try git.run(["ls-tree", "-r", "-z", "--full-name", commit, "--", pathspec], fromRoot: true)
     var blobs: [(path: String, object: String)] = []
     var isOutputFolder = false
+    var others = 0
     for entry in listing.bytes.split(separator: 0) {
       // "<mode> SP <type> SP <object> TAB <path>"
       guard let tab = entry.firstIndex(of: 9) else { continue }
@@ -74,12 +76,14 @@ public enum OutputSource {
       if relative == "entities.jsonl" { isOutputFolder = true }
       if relative.hasPrefix("docs/") {
         isOutputFolder = true
-        if isMentionFile(String(relative.dropFirst(5))) { blobs.append((name, String(fields[2]))) }
+        let inDocs = String(relative.dropFirst(5))
+        if isMentionFile(inDocs) { blobs.append((name, String(fields[2]))) } else if !isHidden(inDocs) { others += 1 }
       }
     }
     guard isOutputFolder else {
       throw ReviewError(path: "\(revision):\(path)", message: notOutputFolder)
     }
+    if blobs.isEmpty, others > 0 { throw ReviewError(path: "\(revision):\(path)", message: otherFormat) }
     blobs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let contents = try git.blobs(blobs.map(\.object))
     var result: [OutputMention] = []
@@ -91,9 +95,15 @@ public enum OutputSource {
 
   static let notOutputFolder = "not an output folder of `quipu run` (no docs/ and no entities.jsonl)"
 
+  static let otherFormat = "holds no mention lines (docs/*.jsonl): written with another --format?"
+
   /// A mention file under `docs/`: `*.jsonl`, in no hidden folder.
   static func isMentionFile(_ relative: String) -> Bool {
-    relative.hasSuffix(".jsonl") && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+    relative.hasSuffix(".jsonl") && !isHidden(relative)
+  }
+
+  static func isHidden(_ relative: String) -> Bool {
+    relative.split(separator: "/").contains { $0.hasPrefix(".") }
   }
 
   /// `a/./b/../c/` → `a/c`; nil when `..` climbs above the start.

@@ -37,6 +37,15 @@ import TestSupport
     }
   }
 
+  @Test func refusesAnOutputFolderOfAnotherFormat() throws {
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Fixture.write(["entities.jsonl": [], "docs/a.txt.conll": Array("Peru B-PLACE\n".utf8)], under: folder)
+    #expect(throws: ReviewError(path: folder.path, message: OutputSource.otherFormat)) {
+      try OutputSource.mentions(folder: folder.path)
+    }
+  }
+
   @Test(arguments: [("a/./b/../c/", "a/c"), ("out", "out"), ("x/../out", "out"), ("", ""), ("../out", nil)] as [(String, String?)])
   func normalizedPaths(_ path: String, _ expected: String?) {
     #expect(OutputSource.normalized(path) == expected)
