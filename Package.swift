@@ -35,13 +35,14 @@ let package = Package(
     .target(name: "Resolution", dependencies: ["Normalization", "Rules", "Recognition"]),
     .target(name: "Output", dependencies: ["Normalization", "Rules", "Resolution"]),
     .target(name: "Pipeline", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Output"]),
-    // Review tools beside the pipeline: scoring against gold, showing mentions in context.
+    // Review tools beside the pipeline: scoring against gold, comparing two outputs, showing mentions in context.
     .target(name: "Evaluation"),
+    .target(name: "Review", dependencies: ["Normalization"]),
     .target(name: "Presentation", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Pipeline"]),
     .executableTarget(
       name: "quipu",
       dependencies: [
-        "Pipeline", "Rules", "Output", "Evaluation", "Presentation",
+        "Pipeline", "Rules", "Output", "Evaluation", "Presentation", "Review",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,6 +62,7 @@ let package = Package(
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Rules", "TestSupport"]),
     .testTarget(name: "PacksTests", dependencies: ["Packs", "Rules", "TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+    .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"]),
     .testTarget(
       name: "PresentationTests", dependencies: ["Presentation", "Pipeline", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "TestSupport"]),

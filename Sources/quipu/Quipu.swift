@@ -18,7 +18,7 @@ struct Quipu: ParsableCommand {
       output folder could not be read or written (I/O error; retrying may help).
       """,
     version: QuipuVersion.current,
-    subcommands: [Run.self, Check.self, Explain.self, Eval.self, Show.self, Merge.self])
+    subcommands: [Run.self, Check.self, Explain.self, Eval.self, Show.self, Merge.self, Diff.self])
 
   /// Like `ParsableCommand.main()`, but usage errors exit with status 2, as documented.
   static func main() {
