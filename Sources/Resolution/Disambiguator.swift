@@ -114,7 +114,9 @@ struct Disambiguator {
           score += 0.5
           reasons.append("the city of a region's name")
         }
-        if entity.attribute("feature") == "PPLC", !regionCountries.isEmpty || kinds.contains(.city) {
+        // Over regions and other cities only: an organization that shares the name (the OAS's
+        // "OEA", also Tripoli's ancient name) is not outranked by a capital.
+        if entity.attribute("feature") == "PPLC", !regionCountries.isEmpty || kinds.filter({ $0 == .city }).count > 1 {
           score += 0.5
           reasons.append("a national capital")
         }

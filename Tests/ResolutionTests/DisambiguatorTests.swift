@@ -133,6 +133,15 @@ import TestSupport
         name: Washington, Illinois
         aliases: [Washington]
         attributes: {country: US, feature: PPL}
+      - id: org/oas
+        type: ORG
+        name: Organization of American States
+        aliases: [OEA]
+      - id: geonames/2210247
+        type: PLACE
+        name: Tripoli
+        aliases: [OEA]
+        attributes: {country: LY, feature: PPLC}
     """
 
   static let placeCases: [Case] = [
@@ -172,6 +181,9 @@ import TestSupport
     Case(
       name: "a national capital wins among same-named cities", text: "US officials in Washington.",
       expected: "Washington → geonames/4140963"),
+    Case(
+      name: "a capital does not outrank an organization of the same name", text: "La OEA dijo que no.",
+      expected: "OEA → org/oas [org/oas, geonames/2210247]"),
   ]
 
   @Test(arguments: placeCases)
