@@ -31,8 +31,9 @@ public func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
 /// - its code point range `[start, end)` is the code point offset of its UTF-16 range;
 /// - tokens come in text order and never overlap; sentence indexes never decrease and stay
 ///   below `sentenceCount`;
-/// - no token is only white space, and no token holds white space at all (README: "white
-///   space never does" become a token; Normalizer: "white space is never part of a token");
+/// - no token is only white space, and no token holds white space at all (docs/REFERENCE.md,
+///   "Tokens": "white space never does" become a token; Normalizer: "white space is never part
+///   of a token");
 /// - text between tokens is white space or default-ignorable (every visible character is in a token).
 public func checkTokens(_ document: Document) {
   let text = document.text
