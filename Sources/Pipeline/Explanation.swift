@@ -8,12 +8,11 @@ import Rules
 public enum Explanation {
   /// Explains the mentions of `text` that overlap `range` (code points; nil for all).
   public static func explain(path: String, text: [UInt16], range: Range<Int>?, extractor: Extractor) -> String {
-    extractor.recognizer.keepsCandidates = true
-    defer { extractor.recognizer.keepsCandidates = false }
-    let extracted = extractor.extract(path: path, text: String(decoding: text, as: UTF16.self))
+    let (extracted, kept) = extractor.extract(
+      extractor.normalizer.document(path: path, text: String(decoding: text, as: UTF16.self)), keepingCandidates: true)
     let document = extracted.document
     let rules = extractor.recognizer.rules
-    let candidates = extractor.recognizer.lastCandidates
+    let candidates = kept ?? []
     let lexicon = extractor.normalizer.lexicon
     func span(_ first: Int32, _ end: Int32) -> (Int, Int) {
       (Int(document.tokens[Int(first)].start), Int(document.tokens[Int(end) - 1].end))

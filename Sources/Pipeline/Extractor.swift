@@ -52,12 +52,21 @@ public final class Extractor {
   }
 
   private func extract(_ document: Document) -> ExtractedDocument {
+    extract(document, keepingCandidates: false).extracted
+  }
+
+  /// The document's mentions and, with `keepingCandidates`, every candidate recognition
+  /// proposed before overlaps were settled (``RecognizedDocument/candidates``; nil otherwise).
+  func extract(_ document: Document, keepingCandidates: Bool) -> (extracted: ExtractedDocument, candidates: [Mention]?) {
     let languageMap = languages.identify(document, lexicon: normalizer.lexicon)
-    let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon, languages: languageMap)
-    var resolved = resolver.resolve(mentions, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys)
+    // `recognized` shares the recognizer's loose-key buffer; it ends with this call, before the
+    // next document refills the buffer, so the buffer is reused rather than copied.
+    let recognized = recognizer.mentions(
+      in: document, lexicon: normalizer.lexicon, languages: languageMap, keepingCandidates: keepingCandidates)
+    var resolved = resolver.resolve(recognized, in: document, lexicon: normalizer.lexicon)
     for i in resolved.indices {
       resolved[i].language = rules.languages.code(of: languageMap.tokenLanguages[Int(resolved[i].firstToken)])
     }
-    return ExtractedDocument(document: document, mentions: resolved, languages: languageMap)
+    return (ExtractedDocument(document: document, mentions: resolved, languages: languageMap), recognized.candidates)
   }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import Normalization
 import Pipeline
-import Recognition
 import Rules
 
 /// Runs documents through the pipeline (an ``Extractor``) and keeps what `quipu show`
@@ -30,34 +29,27 @@ public final class Annotator {
   func annotate(_ extracted: ExtractedDocument) -> AnnotatedDocument {
     let document = extracted.document
     let tokens = document.tokens
-    // A resolved mention no longer says which alias or pattern fired. The recognizer, run
-    // again on the same tokens, does: a second pass over one document, cheap next to reading it.
-    var howOfSpan: [Int64: String] = [:]
-    let recognized = extractor.recognizer.mentions(
-      in: document, lexicon: extractor.normalizer.lexicon, languages: extracted.languages)
-    for mention in recognized {
-      howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] = how(mention)
-    }
     let highlights = extracted.mentions.map { mention in
       let first = tokens[Int(mention.firstToken)]
       let last = tokens[Int(mention.endToken) - 1]
       return Highlight(
         utf16Start: Int(first.utf16Start), utf16End: Int(last.utf16End), start: Int(first.start), end: Int(last.end),
         text: extracted.text(of: mention), type: mention.type, entityID: mention.entityID, name: mention.name,
-        rule: mention.rule.located, how: howOfSpan[Int64(mention.firstToken) << 32 | Int64(mention.endToken)] ?? "")
+        rule: mention.rule.located, how: how(alias: mention.alias, pattern: mention.pattern) ?? "")
     }
     return AnnotatedDocument(path: document.path, text: document.text, mentions: highlights)
   }
 
   /// `alias “Boluarte”, loose match`, `name “Dina Boluarte”, loose match`, or `pattern “org-acronym”`
-  /// (a pattern mention has no alias: its `alias` is -1); nil when the mention names neither.
-  func how(_ mention: Mention) -> String? {
-    if mention.alias >= 0 {
-      let alias = rules.aliases[Int(mention.alias)]
+  /// for the alias or pattern that matched a mention (``ResolvedMention/alias``, ``ResolvedMention/pattern``;
+  /// a pattern mention has no alias: its `alias` is -1); nil when it names neither (coreference).
+  func how(alias: Int32, pattern: Int32) -> String? {
+    if alias >= 0 {
+      let alias = rules.aliases[Int(alias)]
       let kind = alias.text == rules.entities[Int(alias.entity)].name ? "name" : "alias"
       return "\(kind) “\(alias.text)”, \(alias.mode.rawValue) match"
     }
-    if mention.pattern >= 0 { return "pattern “\(rules.patterns[Int(mention.pattern)].id)”" }
+    if pattern >= 0 { return "pattern “\(rules.patterns[Int(pattern)].id)”" }
     return nil
   }
 

@@ -10,6 +10,8 @@ public final class Recognizer {
   public let gazetteer: Gazetteer
   public let policy: OverlapPolicy
   private var translator = KeyTranslator()
+  /// The current document's loose keys, refilled in place for each document and handed out in
+  /// ``RecognizedDocument/looseKeys`` (shared storage: see there).
   private var looseKeys: [UInt32] = []
   /// The matcher of paragraphs whose language is unknown: every pattern and list entry.
   private let patterns: PatternMatcher
@@ -61,14 +63,11 @@ public final class Recognizer {
     self.init(rules: rules, gazetteer: Gazetteer(rules: rules))
   }
 
-  /// The loose keys of the last document's tokens as vocabulary ids (what resolution reads to
-  /// find an entity's context words), valid until the next call to ``mentions(in:lexicon:)``.
-  public var lastLooseKeys: [UInt32] { looseKeys }
-
   /// How many regular-expression tests ran out of time so far (each counted as failed).
   public var regexTimeouts: Int { patterns.regexTimeouts + languageMatchers.reduce(0) { $0 + ($1?.regexTimeouts ?? 0) } }
 
-  /// The document's mentions, disjoint and in text order.
+  /// The document's mentions, disjoint and in text order, with the tokens' loose keys
+  /// (see ``RecognizedDocument``).
   ///
   /// 1. Entity aliases (the gazetteer) propose candidates, reduced to disjoint ones.
   /// 2. Patterns run over the tokens, seeing those alias mentions as typed spans.
@@ -78,14 +77,17 @@ public final class Recognizer {
   ///
   /// `lexicon` is the one of the normalizer that tokenized `document`. `languages` says which
   /// language's rules run on each paragraph (see ``LanguageIdentifier``); without it, every
-  /// rule runs everywhere.
-  public func mentions(in document: Document, lexicon: Lexicon, languages: LanguageMap? = nil) -> [Mention] {
+  /// rule runs everywhere. With `keepingCandidates`, the result also lists every candidate
+  /// before overlaps were settled (``RecognizedDocument/candidates``, for `quipu explain`).
+  public func mentions(
+    in document: Document, lexicon: Lexicon, languages: LanguageMap? = nil, keepingCandidates: Bool = false
+  ) -> RecognizedDocument {
     var candidates: [Mention] = []
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
     if let languages { candidates = withoutCommonWordsOfOtherScripts(candidates, tokens: document.tokens, languages: languages) }
-    if keepsCandidates { lastCandidates = candidates }
+    var kept: [Mention]? = keepingCandidates ? candidates : nil
     let aliasMentions = policy.resolve(candidates)
-    guard !rules.patterns.isEmpty else { return aliasMentions }
+    guard !rules.patterns.isEmpty else { return RecognizedDocument(mentions: aliasMentions, looseKeys: looseKeys, candidates: kept) }
 
     let context = makeContext(document, lexicon: lexicon, aliasMentions: aliasMentions)
     var all = aliasMentions
@@ -104,9 +106,9 @@ public final class Recognizer {
         }
       }
     }
-    if keepsCandidates { lastCandidates += all.filter { $0.how == .pattern } }
-    let kept = policy.resolve(Self.respectingListedNames(all, aliasMentions: aliasMentions, tokens: document.tokens))
-    return withDocumentAliases(kept, context: context)
+    if keepingCandidates { kept? += all.filter { $0.how == .pattern } }
+    let settled = policy.resolve(Self.respectingListedNames(all, aliasMentions: aliasMentions, tokens: document.tokens))
+    return RecognizedDocument(mentions: withDocumentAliases(settled, context: context), looseKeys: looseKeys, candidates: kept)
   }
 
   /// The alias candidates less those where a reference name in Latin letters met, through its
@@ -167,14 +169,6 @@ public final class Recognizer {
 
   /// ICU's script code of Latin (``Token/script``).
   static let latinScript: UInt8 = scriptCode(named: "Latn") ?? 25
-
-  /// Set to keep, for ``lastCandidates``, every candidate of the next documents (for
-  /// `quipu explain`; off in batch runs).
-  public var keepsCandidates = false
-
-  /// Every candidate the last document's rules proposed before overlaps were settled: for each
-  /// start token the longest alias match, and every pattern mention.
-  public private(set) var lastCandidates: [Mention] = []
 
   private func makeContext(_ document: Document, lexicon: Lexicon, aliasMentions: [Mention]) -> TokenContext {
     let vocabulary = rules.vocabulary

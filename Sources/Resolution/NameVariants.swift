@@ -179,6 +179,8 @@ struct NameVariants {
           mention.firstToken = Int32(t)
           mention.endToken = Int32(t + keys.count)
           mention.how = "coref"
+      mention.alias = -1
+      mention.pattern = -1
           mention.text = NameText.canonical(document.string(fromToken: t, throughToken: t + keys.count - 1))
           mention.candidates = []
           mention.why = "the name '\(model.text)' again"
@@ -243,6 +245,8 @@ struct NameVariants {
       mention.firstToken = Int32(t)
       mention.endToken = Int32(t + 1)
       mention.how = "coref"
+      mention.alias = -1
+      mention.pattern = -1
       mention.text = NameText.canonical(document.string(of: token))
       mention.candidates = []
       mention.why = "a short form of '\(model.text)' in this document"

@@ -27,11 +27,17 @@ public struct ResolvedMention: Hashable, Sendable {
   public var why: String
   /// The language of the mention's paragraph (``LanguageIdentifier``), when one was recognized.
   public var language: String? = nil
+  /// Index into ``RuleSet/aliases`` of the alias that matched (``Mention/alias``), or -1: for
+  /// `quipu show`, which names it. Not written to out/.
+  public var alias: Int32
+  /// Index into ``RuleSet/patterns`` of the pattern that matched (``Mention/pattern``), or -1.
+  /// Not written to out/. Both are -1 for a coreference mention, which no rule matched.
+  public var pattern: Int32
 
   public init(
     firstToken: Int32, endToken: Int32, type: String, entityID: String, name: String, rule: RuleReference,
     how: String = "alias", attributes: [EntityRule.Attribute] = [], text: String = "", candidates: [String] = [],
-    why: String = ""
+    why: String = "", alias: Int32 = -1, pattern: Int32 = -1
   ) {
     self.firstToken = firstToken
     self.endToken = endToken
@@ -44,6 +50,8 @@ public struct ResolvedMention: Hashable, Sendable {
     self.text = text
     self.candidates = candidates
     self.why = why
+    self.alias = alias
+    self.pattern = pattern
   }
 }
 
@@ -72,9 +80,14 @@ public struct Resolver: Sendable {
 
   public init(rules: RuleSet) { self.rules = rules }
 
+  /// Resolves a document's recognized mentions, with their tokens' loose keys as context words.
+  public func resolve(_ recognized: RecognizedDocument, in document: Document, lexicon: Lexicon) -> [ResolvedMention] {
+    resolve(recognized.mentions, in: document, lexicon: lexicon, looseKeys: recognized.looseKeys)
+  }
+
   /// Resolves `mentions` (disjoint, from ``Recognizer``) and adds coreference mentions.
   ///
-  /// `looseKeys` are the document tokens' loose vocabulary ids (``Recognizer/lastLooseKeys``),
+  /// `looseKeys` are the document tokens' loose vocabulary ids (``RecognizedDocument/looseKeys``),
   /// used for context words; pass `[]` to ignore them.
   public func resolve(
     _ mentions: [Mention], in document: Document, lexicon: Lexicon, looseKeys: [UInt32] = []
@@ -111,14 +124,14 @@ public struct Resolver: Sendable {
       return ResolvedMention(
         firstToken: mention.firstToken, endToken: mention.endToken, type: entity.type, entityID: entity.id,
         name: entity.name, rule: mention.rule, how: mention.how.rawValue, attributes: entity.attributes,
-        text: text, candidates: candidates, why: why)
+        text: text, candidates: candidates, why: why, alias: mention.alias, pattern: mention.pattern)
     }
     let tokens = document.tokens[Int(mention.firstToken)..<Int(mention.endToken)]
     return ResolvedMention(
       firstToken: mention.firstToken, endToken: mention.endToken, type: mention.type,
       entityID: Self.unlistedID(type: mention.type, tokens: tokens, lexicon: lexicon), name: text, rule: mention.rule,
       how: mention.how.rawValue, attributes: mention.attributes.sorted { $0.key < $1.key }, text: text,
-      why: "pattern at \(mention.rule.located); no rule lists '\(text)'")
+      why: "pattern at \(mention.rule.located); no rule lists '\(text)'", alias: mention.alias, pattern: mention.pattern)
   }
 
   /// Names of other mentions (acronyms) take the entity of the mention they name.
@@ -135,6 +148,8 @@ public struct Resolver: Sendable {
       resolved[i].endToken = mention.endToken
       resolved[i].how = mention.how.rawValue
       resolved[i].rule = mention.rule
+      resolved[i].alias = mention.alias
+      resolved[i].pattern = mention.pattern
       resolved[i].text = text
       resolved[i].why = "names '\(resolved[target].text)' (\(resolved[target].entityID)), as the pattern at \(mention.rule.located) declared"
     }

@@ -33,6 +33,28 @@ import TestSupport
     #expect(doc.mentions.map(\.how) == ["pattern “titled”", "alias “Perú”, loose match"])
   }
 
+  /// An acronym names the pattern that declared it; a coreference mention, matched by no
+  /// rule, says nothing (the pipeline's own mentions, not a second recognition pass).
+  @Test func acronymsNameTheirPatternAndCoreferenceNothing() throws {
+    let rules = try Fixture.rules(
+      PresentationFixture.yaml + """
+
+        lists:
+          titles: [Dr]
+        patterns:
+          - {id: titled, type: PERSON, pattern: '@titles <Cap Cap>'}
+          - {id: acronym, type: ORG, pattern: '<Cap Cap Cap> "(" <alias: Upper> ")"'}
+
+        """)
+    let doc = try Annotator(rules: rules).annotate(
+      path: "a.txt", text: "Dr Ana Quispe met Banco Andino Unido (BAU). Quispe said BAU grew.")
+    #expect(
+      doc.mentions.map { "\($0.text): \($0.how)" } == [
+        "Ana Quispe: pattern “titled”", "Banco Andino Unido: pattern “acronym”", "BAU: pattern “acronym”", "Quispe: ",
+        "BAU: pattern “acronym”",
+      ])
+  }
+
   @Test func piecesAlternatePlainTextAndMentions() throws {
     let doc = try PresentationFixture.annotator().annotate(path: "a.txt", text: "Perú y Peru")
     #expect(doc.pieces.map { if case .mention(let m) = $0 { "[\(m.text)]" } else if case .plain(let t) = $0 { t } else { "" } } == ["[Perú]", " y ", "[Peru]"])

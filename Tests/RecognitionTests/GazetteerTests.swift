@@ -36,7 +36,7 @@ struct MatchCase: Sendable, CustomTestStringConvertible {
 func recognize(_ text: String, rules: RuleSet) throws -> (Document, [Mention]) {
   let normalizer = try Normalizer()
   let doc = normalizer.document(text: text)
-  let mentions = Recognizer(rules: rules).mentions(in: doc, lexicon: normalizer.lexicon)
+  let mentions = Recognizer(rules: rules).mentions(in: doc, lexicon: normalizer.lexicon).mentions
   return (doc, mentions)
 }
 
@@ -341,7 +341,7 @@ extension Document {
     var found: [[String]] = []
     for text in texts {
       let doc = normalizer.document(text: text)
-      found.append(recognizer.mentions(in: doc, lexicon: normalizer.lexicon).map(doc.surface))
+      found.append(recognizer.mentions(in: doc, lexicon: normalizer.lexicon).mentions.map(doc.surface))
     }
     #expect(found == [["Peru"], ["Dina Boluarte"], ["Perú", "Dina Boluarte"], ["Peru"]])
   }

@@ -93,7 +93,7 @@ import TestSupport
     let recognizer = Recognizer(rules: rules)
     let document = normalizer.document(text: text)
     let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
-    let found = recognizer.mentions(in: document, lexicon: normalizer.lexicon, languages: map).map {
+    let found = recognizer.mentions(in: document, lexicon: normalizer.lexicon, languages: map).mentions.map {
       document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
     }
     #expect(found == expected)
@@ -106,7 +106,7 @@ import TestSupport
     let document = normalizer.document(
       text: "the President Ana said of the presidente Bea and the\n\nel President Cleo dijo de el presidente Dora y el")
     let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
-    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).map {
+    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).mentions.map {
       document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
     }
     #expect(found == ["Ana", "Dora"])
@@ -150,7 +150,7 @@ import TestSupport
     func found(_ text: String) -> [String] {
       let document = normalizer.document(text: text)
       let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
-      return Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).map {
+      return Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).mentions.map {
         document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
       }
     }

@@ -42,7 +42,7 @@ import TestSupport
     let rules = try Fixture.rules(Self.yaml, path: "rules/reference/test.yaml")
     let normalizer = try Normalizer()
     let document = normalizer.document(text: text)
-    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon).map {
+    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon).mentions.map {
       "\(document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)) \($0.type)"
     }
     #expect(found == expected)
@@ -60,7 +60,7 @@ import TestSupport
       """)
     let normalizer = try Normalizer()
     let document = normalizer.document(text: "Οι Και Перу. Ōi, Kai")
-    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon).map {
+    let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon).mentions.map {
       document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
     }
     #expect(found == ["Перу", "Ōi", "Kai"])

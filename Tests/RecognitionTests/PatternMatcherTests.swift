@@ -135,7 +135,7 @@ import TestSupport
     let normalizer = try Normalizer()
     let recognizer = Recognizer(rules: rules)
     let doc = normalizer.document(text: "w3a Ana; w69b c Bea; w64a Cleo; w70a Dana; w1 Eva")
-    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).map {
+    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).mentions.map {
       "\(doc.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)) \(rules.patterns[Int($0.pattern)].id)"
     }
     #expect(found == ["Ana p3", "Bea p69", "Cleo p64"])
@@ -147,7 +147,7 @@ import TestSupport
     let normalizer = try Normalizer()
     let recognizer = Recognizer(rules: rules)
     let doc = normalizer.document(text: c.text)
-    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).map { m in
+    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).mentions.map { m in
       var s = "\(doc.string(fromToken: Int(m.firstToken), throughToken: Int(m.endToken) - 1)) \(m.type) \(m.how.rawValue)"
       if m.entity >= 0 { s += " entity=\(rules.entities[Int(m.entity)].id)" }
       for a in m.attributes { s += " \(a.key)=\(a.value)" }
@@ -169,7 +169,7 @@ import TestSupport
     let doc = normalizer.document(text: text)
     let clock = ContinuousClock()
     let started = clock.now
-    let found = Recognizer(rules: rules).mentions(in: doc, lexicon: normalizer.lexicon)
+    let found = Recognizer(rules: rules).mentions(in: doc, lexicon: normalizer.lexicon).mentions
     #expect(found.isEmpty)
     // Not a timing test: a generous bound that only an exponential (or quadratic) blow-up breaks.
     #expect(clock.now - started < .seconds(60))
@@ -181,7 +181,7 @@ import TestSupport
     let normalizer = try Normalizer()
     let doc = normalizer.document(text: String(repeating: "a", count: 64) + " aab")
     let recognizer = Recognizer(rules: rules)
-    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon)
+    let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).mentions
     #expect(found.map { doc.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1) } == ["aab"])
     #expect(recognizer.regexTimeouts == 1)
   }

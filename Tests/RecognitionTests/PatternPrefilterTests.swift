@@ -36,8 +36,8 @@ import TestSupport
     var patternMentions = 0
     for text in try Self.texts() {
       let document = normalizer.document(text: text)
-      let a = fast.mentions(in: document, lexicon: normalizer.lexicon)
-      let b = plain.mentions(in: document, lexicon: normalizer.lexicon)
+      let a = fast.mentions(in: document, lexicon: normalizer.lexicon).mentions
+      let b = plain.mentions(in: document, lexicon: normalizer.lexicon).mentions
       #expect(a == b)
       patternMentions += a.count { $0.how == .pattern }
     }

@@ -23,6 +23,33 @@ import TestSupport
     ])
   }
 
+  /// A resolved mention keeps the alias or pattern that matched (for `quipu show`); an
+  /// acronym keeps its own pattern, a coreference mention neither.
+  @Test func mentionsCarryTheAliasOrPatternThatMatched() throws {
+    let rules = try Fixture.rules(
+      """
+      lists:
+        title: [President]
+      patterns:
+        - {id: titled, type: PERSON, pattern: '@title <Cap Cap>'}
+        - {id: acronym, type: ORG, pattern: '<Cap Cap Cap> "(" <alias: Upper> ")"'}
+      entities:
+        - {id: country/pe, type: PLACE, name: Peru, aliases: [Perú]}
+      """)
+    let extracted = try Extractor(rules: rules).extract(
+      text: "President Ana Quispe met Banco Andino Unido (BAU) in Perú. Quispe said BAU grew.")
+    let origin = extracted.mentions.map { m -> String in
+      let alias = m.alias >= 0 ? rules.aliases[Int(m.alias)].text : "-"
+      let pattern = m.pattern >= 0 ? rules.patterns[Int(m.pattern)].id : "-"
+      return "\(extracted.text(of: m)) \(m.how) \(alias) \(pattern)"
+    }
+    #expect(
+      origin == [
+        "Ana Quispe pattern - titled", "Banco Andino Unido pattern - acronym", "BAU pattern - acronym", "Perú alias Perú -",
+        "Quispe coref - -", "BAU acronym - acronym",
+      ])
+  }
+
   @Test func ruleReferencePointsAtTheAliasLine() throws {
     let rules = try Fixture.rules(
       """

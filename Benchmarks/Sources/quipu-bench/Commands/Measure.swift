@@ -231,9 +231,7 @@ struct Measure: ParsableCommand {
         guard let (decoded, a) = try? timed({ try TextDecoder.decode(bytes) }) else { continue }
         let (document, b) = timed { normalizer.document(path: path, utf16: decoded.utf16) }
         let (found, c) = timed { recognizer.mentions(in: document, lexicon: normalizer.lexicon) }
-        let (resolved, d) = timed {
-          resolver.resolve(found, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys)
-        }
+        let (resolved, d) = timed { resolver.resolve(found, in: document, lexicon: normalizer.lexicon) }
         let (lines, e) = timed { MentionLines.render(resolved, of: document) }
         t["decode"]! += a
         t["normalize"]! += b
