@@ -7,6 +7,11 @@ import Resolution
 /// the same whatever the order documents finished in: every field is a sum, a union, or a
 /// choice by byte order, never "the first one seen". That is also what lets `quipu merge`
 /// combine the tables of shards run on different machines (see DESIGN.md, Sharded runs).
+///
+/// Merging is linear in what is merged: each entity keeps its documents and aliases in flat
+/// arrays that merges append to in place, sorted and deduplicated once, when the table is
+/// rendered. (A set per entity copied on every merge made a run quadratic in the number of
+/// documents sharing an entity: issue 16.)
 public struct EntityTable: Sendable {
   public struct Row: Hashable, Sendable {
     public var id: String
@@ -23,9 +28,80 @@ public struct EntityTable: Sendable {
     /// The rule's attributes, or for an unlisted entity what patterns captured (where values
     /// differ, the smallest wins, so the result never depends on document order).
     public var attributes: [String: String]
+
+    public init(
+      id: String, type: String, name: String, mentions: Int, documents: Set<String>, aliases: Set<String>,
+      attributes: [String: String]
+    ) {
+      self.id = id
+      self.type = type
+      self.name = name
+      self.mentions = mentions
+      self.documents = documents
+      self.aliases = aliases
+      self.attributes = attributes
+    }
   }
 
-  public private(set) var rows: [String: Row] = [:]
+  /// What one document contributed to one entity: a row without its documents (the run state
+  /// keeps these per document, and ``add(_:document:)`` counts them back).
+  public struct Summary: Hashable, Sendable {
+    public var id: String
+    public var type: String
+    public var name: String
+    public var mentions: Int
+    /// Sorted by bytes, no repeats.
+    public var aliases: [String]
+    public var attributes: [String: String]
+
+    public init(id: String, type: String, name: String, mentions: Int, aliases: [String], attributes: [String: String]) {
+      self.id = id
+      self.type = type
+      self.name = name
+      self.mentions = mentions
+      self.aliases = aliases
+      self.attributes = attributes
+    }
+  }
+
+  /// One entity while tables are merged: `documents` and `aliases` may repeat and are in no
+  /// order until ``compacted()``.
+  struct Entry: Sendable {
+    var id: String
+    var type: String
+    var name: String
+    var mentions = 0
+    var documents: [String] = []
+    var aliases: [String] = []
+    var attributes: [String: String] = [:]
+
+    mutating func absorb(type: String, name: String, attributes: [String: String]) {
+      if type.utf8.lexicographicallyPrecedes(self.type.utf8) { self.type = type }
+      if self.name.utf8.lexicographicallyPrecedes(name.utf8) { self.name = name }
+      // Keep the result independent of merge order: the smallest value per key.
+      for (key, value) in attributes where self.attributes[key].map({ value < $0 }) ?? true {
+        self.attributes[key] = value
+      }
+    }
+
+    /// The entry with its documents and aliases sorted by bytes, without repeats.
+    func compacted() -> Entry {
+      var entry = self
+      entry.documents = EntityTable.sortedUnique(documents)
+      entry.aliases = EntityTable.sortedUnique(aliases)
+      return entry
+    }
+  }
+
+  /// Entries in the order first seen; `index` finds one by id.
+  private var entries: [Entry] = []
+  private var index: [String: Int] = [:]
+
+  /// How many document and alias strings merges have copied, including the copies made when an
+  /// array had to move (growth, or copy-on-write of an array that was not uniquely held): a
+  /// table merged from n single-document rows copies O(n) strings, never O(n²). Tests read it
+  /// instead of timing merges.
+  public private(set) var copiedElements = 0
 
   public init() {}
 
@@ -34,43 +110,73 @@ public struct EntityTable: Sendable {
     for row in rows { merge(row) }
   }
 
+  /// The number of entities.
+  public var count: Int { entries.count }
+
+  /// The rows by id (built on each call: for tests and small tables).
+  public var rows: [String: Row] {
+    Dictionary(uniqueKeysWithValues: entries.map { entry in (entry.id, Row(entry)) })
+  }
+
   public mutating func add(_ mentions: [ResolvedMention], document: String) {
     for mention in mentions {
-      var row =
-        rows[mention.entityID]
-        ?? Row(
-          id: mention.entityID, type: mention.type, name: mention.name, mentions: 0, documents: [], aliases: [],
-          attributes: [:])
-      row.absorb(type: mention.type, name: mention.name)
-      row.mentions += 1
-      row.documents.insert(document)
-      if !mention.text.isEmpty { row.aliases.insert(mention.text) }
-      for attribute in mention.attributes where row.attributes[attribute.key].map({ attribute.value < $0 }) ?? true {
-        row.attributes[attribute.key] = attribute.value
+      let i = slot(id: mention.entityID, type: mention.type, name: mention.name)
+      entries[i].absorb(type: mention.type, name: mention.name, attributes: [:])
+      for attribute in mention.attributes where entries[i].attributes[attribute.key].map({ attribute.value < $0 }) ?? true {
+        entries[i].attributes[attribute.key] = attribute.value
       }
-      rows[mention.entityID] = row
+      entries[i].mentions += 1
+      if entries[i].documents.last != document { append(CollectionOfOne(document), to: \.documents, at: i) }
+      if !mention.text.isEmpty { append(CollectionOfOne(mention.text), to: \.aliases, at: i) }
     }
   }
 
+  /// Counts what `document` contributed to an entity (a ``Summary`` from ``summaries``).
+  public mutating func add(_ summary: Summary, document: String) {
+    let i = slot(id: summary.id, type: summary.type, name: summary.name)
+    entries[i].absorb(type: summary.type, name: summary.name, attributes: summary.attributes)
+    entries[i].mentions += summary.mentions
+    append(CollectionOfOne(document), to: \.documents, at: i)
+    append(summary.aliases, to: \.aliases, at: i)
+  }
+
   public mutating func merge(_ other: EntityTable) {
-    for row in other.rows.values { merge(row) }
+    for entry in other.entries {
+      let i = slot(id: entry.id, type: entry.type, name: entry.name)
+      entries[i].absorb(type: entry.type, name: entry.name, attributes: entry.attributes)
+      entries[i].mentions += entry.mentions
+      append(entry.documents, to: \.documents, at: i)
+      append(entry.aliases, to: \.aliases, at: i)
+    }
   }
 
   /// Adds another table's row for the same or a new entity.
   public mutating func merge(_ row: Row) {
-    guard var mine = rows[row.id] else {
-      rows[row.id] = row
-      return
-    }
-    mine.absorb(type: row.type, name: row.name)
-    mine.mentions += row.mentions
-    mine.documents.formUnion(row.documents)
-    mine.aliases.formUnion(row.aliases)
-    // Keep the result independent of merge order: the smallest value per key.
-    for (key, value) in row.attributes where mine.attributes[key].map({ value < $0 }) ?? true {
-      mine.attributes[key] = value
-    }
-    rows[row.id] = mine
+    let i = slot(id: row.id, type: row.type, name: row.name)
+    entries[i].absorb(type: row.type, name: row.name, attributes: row.attributes)
+    entries[i].mentions += row.mentions
+    append(row.documents, to: \.documents, at: i)
+    append(row.aliases, to: \.aliases, at: i)
+  }
+
+  /// The index of the entry for `id`, made if new.
+  private mutating func slot(id: String, type: String, name: String) -> Int {
+    if let i = index[id] { return i }
+    index[id] = entries.count
+    entries.append(Entry(id: id, type: type, name: name))
+    return entries.count - 1
+  }
+
+  /// Appends in place, counting the strings copied (see ``copiedElements``).
+  private mutating func append(
+    _ items: some Collection<String>, to field: WritableKeyPath<Entry, [String]>, at i: Int
+  ) {
+    let before = entries[i][keyPath: field].withUnsafeBufferPointer { $0.baseAddress }
+    let count = entries[i][keyPath: field].count
+    entries[i][keyPath: field].append(contentsOf: items)
+    // A moved buffer copied what it held: growth (amortized constant) or copy-on-write.
+    if entries[i][keyPath: field].withUnsafeBufferPointer({ $0.baseAddress }) != before { copiedElements += count }
+    copiedElements += items.count
   }
 
   /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
@@ -78,26 +184,64 @@ public struct EntityTable: Sendable {
   /// (sorted), `attributes`.
   public func render() -> [UInt8] {
     var out: [UInt8] = []
-    for row in sortedRows { out += row.line() }
+    for entry in sortedEntries { out += Self.line(entry.compacted()) }
     return out
   }
 
   /// Rows sorted by id, bytewise.
-  public var sortedRows: [Row] { rows.values.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) }
+  public var sortedRows: [Row] { sortedEntries.map(Row.init) }
+
+  /// What each entity got from the table's documents, sorted by id: for a table of one
+  /// document, what the run state keeps.
+  public var summaries: [Summary] {
+    sortedEntries.map { entry in
+      Summary(
+        id: entry.id, type: entry.type, name: entry.name, mentions: entry.mentions,
+        aliases: Self.sortedUnique(entry.aliases), attributes: entry.attributes)
+    }
+  }
+
+  private var sortedEntries: [Entry] { entries.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) } }
+
+  /// Sorted by bytes, without repeats.
+  static func sortedUnique(_ strings: [String]) -> [String] {
+    var sorted = strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var kept = 0
+    for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
+      sorted.swapAt(kept, i)
+      kept += 1
+    }
+    sorted.removeLast(sorted.count - kept)
+    return sorted
+  }
+
+  /// An `entities.jsonl` line of a compacted entry.
+  static func line(_ entry: Entry) -> [UInt8] {
+    var line = JSONLine()
+    line.add("id", entry.id)
+    line.add("type", entry.type)
+    line.add("name", entry.name)
+    line.add("aliases", entry.aliases)
+    line.add("mentions", entry.mentions)
+    line.add("documents", entry.documents)
+    line.add("attributes", object: entry.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    return line.finished()
+  }
 }
 
 extension EntityTable.Row {
+  init(_ entry: EntityTable.Entry) {
+    self.init(
+      id: entry.id, type: entry.type, name: entry.name, mentions: entry.mentions, documents: Set(entry.documents),
+      aliases: Set(entry.aliases), attributes: entry.attributes)
+  }
+
   /// The row as one `entities.jsonl` line.
   public func line() -> [UInt8] {
-    var line = JSONLine()
-    line.add("id", id)
-    line.add("type", type)
-    line.add("name", name)
-    line.add("aliases", aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-    line.add("mentions", mentions)
-    line.add("documents", documents.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-    line.add("attributes", object: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-    return line.finished()
+    EntityTable.line(
+      EntityTable.Entry(
+        id: id, type: type, name: name, mentions: mentions, documents: EntityTable.sortedUnique(Array(documents)),
+        aliases: EntityTable.sortedUnique(Array(aliases)), attributes: attributes))
   }
 
   /// Reads a row back from a parsed `entities.jsonl` line; nil when a field is missing.
@@ -108,14 +252,5 @@ extension EntityTable.Row {
     self.init(
       id: id, type: type, name: name, mentions: mentions, documents: Set(documents),
       aliases: Set(object["aliases"] as? [String] ?? []), attributes: object["attributes"] as? [String: String] ?? [:])
-  }
-}
-
-extension EntityTable.Row {
-  /// Keeps a type and name chosen by byte order, so that the result does not depend on which
-  /// document (or worker, or shard) was counted first. A listed entity always has one name.
-  mutating func absorb(type: String, name: String) {
-    if type.utf8.lexicographicallyPrecedes(self.type.utf8) { self.type = type }
-    if self.name.utf8.lexicographicallyPrecedes(name.utf8) { self.name = name }
   }
 }

@@ -99,6 +99,7 @@ public struct BatchRunner: Sendable {
     input: String, output: String, options: BatchOptions, documents list: [String]? = nil
   ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
+    let startedAt = FileStamp.now()
     if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
@@ -136,12 +137,18 @@ public struct BatchRunner: Sendable {
     // leaves no file that no state owns. Documents recorded here with no input hash are redone.
     var pending = previous
     pending.suffixes = format.documentSuffixes
+    var added = 0
     for relative in documents.lazy.map(PathKey.init) where pending.records[relative] == nil {
       pending.records[relative] = RunState.Record(input: "", entities: [])
+      added += 1
     }
     pending.otherFiles = recorded.files.subtracting(pending.files)
+    // When it adds nothing to the recorded state (an unchanged re-run), it is that state.
+    let unchanged =
+      reusable && recorded.key == key && added == 0 && pending.suffixes == recorded.suffixes
+      && pending.otherFiles == recorded.otherFiles
     do {
-      try out.write(pending.serialized(), to: out.stateFile)
+      if !unchanged { try out.write(pending.serialized(), to: out.stateFile) }
     } catch {
       throw BatchError(description: "\(out.stateFile.path): error: cannot write (\(error.localizedDescription))")
     }
@@ -171,7 +178,20 @@ public struct BatchRunner: Sendable {
         let display = displayPrefix + relative
         local.attempted.insert(key)
         let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
-        if format == .jsonl, let size = Self.size(of: source), size >= options.largeDocumentBytes {
+        // Taken before the bytes are read: if the file changes meanwhile, the next run sees
+        // another status and hashes it again.
+        let stamp = FileStamp(path: source.path)
+        let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
+        if let stamp, let old = previous.records[key], !old.input.isEmpty, old.stamp == stamp,
+          let size = Self.size(of: target), old.output == nil || old.output == size
+        {
+          local.records[key] = old
+          local.reused += 1
+          local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
+          progress?.advance(bytes: Int(stamp.size))
+          continue
+        }
+        if format == .jsonl, let size = stamp.map({ Int($0.size) }), size >= options.largeDocumentBytes {
           let document = LargeDocument(
             url: source, relative: relative, display: display, options: options,
             blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
@@ -191,10 +211,11 @@ public struct BatchRunner: Sendable {
           }
           defer { progress?.advance(bytes: bytes.count) }
           let hash = RunState.inputHash(bytes)
-          let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
-          if let old = previous.records[key], old.input == hash,
+          let trusted = stamp?.trusted(at: startedAt)
+          if var old = previous.records[key], old.input == hash,
             let size = Self.size(of: target), old.output == nil || old.output == size
           {
+            old.stamp = trusted
             local.records[key] = old
             local.reused += 1
             local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
@@ -219,7 +240,7 @@ public struct BatchRunner: Sendable {
           if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[key] = line }
           var table = EntityTable()
           table.add(extracted.mentions, document: relative)
-          local.records[key] = RunState.Record(input: hash, entities: table.sortedRows, output: outputBytes)
+          local.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
           local.mentions += extracted.mentions.count
           local.tokens += extracted.document.tokens.count
           local.bytes += bytes.count
@@ -271,7 +292,7 @@ public struct BatchRunner: Sendable {
     }
     out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
     var entities = EntityTable()
-    for record in tally.records.values { for row in record.entities { entities.merge(row) } }
+    for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
@@ -286,7 +307,7 @@ public struct BatchRunner: Sendable {
     let elapsed = ContinuousClock.now - started
     var summary = BatchSummary(
       documents: documents.count, failures: tally.failures, mentions: tally.mentions,
-      entities: entities.rows.count, tokens: tally.tokens, bytes: tally.bytes,
+      entities: entities.count, tokens: tally.tokens, bytes: tally.bytes,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     summary.reused = tally.reused
     summary.skippedFiles = listed.count - documents.count
@@ -362,7 +383,7 @@ public struct BatchRunner: Sendable {
           return
         }
         let result = try document.extract(rules: rules, gazetteer: gazetteer, explain: explain, target: target, out: out)
-        records[PathKey(document.relative)] = RunState.Record(input: hash, entities: result.entities.sortedRows)
+        records[PathKey(document.relative)] = RunState.Record(input: hash, entities: result.entities.summaries)
         mentions += result.mentions
         tokens += result.tokens
         bytes += size

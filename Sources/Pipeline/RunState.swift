@@ -8,24 +8,27 @@ public var quipuBuild: String { "quipu \(quipuVersion) \(RunState.buildIdentity)
 
 /// What the last run wrote, so that the next one redoes only what changed.
 ///
-/// Kept in `.out.quipu/run-state` beside `out/` (JSON lines; not named `*.jsonl`, so that tools
-/// reading every `*.jsonl` under `out/`, like the gold scorer, never take it for mentions): a
-/// header line with the cache key (Quipu version, rules digest, output settings) and the
-/// per-document suffixes, then one line per document (its path, a hash of its bytes, and the
-/// `entities.jsonl` rows it contributed), then one line per other file Quipu wrote
-/// (``otherFiles``). A document whose bytes hash the same under the same key keeps its output
-/// file; `entities.jsonl` is rebuilt from the rows. A state made under another key is not
+/// Kept in `.out.quipu/run-state` beside `out/` (a compact binary file, ``RunStateFile``,
+/// read and written without a JSON parser): the cache key (Quipu version, rules digest, output
+/// settings) and the per-document suffixes, one record per document (its path, a hash of its
+/// bytes, the file status it had when hashed, and a summary of what it contributed to each
+/// entity of `entities.jsonl`), and the other files Quipu wrote (``otherFiles``). A document
+/// whose status, or else whose bytes' hash, is the same under the same key keeps its output
+/// file; `entities.jsonl` is rebuilt from the summaries. A state made under another key is not
 /// reused (changing the rules redoes everything), but it still says which files under `docs/`
 /// Quipu wrote (its documents, each with the header's `suffixes`, and its other files): the
 /// only files a later run or merge may remove.
 struct RunState {
   struct Record {
     var input: String
-    var entities: [EntityTable.Row]
+    var entities: [EntityTable.Summary]
     /// The size in bytes of the document's output file, when known: a reused document's file
     /// must still have it (files are renamed into place without an `fsync`, so after a power
     /// loss one could be empty; it is then redone).
     var output: Int? = nil
+    /// The document's file status when `input` was hashed, when it can be trusted (see
+    /// ``FileStamp``): the same status again means the same bytes, without reading them.
+    var stamp: FileStamp? = nil
   }
 
   var key: String
@@ -58,10 +61,17 @@ struct RunState {
   }()
 
   /// The state in `url` as its run wrote it, whatever its key; an empty state (key `""`)
-  /// when there is none or it is damaged.
+  /// when there is none or it is damaged (torn, truncated, or of another format).
   static func load(_ url: URL) -> RunState {
-    guard let data = try? Data(contentsOf: url) else { return RunState(key: "") }
-    var lines = data.split(separator: 0x0A)[...]
+    guard let bytes = try? BatchRunner.read(url, display: url.path) else { return RunState(key: "") }
+    if bytes.first == UInt8(ascii: "{") { return legacy(bytes) }
+    return RunStateFile.decode(bytes) ?? RunState(key: "")
+  }
+
+  /// A state in the JSON lines that Quipu wrote before ``RunStateFile``: still read, so that
+  /// the first run of a newer Quipu knows which files under `docs/` are Quipu's.
+  static func legacy(_ bytes: [UInt8]) -> RunState {
+    var lines = bytes.split(separator: 0x0A)[...]
     guard let header = lines.popFirst(),
       let object = try? JSONSerialization.jsonObject(with: Data(header)) as? [String: Any],
       let key = object["key"] as? String
@@ -78,40 +88,18 @@ struct RunState {
       guard let doc = object["doc"] as? String, let input = object["input"] as? String,
         let rows = object["entities"] as? [[String: Any]]
       else { return RunState(key: "") }  // a damaged state is no state
-      state.records[PathKey(doc)] = Record(
-        input: input, entities: rows.compactMap(EntityTable.Row.init(json:)), output: (object["output"] as? NSNumber)?.intValue)
+      let entities = rows.compactMap(EntityTable.Row.init(json:)).map { row in
+        EntityTable.Summary(
+          id: row.id, type: row.type, name: row.name, mentions: row.mentions,
+          aliases: row.aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, attributes: row.attributes)
+      }
+      state.records[PathKey(doc)] = Record(input: input, entities: entities, output: (object["output"] as? NSNumber)?.intValue)
     }
     return state
   }
 
   /// The state's bytes: sorted by document, so the same state is the same file.
-  func serialized() -> [UInt8] {
-    var header = JSONLine()
-    header.add("key", key)
-    header.add("suffixes", suffixes)
-    var out = header.finished()
-    for (doc, record) in records.sorted(by: { PathKey.byBytes($0.key, $1.key) }) {
-      var line = JSONLine()
-      line.add("doc", doc.path)
-      line.add("input", record.input)
-      if let output = record.output { line.add("output", output) }
-      var bytes = line.finished()
-      bytes.removeLast(2)  // "}\n": append the rows array, then close
-      bytes += Array(#","entities":["#.utf8)
-      for (i, row) in record.entities.enumerated() {
-        if i > 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes += row.line().dropLast()
-      }
-      bytes += Array("]}\n".utf8)
-      out += bytes
-    }
-    for file in otherFiles.sorted(by: PathKey.byBytes) {
-      var line = JSONLine()
-      line.add("file", file.path)
-      out += line.finished()
-    }
-    return out
-  }
+  func serialized() -> [UInt8] { RunStateFile.encode(self) }
 
   /// The hash that identifies a document's bytes.
   static func inputHash(_ bytes: [UInt8]) -> String {

@@ -18,6 +18,8 @@ struct Workspace {
   var gazetteers: URL { data.appendingPathComponent("gazetteers", isDirectory: true) }
   var results: URL { data.appendingPathComponent("results", isDirectory: true) }
   func corpus(megabytes: Int) -> URL { data.appendingPathComponent("corpus-\(megabytes)mb", isDirectory: true) }
+  /// N small documents sharing entities (``SharedCorpus``).
+  func sharedCorpus(documents: Int) -> URL { data.appendingPathComponent("shared-\(documents)", isDirectory: true) }
 
   /// The rules folder for a configuration: the repo's own for `default`, else a gazetteer.
   func rules(_ label: String) -> URL { label == "default" ? repoRules : gazetteers.appendingPathComponent(label) }

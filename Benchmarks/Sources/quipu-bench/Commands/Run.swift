@@ -27,6 +27,9 @@ struct Run: ParsableCommand {
   @Option(help: "Folder in memory (tmpfs) for the second set of timed runs; empty to skip them.")
   var memoryScratch = "/dev/shm/quipu-bench"
 
+  @Option(help: "Sizes of the many-small-documents-sharing-entities corpus, comma-separated; empty to skip.")
+  var shared = "10000,40000,100000"
+
   @Flag(help: "Skip the reference rows (ICU segmentation, Normalizer) and the stage breakdown.")
   var noReferences = false
 
@@ -43,6 +46,8 @@ struct Run: ParsableCommand {
       note("quipu-bench: inputs missing; generating them (seed \(locations.seed))")
       _ = try Generator(workspace: workspace, seed: locations.seed, corpusMegabytes: locations.corpusMB).run()
     }
+    let sharedSizes = shared.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    for size in sharedSizes { try SharedCorpus.write(documents: size, to: workspace.sharedCorpus(documents: size)) }
     warmPageCache(corpus)
 
     var results: [Measurement] = []
@@ -67,6 +72,25 @@ struct Run: ParsableCommand {
             "--jobs", String(threads), "--repeat", String(repetitions), "--cache", cache.path,
             "--scratch", scratch.appendingPathComponent("\(label)-j\(threads)").path,
           ] + (memoryScratch.isEmpty ? [] : ["--memory-scratch", memoryScratch + "/\(label)-j\(threads)"])))
+      }
+    }
+    if !sharedSizes.isEmpty {
+      if !labels.contains("default") {
+        results.append(
+          try measure([
+            "--kind", "compile", "--rules", workspace.rules("default").path, "--label", "default", "--corpus",
+            corpus.path, "--cache", cache.path,
+          ]))
+      }
+      for size in sharedSizes {
+        let folder = workspace.sharedCorpus(documents: size)
+        warmPageCache(folder)
+        results.append(
+          try measure([
+            "--kind", "shared", "--rules", workspace.rules("default").path, "--label", "default", "--corpus", folder.path,
+            "--jobs", "1", "--repeat", String(repetitions), "--cache", cache.path,
+            "--scratch", scratch.appendingPathComponent("shared-\(size)").path,
+          ]))
       }
     }
     if !noReferences {

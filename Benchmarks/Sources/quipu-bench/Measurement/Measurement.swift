@@ -49,6 +49,13 @@ struct Measurement: Codable, Sendable {
   var outputDigest: String = ""
   /// Distinct word forms the normalizer saw (reference rows).
   var distinctForms: Int = 0
+  /// An unchanged re-run into the same output folder (`shared` only): the fastest, all of
+  /// them, the CPU seconds of the fastest, the documents it reused, and its output's digest.
+  var rerunSeconds: Double = 0
+  var allRerunSeconds: [Double] = []
+  var rerunCPUSeconds: Double = 0
+  var rerunReused: Int = 0
+  var rerunOutputDigest: String = ""
   /// Per-stage seconds, single thread, in memory (the `stages` reference only).
   var stages: [String: Double] = [:]
 

@@ -44,6 +44,18 @@ struct Report {
 
       """
     out += contentionTable.rendered + "\n"
+    let shared = measurements.filter { $0.kind == "shared" }
+    if !shared.isEmpty {
+      out += """
+
+        Many small documents sharing entities (every document mentions Lima, Madrid and Peru; default
+        rules, 1 thread): a full run into an empty folder, then an unchanged re-run of the same folder
+        (issue 16: both should grow linearly, and the re-run be a small share of the full run).
+
+
+        """
+      out += sharedTable(shared).rendered + "\n"
+    }
     let stages = measurements.filter { $0.kind == "stages" }
     if !stages.isEmpty {
       out += "\nWhere one thread's time goes (documents in memory, no file I/O; seconds over the whole corpus):\n\n"
@@ -142,6 +154,24 @@ struct Report {
       table.add(
         [m.rules] + names.map { fixed(m.stages[$0] ?? 0, 2) }
           + [fixed(m.runSeconds, 2), fixed(m.megabytesPerSecond, 2), grouped(m.distinctForms), grouped(m.mentions)])
+    }
+    return table
+  }
+
+  private func sharedTable(_ shared: [Measurement]) -> Table {
+    var table = Table(
+      [
+        "documents", "run s", "µs per document", "unchanged re-run s", "µs per document", "re-run CPU s",
+        "re-run / run", "reused", "same output",
+      ], numeric: Set(0...7))
+    for m in shared {
+      let perDocument = { (seconds: Double) in m.documents > 0 ? fixed(seconds * 1e6 / Double(m.documents), 0) : "—" }
+      table.add([
+        grouped(m.documents), fixed(m.runSeconds, 2), perDocument(m.runSeconds), fixed(m.rerunSeconds, 2),
+        perDocument(m.rerunSeconds), fixed(m.rerunCPUSeconds, 2),
+        m.runSeconds > 0 ? fixed(100 * m.rerunSeconds / m.runSeconds, 1) + "%" : "—", grouped(m.rerunReused),
+        m.outputDigest == m.rerunOutputDigest ? "yes" : "NO",
+      ])
     }
     return table
   }
