@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Rules
 import Testing
 import TestSupport
@@ -25,7 +26,7 @@ import TestSupport
     static func load(_ yaml: String, into folder: URL) throws -> (BatchRunner, String) {
       try Fixture.write(["test.yaml": Array(yaml.utf8)], under: folder)
       let rules = try RuleSet.load(directory: folder.path)
-      return (BatchRunner(rules: rules), try RulesFingerprint.of(rules, directory: folder.path))
+      return (BatchRunner(rules: rules), rules.digest.labeledHex)
     }
 
     func url(_ name: String) -> URL { root.appendingPathComponent(name) }
