@@ -29,7 +29,7 @@ struct Merge: ParsableCommand {
     do {
       summary = try ShardMerger.merge(shards, into: out)
     } catch {
-      for problem in error.problems { report(problem) }
+      for problem in error.problems { report(problem.description) }
       throw error.isWriteFailure ? ExitCode.ioFailure : ExitCode.usageOrRules
     }
     for failure in summary.failures { report(failure) }
