@@ -19,7 +19,7 @@ struct ContinentPack {
 
   static func build(continentsJSON: Data, common: [String: CommonWords]) throws -> ContinentPack {
     guard let json = try JSONSerialization.jsonObject(with: continentsJSON) as? [String: [String: Any]] else {
-      throw GeoNamesTable.FormatError(description: "continents.json is not a map of code to continent")
+      throw FormatError(description: "continents.json is not a map of code to continent")
     }
     let han = try? HanVariants()
     var result: [Continent] = []

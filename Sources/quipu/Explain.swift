@@ -48,13 +48,13 @@ struct Explain: ParsableCommand {
     if let file {
       path = file
       guard let data = FileManager.default.contents(atPath: file) else {
-        report("\(file): error: cannot read file")
+        report(Diagnostic.error(file: file, "cannot read file").description)
         throw ExitCode.usageOrRules
       }
       do {
         units = try TextDecoder.decode([UInt8](data)).utf16
       } catch {
-        report("\(file): error: \(error)")
+        report(Diagnostic.error(file: file, "\(error)").description)
         throw ExitCode.documentsFailed
       }
     } else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Normalization
 import Presentation
 
 /// `quipu show`: a document with its mentions highlighted, in the terminal or as a web page.
@@ -34,7 +35,7 @@ struct Show: ParsableCommand {
     do {
       annotator = try Annotator(rules: ruleSet)
     } catch {
-      report("error: \(error)")
+      report(Diagnostic.error("\(error)").description)
       throw ExitCode.usageOrRules
     }
     let (documents, failures) = annotator.annotateFiles(at: path)
@@ -45,7 +46,7 @@ struct Show: ParsableCommand {
       do {
         try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
       } catch {
-        report("\(html): error: cannot write (\(error.localizedDescription))")
+        report(Diagnostic.error(file: html, "cannot write (\(error.localizedDescription))").description)
         throw ExitCode.ioFailure
       }
       let mentions = documents.reduce(0) { $0 + $1.mentions.count }
