@@ -105,7 +105,9 @@ public struct BatchRunner: Sendable {
     input: String, output: String, options: BatchOptions, documents list: [String]? = nil
   ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
-    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(.error(problem), kind: .usage) }
+    if let problem = OutputFolder.overlap(input: input, output: output) {
+      throw BatchError(.error(problem), kind: .usage)
+    }
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
     var listing = InputCatalog.Listing()

@@ -18,7 +18,9 @@ public struct PartialRun: Sendable {
   /// word lists they read), so that `quipu merge` refuses shards compiled from different data.
   public var rulesFingerprint: String?
 
-  public init(input: String, output: String, list: [String]? = nil, shard: Shard? = nil, rulesFingerprint: String? = nil) {
+  public init(
+    input: String, output: String, list: [String]? = nil, shard: Shard? = nil, rulesFingerprint: String? = nil
+  ) {
     self.input = input
     self.output = output
     self.list = list
@@ -41,7 +43,9 @@ public struct PartialRun: Sendable {
   /// An earlier manifest is removed first, so a shard re-run that dies midway leaves a folder
   /// that `quipu merge` refuses rather than a stale, valid-looking one.
   public func run(with runner: BatchRunner, options: BatchOptions) throws(BatchError) -> BatchSummary {
-    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(.error(problem), kind: .usage) }
+    if let problem = OutputFolder.overlap(input: input, output: output) {
+      throw BatchError(.error(problem), kind: .usage)
+    }
     let folder = OutputFolder(URL(fileURLWithPath: output))
     let all: [String]
     do {
@@ -63,7 +67,8 @@ public struct PartialRun: Sendable {
       do {
         try FileManager.default.removeItem(at: manifestURL)
       } catch {
-        throw BatchError(.error(file: manifestURL.path, "cannot remove the old manifest (\(error.localizedDescription))"))
+        throw BatchError(
+          .error(file: manifestURL.path, "cannot remove the old manifest (\(error.localizedDescription))"))
       }
     }
 
@@ -74,7 +79,8 @@ public struct PartialRun: Sendable {
     do {
       let files = OutputFiles.list(in: folder)
       let manifest = ShardManifest(
-        rules: rulesFingerprint ?? runner.rules.digest.labeledHex, explain: options.explain, output: runner.format.rawValue,
+        rules: rulesFingerprint ?? runner.rules.digest.labeledHex, explain: options.explain,
+        output: runner.format.rawValue,
         onInvalid: options.replaceInvalid ? "replace" : "error", include: options.include, exclude: options.exclude,
         shard: shard, input: ShardManifest.Input(documents: all),
         documents: selected.count, failures: summary.failures.map(\.description), files: files.count,

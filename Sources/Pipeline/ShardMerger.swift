@@ -106,7 +106,8 @@ public enum ShardMerger {
       try out.write(table.render(), to: out.entitiesFile)
     } catch {
       throw MergeError(
-        problems: [.error(file: output, "cannot write the merged output (\(error.localizedDescription))")], isWriteFailure: true)
+        problems: [.error(file: output, "cannot write the merged output (\(error.localizedDescription))")],
+        isWriteFailure: true)
     }
 
     let elapsed = ContinuousClock.now - started
@@ -204,7 +205,8 @@ public enum ShardMerger {
       for index in 1...count {
         let holders = byIndex[index] ?? []
         if holders.isEmpty {
-          problems.append(.error("shard \(index)/\(count) is missing: run `quipu run … --shard \(index)/\(count)` and merge again"))
+          problems.append(
+            .error("shard \(index)/\(count) is missing: run `quipu run … --shard \(index)/\(count)` and merge again"))
         } else if holders.count > 1 {
           problems.append(.error("shard \(index)/\(count) is given twice: \(holders.joined(separator: ", "))"))
         }
