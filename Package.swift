@@ -36,7 +36,7 @@ let package = Package(
     .target(name: "Output", dependencies: ["Normalization", "Rules", "Resolution"]),
     .target(name: "Pipeline", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Output"]),
     // Review tools beside the pipeline: scoring against gold, comparing two outputs, showing mentions in context.
-    .target(name: "Evaluation"),
+    .target(name: "Evaluation", dependencies: ["Normalization"]),
     .target(name: "Review", dependencies: ["Normalization"]),
     .target(name: "Presentation", dependencies: ["Normalization", "Rules", "Recognition", "Resolution", "Pipeline"]),
     .executableTarget(

@@ -1,3 +1,5 @@
+import Normalization
+
 /// A problem with eval's input files, reported where the user must look: `path:line`.
 public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertible {
   public var path: String
@@ -11,9 +13,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
     self.message = message
   }
 
+  public var diagnostic: Diagnostic { .error(at: FileLocation(path: path, line: line ?? 0), message) }
+
   /// `gold.jsonl:12: error: missing key 'type'`
-  public var description: String {
-    if let line { return "\(path):\(line): error: \(message)" }
-    return "\(path): error: \(message)"
-  }
+  public var description: String { diagnostic.description }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// A line of an `entities.jsonl` file that is not what ``EntityTable/render()`` writes.
 public struct EntityTableParseError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -6,6 +7,9 @@ public struct EntityTableParseError: Error, Hashable, Sendable, CustomStringConv
   public var line: Int
   public var message: String
   public var description: String { "line \(line): \(message)" }
+
+  /// The error at its line of `path`, the file that was parsed.
+  public func diagnostic(in path: String) -> Diagnostic { .error(at: FileLocation(path: path, line: line), message) }
 }
 
 extension EntityTable {
@@ -47,7 +51,7 @@ extension EntityTable {
   }
 
   private static func reason(_ error: Error) -> String {
-    switch error as? DecodingError {
+    switch error as? Swift.DecodingError {
     case .keyNotFound(let key, _): "missing '\(key.stringValue)'"
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
       "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"

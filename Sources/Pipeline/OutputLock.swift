@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// An exclusive lock on an output folder, so that two runs never write the same `out/`.
 ///
@@ -17,11 +18,13 @@ final class OutputLock {
     let path = state.appendingPathComponent("lock").path
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
-      throw BatchError(description: "\(folder.path): error: cannot create the lock file \(path) (\(String(cString: strerror(errno))))")
+      throw BatchError(
+        .error(file: folder.path, "cannot create the lock file \(path) (\(String(cString: strerror(errno))))"))
     }
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
       close(fd)
-      throw BatchError(description: "\(folder.path): error: another quipu run is writing this output folder; wait for it to finish")
+      throw BatchError(
+        .error(file: folder.path, "another quipu run is writing this output folder; wait for it to finish"))
     }
     descriptor = fd
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// A run over part of a corpus, one task of a cluster job: the documents of one shard, or of
 /// a list (`--files`), or both. Its output folder has the layout of `out/` plus a
@@ -12,10 +13,14 @@ public struct PartialRun: Sendable {
   public var list: [String]?
   /// Which of them to process; nil processes them all.
   public var shard: Shard?
-  /// ``RulesFingerprint`` of the rules `runner` was made from.
-  public var rulesFingerprint: String
+  /// The identity of the rules the shards must share, written in the manifest; nil takes the
+  /// runner's ``RuleSet/digest`` (the rule files, the packs skipped, and the GeoNames tables and
+  /// word lists they read), so that `quipu merge` refuses shards compiled from different data.
+  public var rulesFingerprint: String?
 
-  public init(input: String, output: String, list: [String]? = nil, shard: Shard? = nil, rulesFingerprint: String) {
+  public init(
+    input: String, output: String, list: [String]? = nil, shard: Shard? = nil, rulesFingerprint: String? = nil
+  ) {
     self.input = input
     self.output = output
     self.list = list
@@ -38,7 +43,9 @@ public struct PartialRun: Sendable {
   /// An earlier manifest is removed first, so a shard re-run that dies midway leaves a folder
   /// that `quipu merge` refuses rather than a stale, valid-looking one.
   public func run(with runner: BatchRunner, options: BatchOptions) throws(BatchError) -> BatchSummary {
-    if let problem = OutputFolder.overlap(input: input, output: output) { throw BatchError(description: problem, kind: .usage) }
+    if let problem = OutputFolder.overlap(input: input, output: output) {
+      throw BatchError(.error(problem), kind: .usage)
+    }
     let folder = OutputFolder(URL(fileURLWithPath: output))
     let all: [String]
     do {
@@ -52,7 +59,7 @@ public struct PartialRun: Sendable {
           .filter(InputFilter(include: options.include, exclude: options.exclude).accepts)
       }
     } catch {
-      throw BatchError(description: "\(input): error: cannot list the input folder (\(error.localizedDescription))")
+      throw BatchError(.error(file: input, "cannot list the input folder (\(error.localizedDescription))"))
     }
     let selected = shard.map { shard in all.filter(shard.contains) } ?? all
     let manifestURL = ShardManifest.url(in: folder)
@@ -60,7 +67,8 @@ public struct PartialRun: Sendable {
       do {
         try FileManager.default.removeItem(at: manifestURL)
       } catch {
-        throw BatchError(description: "\(manifestURL.path): error: cannot remove the old manifest (\(error.localizedDescription))")
+        throw BatchError(
+          .error(file: manifestURL.path, "cannot remove the old manifest (\(error.localizedDescription))"))
       }
     }
 
@@ -71,14 +79,15 @@ public struct PartialRun: Sendable {
     do {
       let files = OutputFiles.list(in: folder)
       let manifest = ShardManifest(
-        rules: rulesFingerprint, explain: options.explain, output: runner.format.rawValue,
+        rules: rulesFingerprint ?? runner.rules.digest.labeledHex, explain: options.explain,
+        output: runner.format.rawValue,
         onInvalid: options.replaceInvalid ? "replace" : "error", include: options.include, exclude: options.exclude,
         shard: shard, input: ShardManifest.Input(documents: all),
         documents: selected.count, failures: summary.failures.map(\.description), files: files.count,
         checksum: try OutputFiles.checksum(of: files, in: folder))
       try manifest.write(into: folder)
     } catch {
-      throw BatchError(description: "\(manifestURL.path): error: cannot write the manifest (\(error.localizedDescription))")
+      throw BatchError(.error(file: manifestURL.path, "cannot write the manifest (\(error.localizedDescription))"))
     }
     return summary
   }

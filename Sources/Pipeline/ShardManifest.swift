@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// What a partial run (`quipu run --shard K/N` or `--files LIST`) writes beside its output, as
 /// `manifest.json`, so that `quipu merge` can tell a complete, compatible set of shards from a
@@ -33,7 +34,7 @@ public struct ShardManifest: Codable, Hashable, Sendable {
   public var format = Self.currentFormat
   /// The Quipu version that wrote the output (``QuipuVersion/current``).
   public var quipu = QuipuVersion.current
-  /// ``RulesFingerprint`` of the rules (files and skipped packs) the run used.
+  /// ``PartialRun/rulesFingerprint``: the digest of everything the rules were compiled from.
   public var rules: String
   /// Whether mention lines carry `why` (`--explain`).
   public var explain: Bool
@@ -61,15 +62,15 @@ public struct ShardManifest: Codable, Hashable, Sendable {
 
   public struct Input: Codable, Hashable, Sendable {
     public var documents: Int
-    /// ``ManifestHash`` of the sorted relative paths.
+    /// ``StableHash`` of the sorted relative paths.
     public var hash: String
 
     public init(documents paths: [String]) {
-      var hash = ManifestHash()
+      var hash = StableHash()
       hash.combine(paths.count)
-      for path in paths { hash.combine(string: path) }
+      for path in paths { hash.combine(lengthPrefixed: path) }
       self.documents = paths.count
-      self.hash = hash.hex
+      self.hash = hash.labeledHex
     }
   }
 
@@ -142,19 +143,19 @@ public enum OutputFiles {
     return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
-  /// A ``ManifestHash`` of `files` (paths relative to `folder`, in the given order): the file
+  /// A ``StableHash`` of `files` (paths relative to `folder`, in the given order): the file
   /// count, then each path, its length and its bytes.
   ///
   /// - Complexity: reads every file once.
   public static func checksum(of files: [String], in folder: OutputFolder) throws -> String {
-    var hash = ManifestHash()
+    var hash = StableHash()
     hash.combine(files.count)
     for file in files {
       let data = try Data(contentsOf: folder.root.appendingPathComponent(file))
-      hash.combine(string: file)
+      hash.combine(lengthPrefixed: file)
       hash.combine(data.count)
-      data.withUnsafeBytes { hash.combine($0) }
+      hash.combine(bytes: data)
     }
-    return hash.hex
+    return hash.labeledHex
   }
 }

@@ -1,15 +1,16 @@
 import Foundation
+import Normalization
 import Output
 import Synchronization
 
 /// Why shard folders cannot be merged: every problem found, each naming the folder to fix.
 public struct MergeError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var problems: [String]
+  public var problems: [Diagnostic]
   /// The shards were fine but the merged output could not be written (an I/O failure).
   public var isWriteFailure = false
-  public var description: String { problems.joined(separator: "\n") }
+  public var description: String { problems.map(\.description).joined(separator: "\n") }
 
-  public init(problems: [String], isWriteFailure: Bool = false) {
+  public init(problems: [Diagnostic], isWriteFailure: Bool = false) {
     self.problems = problems
     self.isWriteFailure = isWriteFailure
   }
@@ -105,7 +106,8 @@ public enum ShardMerger {
       try out.write(table.render(), to: out.entitiesFile)
     } catch {
       throw MergeError(
-        problems: ["\(output): error: cannot write the merged output (\(error.localizedDescription))"], isWriteFailure: true)
+        problems: [.error(file: output, "cannot write the merged output (\(error.localizedDescription))")],
+        isWriteFailure: true)
     }
 
     let elapsed = ContinuousClock.now - started
@@ -118,41 +120,43 @@ public enum ShardMerger {
 
   /// Reads every folder's manifest and file list.
   static func readManifests(_ paths: [String], output: OutputFolder) throws(MergeError) -> [Source] {
-    guard !paths.isEmpty else { throw MergeError(problems: ["error: no shard folders to merge"]) }
-    var problems: [String] = []
+    guard !paths.isEmpty else { throw MergeError(problems: [.error("no shard folders to merge")]) }
+    var problems: [Diagnostic] = []
     var sources: [Source] = []
     var seen: [String: String] = [:]
     for path in paths {
       let folder = OutputFolder(URL(fileURLWithPath: path))
       let key = folder.root.resolvingSymlinksInPath().path
       if let first = seen[key] {
-        problems.append("\(path): error: the same folder as \(first), given twice")
+        problems.append(.error(file: path, "the same folder as \(first), given twice"))
         continue
       }
       seen[key] = path
       if key == output.root.resolvingSymlinksInPath().path {
-        problems.append("\(path): error: a shard folder cannot be the merge's output folder")
+        problems.append(.error(file: path, "a shard folder cannot be the merge's output folder"))
         continue
       }
       if OutputFolder.overlap(input: path, output: output.root.path) != nil {
-        problems.append("\(path): error: a shard folder cannot lie inside the merge's output folder, nor contain it")
+        problems.append(.error(file: path, "a shard folder cannot lie inside the merge's output folder, nor contain it"))
         continue
       }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        problems.append("\(path): error: no such folder")
+        problems.append(.error(file: path, "no such folder"))
         continue
       }
       do {
         guard let manifest = try ShardManifest.read(from: folder) else {
           problems.append(
-            "\(path): error: no \(ShardManifest.fileName): not the output of `quipu run --shard`/`--files`, "
-              + "or a run that did not finish; re-run it")
+            .error(
+              file: path,
+              "no \(ShardManifest.fileName): not the output of `quipu run --shard`/`--files`, "
+                + "or a run that did not finish; re-run it"))
           continue
         }
         sources.append(Source(path: path, folder: folder, manifest: manifest, files: OutputFiles.list(in: folder)))
       } catch {
-        problems.append("\(path): error: unreadable \(ShardManifest.fileName) (\(error))")
+        problems.append(.error(file: path, "unreadable \(ShardManifest.fileName) (\(error))"))
       }
     }
     if !problems.isEmpty { throw MergeError(problems: problems) }
@@ -161,13 +165,15 @@ public enum ShardMerger {
 
   /// Same Quipu, same rules, same options, and one way of cutting the corpus.
   static func checkCompatible(_ sources: [Source]) throws(MergeError) {
-    var problems: [String] = []
+    var problems: [Diagnostic] = []
     let first = sources[0]
     func agree(_ what: String, _ value: (ShardManifest) -> String, hint: String) {
       for source in sources.dropFirst() where value(source.manifest) != value(first.manifest) {
         problems.append(
-          "\(source.path): error: \(what) differ: \(source.name) has \(value(source.manifest)), "
-            + "\(first.name) has \(value(first.manifest)); \(hint)")
+          .error(
+            file: source.path,
+            "\(what) differ: \(source.name) has \(value(source.manifest)), "
+              + "\(first.name) has \(value(first.manifest)); \(hint)"))
       }
     }
     agree("Quipu versions", \.quipu, hint: "re-run the shards with one version")
@@ -175,8 +181,10 @@ public enum ShardMerger {
     agree("options", \.options, hint: "re-run the shards with the same options")
     for source in sources where source.manifest.output != "jsonl" {
       problems.append(
-        "\(source.path): error: \(source.name) was written with --format \(source.manifest.output); "
-          + "merge combines --format jsonl shards only; re-run it with --format jsonl")
+        .error(
+          file: source.path,
+          "\(source.name) was written with --format \(source.manifest.output); "
+            + "merge combines --format jsonl shards only; re-run it with --format jsonl"))
     }
     agree("shard kinds", { $0.shard == nil ? "a --files part" : "a shard" }, hint: "merge shards or parts, not both")
     if first.manifest.shard != nil {
@@ -190,33 +198,36 @@ public enum ShardMerger {
 
   /// Every shard K/N exactly once, each folder's files as its manifest says.
   static func checkComplete(_ sources: [Source]) throws(MergeError) {
-    var problems: [String] = []
+    var problems: [Diagnostic] = []
     if let count = sources[0].manifest.shard?.count {
       var byIndex: [Int: [String]] = [:]
       for source in sources { byIndex[source.manifest.shard?.index ?? 0, default: []].append(source.path) }
       for index in 1...count {
         let holders = byIndex[index] ?? []
         if holders.isEmpty {
-          problems.append("error: shard \(index)/\(count) is missing: run `quipu run … --shard \(index)/\(count)` and merge again")
+          problems.append(
+            .error("shard \(index)/\(count) is missing: run `quipu run … --shard \(index)/\(count)` and merge again"))
         } else if holders.count > 1 {
-          problems.append("error: shard \(index)/\(count) is given twice: \(holders.joined(separator: ", "))")
+          problems.append(.error("shard \(index)/\(count) is given twice: \(holders.joined(separator: ", "))"))
         }
       }
     }
-    let checks = Mutex([String?](repeating: nil, count: sources.count))
+    let checks = Mutex([Diagnostic?](repeating: nil, count: sources.count))
     DispatchQueue.concurrentPerform(iterations: sources.count) { i in
       let source = sources[i]
-      let problem: String?
+      let problem: Diagnostic?
       do {
         let checksum = try OutputFiles.checksum(of: source.files, in: source.folder)
         problem =
           checksum == source.manifest.checksum && source.files.count == source.manifest.files
           ? nil
-          : "\(source.path): error: \(source.name) is incomplete or changed since its run: its \(source.files.count) "
-            + "files do not match its manifest (\(source.manifest.files) files, checksum \(source.manifest.checksum)); "
-            + "re-run it"
+          : .error(
+            file: source.path,
+            "\(source.name) is incomplete or changed since its run: its \(source.files.count) "
+              + "files do not match its manifest (\(source.manifest.files) files, checksum \(source.manifest.checksum)); "
+              + "re-run it")
       } catch {
-        problem = "\(source.path): error: cannot read \(source.name) (\(error.localizedDescription)); re-run it"
+        problem = .error(file: source.path, "cannot read \(source.name) (\(error.localizedDescription)); re-run it")
       }
       checks.withLock { $0[i] = problem }
     }
@@ -226,7 +237,7 @@ public enum ShardMerger {
 
   /// The merged entity table; checks that no document is in two folders.
   static func readContents(_ sources: [Source]) throws(MergeError) -> EntityTable {
-    var problems: [String] = []
+    var problems: [Diagnostic] = []
     var table = EntityTable()
     var owner: [PathKey: String] = [:]
     for source in sources {
@@ -234,14 +245,14 @@ public enum ShardMerger {
       do {
         table.merge(try EntityTable.parse([UInt8](Data(contentsOf: url))))
       } catch let error as EntityTableParseError {
-        problems.append("\(source.path)/entities.jsonl:\(error.line): error: \(error.message)")
+        problems.append(error.diagnostic(in: source.path + "/entities.jsonl"))
       } catch {
-        problems.append("\(source.path): error: \(source.name) has no readable entities.jsonl; re-run it")
+        problems.append(.error(file: source.path, "\(source.name) has no readable entities.jsonl; re-run it"))
       }
       for file in source.files where file.hasPrefix("docs/") {
         let document = String(file.dropFirst("docs/".count).dropLast(".jsonl".count))
         if let first = owner.updateValue(source.path, forKey: PathKey(document)) {
-          problems.append("error: document '\(document)' is in both \(first) and \(source.path)")
+          problems.append(.error("document '\(document)' is in both \(first) and \(source.path)"))
         }
       }
     }

@@ -1,3 +1,5 @@
+import Normalization
+
 /// A shard specification that cannot be used, with a message that says what to change.
 public struct ShardError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String
@@ -40,7 +42,7 @@ public struct Shard: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The high bits, not `hash % count`: FNV-1a's low bits mix poorly (its lowest bit is the
   /// parity of the bytes' lowest bits), so `% 2` would split `doc1.txt`, `doc3.txt`… badly.
   public static func index(of relativePath: String, count: Int) -> Int {
-    Int(ManifestHash(relativePath.utf8).value.multipliedFullWidth(by: UInt64(count)).high) + 1
+    Int(StableHash.of(relativePath.utf8).value.multipliedFullWidth(by: UInt64(count)).high) + 1
   }
 
   public func contains(_ relativePath: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// One mention line of an output folder (`docs/*.jsonl`), with the keys `quipu diff` compares.
 ///
@@ -64,11 +65,10 @@ public struct ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  public var diagnostic: Diagnostic { .error(at: FileLocation(path: path, line: line ?? 0), message) }
+
   /// `out/docs/a.txt.jsonl:3: error: not a mention line`
-  public var description: String {
-    if let line { return "\(path):\(line): error: \(message)" }
-    return "\(path): error: \(message)"
-  }
+  public var description: String { diagnostic.description }
 }
 
 /// Parses the bytes of one mention file (`docs/NAME.jsonl`); blank lines are skipped.

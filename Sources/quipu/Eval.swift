@@ -6,13 +6,13 @@ struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score predictions against hand-checked gold mentions.",
     discussion: """
-      Reads every *.jsonl under the output folder (except entities.jsonl) and scores it
-      against the gold file, with the counting rules of shared/gold/score.py: precision,
-      recall and F1 per type and overall, strict (same span and type) and lenient
-      (overlapping span, same type), and resolution as B-cubed over strictly matched
-      mentions. Gold lines carry `canonical` (shared gold format) or `entity` (out/ format)
+      Reads every *.jsonl under the output folder (except entities.jsonl) and scores it \
+      against the gold file, with the counting rules of shared/gold/score.py: precision, \
+      recall and F1 per type and overall, strict (same span and type) and lenient \
+      (overlapping span, same type), and resolution as B-cubed over strictly matched \
+      mentions. Gold lines carry `canonical` (shared gold format) or `entity` (out/ format) \
       and may set "optional": true. Documents are matched by base name.
-      Exit status: 0, or 1 when --min-f1 is given and strict overall F1 is below it;
+      Exit status: 0, or 1 when --min-f1 is given and strict overall F1 is below it; \
       2 for usage errors and unreadable or malformed files (path:line).
       """)
 

@@ -9,7 +9,7 @@ struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Explain the mentions of a file (or a text): rules, keys, entity choice, losing candidates.",
     discussion: """
-      quipu explain seeds/001.txt 790-805     mentions overlapping code points [790, 805)
+      quipu explain seeds/001.txt 790-805   mentions at code points [790, 805)
       quipu explain --text "President Dina Boluarte habló en Lima"
       """)
 
@@ -22,11 +22,7 @@ struct Explain: ParsableCommand {
   @Option(help: "Explain this text instead of a file.")
   var text: String?
 
-  @Option(help: "Folder of rule files.")
-  var rules = "rules"
-
-  @Option(name: .customLong("skip-pack"), help: "Leave out a pack of rules (repeatable).")
-  var skippedPacks: [String] = []
+  @OptionGroup(title: "Rules") var ruleOptions: RuleOptions
 
   @Flag(
     name: .customLong("no-rules-cache"),
@@ -45,20 +41,20 @@ struct Explain: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
+    let ruleSet = try ruleOptions.load(cached: !noRulesCache)
     let extractor = try Extractor(rules: ruleSet)
     var units: [UInt16]
     var path = "text"
     if let file {
       path = file
       guard let data = FileManager.default.contents(atPath: file) else {
-        report("\(file): error: cannot read file")
+        report(Diagnostic.error(file: file, "cannot read file").description)
         throw ExitCode.usageOrRules
       }
       do {
         units = try TextDecoder.decode([UInt8](data)).utf16
       } catch {
-        report("\(file): error: \(error)")
+        report(Diagnostic.error(file: file, "\(error)").description)
         throw ExitCode.documentsFailed
       }
     } else {

@@ -14,7 +14,7 @@ struct Quipu: ParsableCommand {
     abstract: "Find the people, organizations and places that rule files describe, in folders of text.",
     discussion: """
       Rules live in YAML files (default ./rules); every output line says which rule fired.
-      Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors, 3 an input or
+      Exit status: 0 all good, 1 some documents failed, 2 usage or rule errors, 3 an input or \
       output folder could not be read or written (I/O error; retrying may help).
       """,
     version: QuipuVersion.current,

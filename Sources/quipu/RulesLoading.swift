@@ -2,6 +2,23 @@ import ArgumentParser
 import Pipeline
 import Rules
 
+/// `--rules` and `--skip-pack`: the rules of every command that loads them.
+struct RuleOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Folder of rule files (*.yaml).", valueName: "folder"))
+  var rules = "rules"
+
+  @Option(
+    name: .customLong("skip-pack"),
+    help: ArgumentHelp(
+      "Leave out a pack of rules: a file's 'pack:' name, or its path in the rules folder without extension "
+        + "(repeatable).",
+      valueName: "pack"))
+  var skippedPacks: [String] = []
+
+  /// The compiled rules (see ``loadRules(_:skippingPacks:cached:)``).
+  func load(cached: Bool = false) throws -> RuleSet { try loadRules(rules, skippingPacks: skippedPacks, cached: cached) }
+}
+
 /// Loads and compiles the rules, printing every diagnostic as `path:line:column: …`.
 /// Invalid rules exit with status 2.
 ///

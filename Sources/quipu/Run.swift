@@ -9,9 +9,9 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Extract entities from every document in a folder.",
     discussion: """
-      Reads the text files under FOLDER (hidden files skipped; by default files without an
-      extension and .txt .text .md .markdown .rst .html .htm .xhtml .xml .json .jsonl .ndjson .csv
-      .tsv .srt .vtt .eml .tex .log; UTF-8 with or without a BOM, or UTF-16 with a BOM) and
+      Reads the text files under FOLDER (hidden files skipped; by default files without an \
+      extension and .txt .text .md .markdown .rst .html .htm .xhtml .xml .json .jsonl .ndjson .csv \
+      .tsv .srt .vtt .eml .tex .log; UTF-8 with or without a BOM, or UTF-16 with a BOM) and \
       writes, into the output folder:
         docs/<path>.jsonl   one JSON line per mention, ordered by offset
         entities.jsonl      one JSON line per canonical entity, sorted by id
@@ -21,24 +21,18 @@ struct Run: ParsableCommand {
         conll   docs/<path>.conll: token<TAB>BIO label, sentences apart
         brat    docs/<path>.ann + .txt (brat standoff), docs/annotation.conf
         spans   spans.jsonl: one {"text", "spans", "meta"} line per document
-      A document that cannot be read is reported with its byte offset and skipped; the others
-      are still processed, and the exit status is 1. So is a folder that cannot be listed or a
-      file name that is not UTF-8; what could not be read keeps its previous output. An output
-      folder that is, contains or lies inside FOLDER is refused (exit status 2); one that cannot
-      be written (or is locked by another run) stops the run with exit status 3. Ctrl-C stops
+      A document that cannot be read is reported with its byte offset and skipped; the others \
+      are still processed, and the exit status is 1. So is a folder that cannot be listed or a \
+      file name that is not UTF-8; what could not be read keeps its previous output. An output \
+      folder that is, contains or lies inside FOLDER is refused (exit status 2); one that cannot \
+      be written (or is locked by another run) stops the run with exit status 3. Ctrl-C stops \
       after the documents in progress, leaving the output consistent (exit status 130).
       """)
 
   @Argument(help: "Folder of text documents.")
   var folder: String
 
-  @Option(help: "Folder of rule files (*.yaml).")
-  var rules = "rules"
-
-  @Option(
-    name: .customLong("skip-pack"),
-    help: "Leave out a pack of rules: a file's 'pack:' name, or its path in the rules folder without extension (repeatable).")
-  var skippedPacks: [String] = []
+  @OptionGroup(title: "Rules") var ruleOptions: RuleOptions
 
   @Flag(
     name: .customLong("no-rules-cache"),
@@ -102,7 +96,7 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules, skippingPacks: skippedPacks, cached: !noRulesCache)
+    let ruleSet = try ruleOptions.load(cached: !noRulesCache)
     if selection.isActive { return try runPartial(ruleSet) }
     let options = batchOptions
     let summary: BatchSummary

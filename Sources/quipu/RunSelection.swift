@@ -81,8 +81,7 @@ extension Run {
     let partial: PartialRun
     do {
       partial = PartialRun(
-        input: folder, output: out, list: try selection.documents(in: folder), shard: try selection.resolvedShard(),
-        rulesFingerprint: try RulesFingerprint.of(ruleSet, directory: rules))
+        input: folder, output: out, list: try selection.documents(in: folder), shard: try selection.resolvedShard())
     } catch let error as ValidationError {
       report("quipu: error: \(error.message)")
       throw ExitCode.usageOrRules

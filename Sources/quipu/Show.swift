@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Normalization
 import Presentation
 
 /// `quipu show`: a document with its mentions highlighted, in the terminal or as a web page.
@@ -7,20 +8,19 @@ struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show documents with their mentions highlighted.",
     discussion: """
-      Runs the pipeline on one document (or every document of a folder) and prints the text
-      with each mention in its type's colour, then a legend of entity ids. Without a terminal,
+      Runs the pipeline on one document (or every document of a folder) and prints the text \
+      with each mention in its type's colour, then a legend of entity ids. Without a terminal, \
       or with NO_COLOR set, mentions are marked [text]{TYPE entity-id} instead.
-      With --html, writes a standalone page (no network resources) where hovering a mention
+      With --html, writes a standalone page (no network resources) where hovering a mention \
       shows its entity id, canonical name, how it matched and its rule (file:line and id).
-      Exit status: 0, 1 when some documents could not be read, 2 for usage or rule errors,
+      Exit status: 0, 1 when some documents could not be read, 2 for usage or rule errors, \
       3 when the page cannot be written.
       """)
 
   @Argument(help: "A document, or a folder of documents.")
   var path: String
 
-  @Option(help: "Folder of rule files (*.yaml).")
-  var rules = "rules"
+  @OptionGroup(title: "Rules") var ruleOptions: RuleOptions
 
   @Option(help: ArgumentHelp("Write a standalone HTML page here instead of printing.", valueName: "page.html"))
   var html: String?
@@ -30,12 +30,12 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try loadRules(rules, cached: true)
+    let ruleSet = try ruleOptions.load(cached: true)
     let annotator: Annotator
     do {
       annotator = try Annotator(rules: ruleSet)
     } catch {
-      report("error: \(error)")
+      report(Diagnostic.error("\(error)").description)
       throw ExitCode.usageOrRules
     }
     let (documents, failures) = annotator.annotateFiles(at: path)
@@ -46,7 +46,7 @@ struct Show: ParsableCommand {
       do {
         try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
       } catch {
-        report("\(html): error: cannot write (\(error.localizedDescription))")
+        report(Diagnostic.error(file: html, "cannot write (\(error.localizedDescription))").description)
         throw ExitCode.ioFailure
       }
       let mentions = documents.reduce(0) { $0 + $1.mentions.count }

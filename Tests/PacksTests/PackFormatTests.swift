@@ -84,8 +84,8 @@ import TestSupport
   }
 
   @Test func notACatalogue() {
-    #expect(throws: MOFile.FormatError.self) { try MOFile(bytes: Array(repeating: 7, count: 40)) }
-    #expect(throws: MOFile.FormatError.self) { try MOFile(bytes: [0xde, 0x12]) }
+    #expect(throws: FormatError.self) { try MOFile(bytes: Array(repeating: 7, count: 40)) }
+    #expect(throws: FormatError.self) { try MOFile(bytes: [0xde, 0x12]) }
   }
 
   @Test func geonamescacheCitiesBecomeGeoNamesRows() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Rules
 import Testing
 import TestSupport
@@ -25,7 +26,7 @@ import TestSupport
     static func load(_ yaml: String, into folder: URL) throws -> (BatchRunner, String) {
       try Fixture.write(["test.yaml": Array(yaml.utf8)], under: folder)
       let rules = try RuleSet.load(directory: folder.path)
-      return (BatchRunner(rules: rules), try RulesFingerprint.of(rules, directory: folder.path))
+      return (BatchRunner(rules: rules), rules.digest.labeledHex)
     }
 
     func url(_ name: String) -> URL { root.appendingPathComponent(name) }
@@ -43,7 +44,7 @@ import TestSupport
     ) throws -> BatchSummary {
       let run = PartialRun(
         input: input.path, output: shardFolder(index).path, shard: try Shard(index: index, count: count),
-        rulesFingerprint: fingerprint ?? self.fingerprint)
+        rulesFingerprint: fingerprint)
       return try run.run(with: runner ?? self.runner, jobs: 2, explain: explain)
     }
 
@@ -134,6 +135,28 @@ import TestSupport
     try project.shard(2, of: 2, runner: other, fingerprint: otherFingerprint)
     #expect(otherFingerprint != project.fingerprint)
     try expectRefusal(project, [1, 2], naming: ["rules differ", "shards/2 (shard 2/2)", otherFingerprint, project.fingerprint])
+  }
+
+  /// The same rule files over two GeoNames tables are two rule sets: the identity a manifest
+  /// records is the ``RuleSet/digest``, which covers the tables the files read.
+  @Test func shardsMadeWithAnotherGeoNamesTableAreRefused() throws {
+    let project = try Project()
+    func runner(population: String, under name: String) throws -> BatchRunner {
+      let root = project.url(name)
+      let row = ["3936456", "Lima", "Lima", "", "0", "0", "P", "PPLC", "PE", "", "", "", "", "", population, "", "", "", ""]
+      try Fixture.write(
+        [
+          "rules/test.yaml": Array(Corpus.rules.utf8),
+          "rules/places.yaml": Array("geonames:\n  file: ../data/cities.txt\n".utf8),
+          "data/cities.txt": Array((row.joined(separator: "\t") + "\n").utf8),
+        ], under: root)
+      return BatchRunner(rules: try RuleSet.load(directory: root.appendingPathComponent("rules").path))
+    }
+    let (a, b) = (try runner(population: "7737002", under: "a"), try runner(population: "7737003", under: "b"))
+    #expect(a.rules.files == b.rules.files)
+    try project.shard(1, of: 2, runner: a)
+    try project.shard(2, of: 2, runner: b)
+    try expectRefusal(project, [1, 2], naming: ["rules differ", a.rules.digest.labeledHex, b.rules.digest.labeledHex])
   }
 
   @Test func shardsWithOtherOptionsOrCountsAreRefused() throws {

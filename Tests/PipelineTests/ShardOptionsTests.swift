@@ -51,13 +51,13 @@ import TestSupport
     other.replaceInvalid = false
     _ = try shard(project, 2, of: 2, options: other)
     let error = try #require(throws: MergeError.self) { try project.merge(1...2) }
-    #expect(error.problems.contains { $0.contains("options differ") && $0.contains("--on-invalid error") }, "\(error.problems)")
+    #expect(error.problems.contains { $0.description.contains("options differ") && $0.description.contains("--on-invalid error") }, "\(error.problems)")
   }
 
   @Test func shardsOfAnotherFormatAreRefused() throws {
     let project = try Project()
     for index in 1...2 { _ = try shard(project, index, of: 2, format: .conll) }
     let error = try #require(throws: MergeError.self) { try project.merge(1...2) }
-    #expect(error.problems.contains { $0.contains("--format conll") }, "\(error.problems)")
+    #expect(error.problems.contains { $0.description.contains("--format conll") }, "\(error.problems)")
   }
 }

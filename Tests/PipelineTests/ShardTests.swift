@@ -1,3 +1,4 @@
+import Normalization
 import Testing
 @testable import Pipeline
 
@@ -8,11 +9,11 @@ import Testing
     ("", 0xcbf2_9ce4_8422_2325 as UInt64), ("a", 0xaf63_dc4c_8601_ec8c), ("foobar", 0x8594_4171_f739_67e8),
   ])
   func fnv1a64ReferenceValues(_ input: String, _ expected: UInt64) {
-    #expect(ManifestHash(input.utf8).value == expected)
+    #expect(StableHash.of(input.utf8).value == expected)
   }
 
   @Test func aDocumentsShardIsPinned() {
-    #expect(ManifestHash("es/2021/doc3.txt".utf8).hex == "fnv1a64:34b86bedd280226f")
+    #expect(StableHash.of("es/2021/doc3.txt".utf8).labeledHex == "fnv1a64:34b86bedd280226f")
     #expect([1, 2, 3, 7, 16].map { Shard.index(of: "es/2021/doc3.txt", count: $0) } == [1, 1, 1, 2, 4])
   }
 

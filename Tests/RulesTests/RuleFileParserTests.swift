@@ -1,3 +1,4 @@
+import Normalization
 import TestSupport
 import Testing
 

@@ -1,3 +1,5 @@
+import Normalization
+
 /// The `define:` sections of the rule files: named pattern fragments, expanded where a pattern
 /// writes `$name`, before compilation (so the matcher never sees a definition).
 ///
