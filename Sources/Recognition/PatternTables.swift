@@ -386,7 +386,9 @@ final class PatternTables: @unchecked Sendable {
         let mode = PatternTables.modeIndex(list.mode)
         let out = excluded[l]
         for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: 0, bit: l) }
-        for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: listWords, bit: l) }
+        for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) {
+          setBit(mode, key, word: listWords, bit: l)
+        }
       }
     }
 

@@ -131,7 +131,9 @@ extension RuleSet {
 
   /// The language profiles, and a warning for each language that lists or patterns name but
   /// no profile recognizes.
-  private mutating func compileLanguages(_ source: RuleSource, normalizer: Normalizer, diagnostics: inout [Diagnostic]) {
+  private mutating func compileLanguages(
+    _ source: RuleSource, normalizer: Normalizer, diagnostics: inout [Diagnostic]
+  ) {
     languages = LanguageProfiles.compile(source.languageProfiles, normalizer: normalizer, diagnostics: &diagnostics)
     for code in Set(source.lists.compactMap(\.language) + source.patterns.compactMap(\.language)).sorted()
     where !languages.isEmpty && languages.number(of: code) == nil {
