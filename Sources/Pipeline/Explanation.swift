@@ -51,7 +51,8 @@ public enum Explanation {
   static func reason(_ loser: Mention, lostTo winner: Mention?, mention: ResolvedMention, rules: RuleSet) -> String {
     guard let winner else { return "overlaps the mention kept here" }
     if winner.priority != loser.priority {
-      return "the kept match has priority \(winner.priority) (aliases 10, patterns 0 unless set)"
+      return "the kept match has priority \(winner.priority) "
+        + "(aliases \(RuleSet.aliasPriority), patterns \(RuleSet.patternPriority) unless set)"
     }
     if winner.firstToken != loser.firstToken { return "the kept match starts further left" }
     if winner.tokenCount != loser.tokenCount { return "the kept match is longer (\(winner.tokenCount) tokens)" }

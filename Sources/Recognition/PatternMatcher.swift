@@ -141,14 +141,23 @@ final class PatternMatcher {
   func prepare(_ context: TokenContext, runs: [Range<Int>]? = nil) {
     self.context = context
     documentGeneration += 1
-    let tokens = context.document.tokens
-    let n = tokens.count
+    let n = context.document.tokens.count
     tokenCount = Int32(n)
     var allowed: [Bool] = []
     if let runs {
       allowed = Array(repeating: false, count: n)
       for run in runs { for i in run { allowed[i] = true } }
     }
+    readTokens(context)
+    lookUpRows(runs: runs ?? [0..<n])
+    findStarts(allowed: allowed)
+    listCandidates()
+  }
+
+  /// Copies what the VM reads of each token (keys, flags, script, shape bits) into flat arrays.
+  private func readTokens(_ context: TokenContext) {
+    let tokens = context.document.tokens
+    let n = tokens.count
     exactKeys = context.exact
     foldedKeys = context.folded
     looseKeys = context.loose
@@ -167,7 +176,11 @@ final class PatternMatcher {
       shapeBits.append(ShapeBits.of(token, startsSentence: token.sentence != previousSentence))
       previousSentence = token.sentence
     }
+  }
 
+  /// Each token's table row per match mode (`tokenRows`, 3 per token; 0 outside `runs`).
+  private func lookUpRows(runs: [Range<Int>]) {
+    let n = Int(tokenCount)
     var rowsOfTokens: [UInt32] = []
     swap(&rowsOfTokens, &self.tokenRows)
     rowsOfTokens.removeAll(keepingCapacity: true)
@@ -176,13 +189,18 @@ final class PatternMatcher {
       let keys = mode == 0 ? exactKeys : mode == 1 ? foldedKeys : looseKeys
       let table = tables.rowOf[mode]
       let limit = UInt32(table.count)
-      for run in runs ?? [0..<n] {
+      for run in runs {
         for i in run where keys[i] < limit { rowsOfTokens[3 * i + mode] = table[Int(keys[i])] }
       }
     }
     swap(&rowsOfTokens, &self.tokenRows)
+  }
 
-    for k in candidates.indices { candidates[k].removeAll(keepingCapacity: true) }
+  /// Per token, the patterns that can start there (`masks`): those its keys, shape or span
+  /// admit, less those a requirement of which is not met close enough after it in its
+  /// paragraph. Tokens outside `allowed` (when not empty) start nothing.
+  private func findStarts(allowed: [Bool]) {
+    let n = Int(tokenCount)
     let words = tables.patternWords
     let slotWords = tables.slotWords
     let width = tables.rowWidth
@@ -259,6 +277,16 @@ final class PatternMatcher {
       }
       i -= 1
     }
+    swap(&masks, &self.masks)
+    swap(&nearest, &self.nearest)
+  }
+
+  /// Per pattern, the tokens where a match can begin (`candidates`), from `masks`, ascending.
+  private func listCandidates() {
+    let n = Int(tokenCount)
+    let words = tables.patternWords
+    let masks = self.masks
+    for k in candidates.indices { candidates[k].removeAll(keepingCapacity: true) }
     var candidates: [[Int32]] = []
     swap(&candidates, &self.candidates)
     for i in 0..<n {
@@ -271,8 +299,6 @@ final class PatternMatcher {
       }
     }
     swap(&candidates, &self.candidates)
-    swap(&masks, &self.masks)
-    swap(&nearest, &self.nearest)
   }
 
   /// Every match of pattern `k` in the document of the last ``prepare(_:)``, left to right,

@@ -158,7 +158,44 @@ final class PatternTables: @unchecked Sendable {
     listWords = max(1, (rules.lists.count + 63) / 64)
     patternWords = max(1, (rules.patterns.count + 63) / 64)
 
-    // Tests as flat nodes.
+    let tests = Self.flattenTests(rules)
+    nodes = tests.nodes
+    children = tests.children
+    testRoots = tests.roots
+    let flat = Self.flattenPrograms(rules)
+    programs = flat.programs
+    spanTypes = flat.spanTypes
+    longestProgram = programs.map(\.count).max() ?? 0
+
+    let requirements = rules.patterns.map { pattern in
+      prefilter ? Self.requirements(of: pattern, rules: rules, spanTypes: flat.spanTypes) : []
+    }
+    slotWords = max(1, (requirements.map(\.count).reduce(0, +) + 63) / 64)
+    rowWidth = 2 * listWords + patternWords + slotWords
+
+    var builder = TableBuilder(
+      rules: rules, language: language, spanTypes: flat.spanTypes,
+      listWords: listWords, patternWords: patternWords, slotWords: slotWords)
+    builder.addLists()
+    builder.addPatterns(requirements: requirements)
+    if !prefilter { builder.startEverywhere() }
+    slotStarts = builder.slotStarts
+    slots = builder.slots
+    slotDistance = builder.slotDistance
+    alwaysStarts = builder.alwaysStarts
+    requiring = builder.requiring
+    spanRequired = builder.spanRequired
+    shapeStarts = builder.shapeStarts
+    spanStarts = builder.spanStarts
+
+    let interned = Self.internRows(builder.keyed, width: rowWidth)
+    rows = interned.rows
+    rowOf = interned.rowOf
+    activeModes = interned.activeModes
+  }
+
+  /// The token tests of `rules` as flat nodes: every test's root, in ``RuleSet/tests`` order.
+  private static func flattenTests(_ rules: RuleSet) -> (nodes: [TestNode], children: [Int32], roots: [Int32]) {
     var nodes: [TestNode] = []
     var children: [Int32] = []
     func flatten(_ test: CompiledTokenTest) -> Int32 {
@@ -187,13 +224,14 @@ final class PatternTables: @unchecked Sendable {
       }
       return index
     }
-    testRoots = rules.tests.map { flatten($0) }
-    self.nodes = nodes
-    self.children = children
+    let roots = rules.tests.map { flatten($0) }
+    return (nodes, children, roots)
+  }
 
-    // Programs as flat ops.
+  /// The patterns' programs as flat ops, and the ids given to the entity types they name.
+  private static func flattenPrograms(_ rules: RuleSet) -> (programs: [[Op]], spanTypes: [String: Int32]) {
     var spanTypes: [String: Int32] = [:]
-    programs = rules.patterns.map { pattern in
+    let programs = rules.patterns.map { pattern in
       pattern.program.instructions.map { instruction -> Op in
         switch instruction {
         case .test(let t): return Op(code: .test, a: t, b: 0)
@@ -210,143 +248,50 @@ final class PatternTables: @unchecked Sendable {
         }
       }
     }
-    self.spanTypes = spanTypes
-    longestProgram = programs.map(\.count).max() ?? 0
+    return (programs, spanTypes)
+  }
 
-    // A pattern's requirements: keyed conditions such that every path to `accept` consumes a
-    // token meeting one of them (through any of the instructions that test them: "(A | B)
-    // @head" and "A @head | B @head" both require a head word).
-    var requirements: [[Requirement]] = []
-    for pattern in rules.patterns {
-      guard prefilter else {
-        requirements.append([])
-        continue
+  /// A pattern's requirements (the prefilter analysis): keyed conditions such that every path
+  /// to `accept` consumes a token meeting one of them (through any of the instructions that
+  /// test them: "(A | B) @head" and "A @head | B @head" both require a head word), the
+  /// narrowest first, at most ``requirementsPerPattern``.
+  private static func requirements(
+    of pattern: CompiledPattern, rules: RuleSet, spanTypes: [String: Int32]
+  ) -> [Requirement] {
+    let instructions = pattern.program.instructions
+    var groups: [Requirement] = []
+    for pc in instructions.indices {
+      switch instructions[pc] {
+      case .test, .list, .entity: break
+      default: continue
       }
-      let instructions = pattern.program.instructions
-      var groups: [Requirement] = []
-      for pc in instructions.indices {
-        switch instructions[pc] {
-        case .test, .list, .entity: break
-        default: continue
-        }
-        guard let condition = Self.keyedCondition(instructions[pc], rules: rules, spanTypes: spanTypes) else { continue }
-        switch condition {
-        case .key, .list, .span:
-          if let g = groups.firstIndex(where: { $0.conditions == [condition] }) {
-            groups[g].pcs.insert(pc)
-          } else {
-            groups.append(Requirement(conditions: [condition], pcs: [pc]))
-          }
-        default: break
-        }
-      }
-      var found = groups.filter { !Self.acceptReachable(pattern.program, avoiding: $0.pcs) }
-      if found.isEmpty, groups.count > 1 {
-        // No one condition is needed, but maybe one of several is: `("shares" | "board")`.
-        let union = Requirement(conditions: groups.flatMap(\.conditions), pcs: groups.reduce([]) { $0.union($1.pcs) })
-        if !Self.acceptReachable(pattern.program, avoiding: union.pcs) { found = [union] }
-      }
-      for i in found.indices { found[i].distance = Self.longestDistance(pattern.program, to: found[i].pcs, rules: rules) }
-      found.sort { ($0.breadth(rules), $0.distance) < ($1.breadth(rules), $1.distance) }
-      requirements.append(Array(found.prefix(Self.requirementsPerPattern)))
-    }
-    let slotCount = requirements.map(\.count).reduce(0, +)
-    slotWords = max(1, (slotCount + 63) / 64)
-    rowWidth = 2 * listWords + patternWords + slotWords
-
-    // Rows: word-list membership and keyed pattern starts, per mode and key.
-    let width = rowWidth
-    let lw = listWords
-    var keyed: [[UInt32: [UInt64]]] = Array(repeating: [:], count: 3)
-    let excluded = rules.lists.map { $0.excluded(in: language) }
-    func setBit(_ mode: Int, _ key: UInt32, word offset: Int, bit: Int) {
-      guard key != KeyVocabulary.absent else { return }
-      keyed[mode][key, default: Array(repeating: 0, count: width)][offset + bit >> 6] |= 1 << UInt64(bit & 63)
-    }
-    /// Sets `bit` (at word `offset` of the rows) for every key a keyed condition admits.
-    func setBits(_ condition: StartCondition, word offset: Int, bit: Int) {
+      guard let condition = Self.keyedCondition(instructions[pc], rules: rules, spanTypes: spanTypes) else { continue }
       switch condition {
-      case .key(let mode, let id):
-        setBit(mode, id, word: offset, bit: bit)
-      case .list(let l, let phrases):
-        let list = rules.lists[l]
-        let mode = Self.modeIndex(list.mode)
-        let out = excluded[l]
-        for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: offset, bit: bit) }
-        if phrases {
-          for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: offset, bit: bit) }
+      case .key, .list, .span:
+        if let g = groups.firstIndex(where: { $0.conditions == [condition] }) {
+          groups[g].pcs.insert(pc)
+        } else {
+          groups.append(Requirement(conditions: [condition], pcs: [pc]))
         }
-      default:
-        break
+      default: break
       }
     }
-    for (l, list) in rules.lists.enumerated() {
-      let mode = Self.modeIndex(list.mode)
-      let out = excluded[l]
-      for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: 0, bit: l) }
-      for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: lw, bit: l) }
+    var found = groups.filter { !Self.acceptReachable(pattern.program, avoiding: $0.pcs) }
+    if found.isEmpty, groups.count > 1 {
+      // No one condition is needed, but maybe one of several is: `("shares" | "board")`.
+      let union = Requirement(conditions: groups.flatMap(\.conditions), pcs: groups.reduce([]) { $0.union($1.pcs) })
+      if !Self.acceptReachable(pattern.program, avoiding: union.pcs) { found = [union] }
     }
-    /// Whether pattern `k` runs on paragraphs of `language`.
-    func runs(_ k: Int) -> Bool {
-      guard let language, let own = rules.patterns[k].language else { return true }
-      return own == language
-    }
-    var shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
-    var spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
-    var alwaysStarts = [UInt64](repeating: 0, count: patternWords)
-    var requiring = [UInt64](repeating: 0, count: patternWords)
-    var spanRequired = [UInt64](repeating: 0, count: max(1, spanTypes.count) * slotWords)
-    var slotStarts: [Int32] = [0]
-    var slots: [Int32] = []
-    var slotDistance: [Int32] = []
-    var slot = 0
-    for (k, pattern) in rules.patterns.enumerated() {
-      let word = k >> 6
-      let bit: UInt64 = 1 << UInt64(k & 63)
-      for pc in PatternTables.firstConsumers(pattern.program) where runs(k) {
-        let condition = Self.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes)
-        switch condition {
-        case .key, .list:
-          setBits(condition, word: 2 * lw, bit: k)
-        case .span(let type):
-          spanStarts[Int(type) * patternWords + word] |= bit
-        case .shapes(let admitted):
-          for code in 0..<ShapeBits.codes where admitted[code] { shapeStarts[code * patternWords + word] |= bit }
-        case .always:
-          alwaysStarts[word] |= bit
-        }
-      }
-      let slotOffset = 2 * lw + patternWords
-      for requirement in requirements[k] {
-        let slotWord = slot >> 6
-        let slotBit: UInt64 = 1 << UInt64(slot & 63)
-        for condition in requirement.conditions {
-          if case .span(let type) = condition {
-            spanRequired[Int(type) * slotWords + slotWord] |= slotBit
-          } else {
-            setBits(condition, word: slotOffset, bit: slot)
-          }
-        }
-        slots.append(Int32(slot))
-        slotDistance.append(Int32(clamping: requirement.distance))
-        requiring[word] |= bit
-        slot += 1
-      }
-      slotStarts.append(Int32(slots.count))
-    }
-    if !prefilter {
-      for k in 0..<rules.patterns.count where runs(k) { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
-      requiring = Array(repeating: 0, count: patternWords)
-    }
-    self.slotStarts = slotStarts
-    self.slots = slots
-    self.slotDistance = slotDistance
-    self.alwaysStarts = alwaysStarts
-    self.requiring = requiring
-    self.spanRequired = spanRequired
-    self.shapeStarts = shapeStarts
-    self.spanStarts = spanStarts
+    for i in found.indices { found[i].distance = Self.longestDistance(pattern.program, to: found[i].pcs, rules: rules) }
+    found.sort { ($0.breadth(rules), $0.distance) < ($1.breadth(rules), $1.distance) }
+    return Array(found.prefix(Self.requirementsPerPattern))
+  }
 
+  /// The rows, deduplicated: each distinct row once (row 0 all zeros), and per match mode the
+  /// row of each key.
+  private static func internRows(
+    _ keyed: [[UInt32: [UInt64]]], width: Int
+  ) -> (rows: [UInt64], rowOf: [[UInt32]], activeModes: [Int]) {
     var rows = [UInt64](repeating: 0, count: width)
     var rowIndex: [[UInt64]: UInt32] = [rows: 0]
     var rowOf: [[UInt32]] = Array(repeating: [], count: 3)
@@ -367,9 +312,139 @@ final class PatternTables: @unchecked Sendable {
       }
       rowOf[mode] = table
     }
-    self.rows = rows
-    self.rowOf = rowOf
-    self.activeModes = activeModes
+    return (rows, rowOf, activeModes)
+  }
+
+  /// The start and requirement tables while they are filled: rows per mode and key (word-list
+  /// membership, keyed pattern starts, requirement slots), and the shape, span and "always"
+  /// start sets.
+  private struct TableBuilder {
+    let rules: RuleSet
+    let language: String?
+    let spanTypes: [String: Int32]
+    let listWords: Int
+    let patternWords: Int
+    let slotWords: Int
+    let width: Int
+    /// Per list: the entries that only other languages listed.
+    let excluded: [(singles: Set<UInt32>, phraseStarts: Set<UInt32>)]
+    var keyed: [[UInt32: [UInt64]]] = Array(repeating: [:], count: 3)
+    var shapeStarts: [UInt64]
+    var spanStarts: [UInt64]
+    var alwaysStarts: [UInt64]
+    var requiring: [UInt64]
+    var spanRequired: [UInt64]
+    var slotStarts: [Int32] = [0]
+    var slots: [Int32] = []
+    var slotDistance: [Int32] = []
+
+    init(
+      rules: RuleSet, language: String?, spanTypes: [String: Int32], listWords: Int, patternWords: Int,
+      slotWords: Int
+    ) {
+      self.rules = rules
+      self.language = language
+      self.spanTypes = spanTypes
+      self.listWords = listWords
+      self.patternWords = patternWords
+      self.slotWords = slotWords
+      width = 2 * listWords + patternWords + slotWords
+      excluded = rules.lists.map { $0.excluded(in: language) }
+      shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
+      spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
+      alwaysStarts = [UInt64](repeating: 0, count: patternWords)
+      requiring = [UInt64](repeating: 0, count: patternWords)
+      spanRequired = [UInt64](repeating: 0, count: max(1, spanTypes.count) * slotWords)
+    }
+
+    mutating func setBit(_ mode: Int, _ key: UInt32, word offset: Int, bit: Int) {
+      guard key != KeyVocabulary.absent else { return }
+      keyed[mode][key, default: Array(repeating: 0, count: width)][offset + bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Sets `bit` (at word `offset` of the rows) for every key a keyed condition admits.
+    mutating func setBits(_ condition: StartCondition, word offset: Int, bit: Int) {
+      switch condition {
+      case .key(let mode, let id):
+        setBit(mode, id, word: offset, bit: bit)
+      case .list(let l, let phrases):
+        let list = rules.lists[l]
+        let mode = PatternTables.modeIndex(list.mode)
+        let out = excluded[l]
+        for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: offset, bit: bit) }
+        if phrases {
+          for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: offset, bit: bit) }
+        }
+      default:
+        break
+      }
+    }
+
+    /// Word-list membership: one-token entries and first words of longer entries.
+    mutating func addLists() {
+      for (l, list) in rules.lists.enumerated() {
+        let mode = PatternTables.modeIndex(list.mode)
+        let out = excluded[l]
+        for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: 0, bit: l) }
+        for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) {
+          setBit(mode, key, word: listWords, bit: l)
+        }
+      }
+    }
+
+    /// Whether pattern `k` runs on paragraphs of `language`.
+    func runs(_ k: Int) -> Bool {
+      guard let language, let own = rules.patterns[k].language else { return true }
+      return own == language
+    }
+
+    /// Where each pattern can start, and the slots of its requirements.
+    mutating func addPatterns(requirements: [[Requirement]]) {
+      let lw = listWords
+      var slot = 0
+      for (k, pattern) in rules.patterns.enumerated() {
+        let word = k >> 6
+        let bit: UInt64 = 1 << UInt64(k & 63)
+        for pc in PatternTables.firstConsumers(pattern.program) where runs(k) {
+          let condition = PatternTables.startCondition(
+            pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes)
+          switch condition {
+          case .key, .list:
+            setBits(condition, word: 2 * lw, bit: k)
+          case .span(let type):
+            spanStarts[Int(type) * patternWords + word] |= bit
+          case .shapes(let admitted):
+            for code in 0..<ShapeBits.codes where admitted[code] { shapeStarts[code * patternWords + word] |= bit }
+          case .always:
+            alwaysStarts[word] |= bit
+          }
+        }
+        let slotOffset = 2 * lw + patternWords
+        for requirement in requirements[k] {
+          let slotWord = slot >> 6
+          let slotBit: UInt64 = 1 << UInt64(slot & 63)
+          for condition in requirement.conditions {
+            if case .span(let type) = condition {
+              spanRequired[Int(type) * slotWords + slotWord] |= slotBit
+            } else {
+              setBits(condition, word: slotOffset, bit: slot)
+            }
+          }
+          slots.append(Int32(slot))
+          slotDistance.append(Int32(clamping: requirement.distance))
+          requiring[word] |= bit
+          slot += 1
+        }
+        slotStarts.append(Int32(slots.count))
+      }
+    }
+
+    /// Without the prefilter: every pattern (of the language) may start anywhere, and none
+    /// requires anything.
+    mutating func startEverywhere() {
+      for k in 0..<rules.patterns.count where runs(k) { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
+      requiring = Array(repeating: 0, count: patternWords)
+    }
   }
 
   /// The consuming instructions reachable from the start without consuming anything.

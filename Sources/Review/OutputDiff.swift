@@ -132,9 +132,6 @@ public struct OutputDiff: Sendable {
     self.changes = changes.sorted(by: MentionChange.precedes)
   }
 
-  /// Changes a reviewer reads (everything but `ruleRenamed`).
-  public var listedChanges: [MentionChange] { changes.filter { $0.kind != .ruleRenamed } }
-
   /// True when some mention was added, removed, retyped or relinked. A rule reference that
   /// only moved (`ruleRenamed`) is not a change of what was found.
   public var hasChanges: Bool { changes.contains { $0.kind != .ruleRenamed } }

@@ -5,13 +5,17 @@ import Yams
 /// Reads one YAML rule file into ``RuleSource`` entries, collecting every problem with its
 /// `path:line:column` instead of stopping at the first.
 ///
-/// Top-level keys: `entities` (a list of entity maps), `types` (extra type names), `lists`
-/// (named word lists), `define` (named pattern fragments), `patterns` (token patterns), `pack`
-/// (the pack's name), `enabled`, `lang` (the language of the file's lists and patterns),
-/// `languages` (language profiles: per language code, a map from frequent words to their Zipf
-/// frequency), and the reference-layer keys (RuleFileParser+Layers.swift).
-/// Entity keys: `id`, `type`, `name`, `aliases`, `attributes`.
-/// Alias: a string, or a map with `text`, `lang`, `match`, `lowercase`.
+/// The keys it accepts (the `...Keys` lists below, which its "unknown key" errors quote):
+/// - top level: `entities` (a list of entity maps), `types` (extra type names), `lists` (named
+///   word lists), `define` (named pattern fragments), `patterns` (token patterns), `pack` (the
+///   pack's name), `enabled`, `lang` (the language of the file's lists and patterns), `languages`
+///   (language profiles: per language code, a map from frequent words to their Zipf frequency),
+///   and the reference-layer keys `precedence`, `extend` (entries with `id`, `name`, `aliases`,
+///   `drop_aliases`, `attributes`) and `geonames` (RuleFileParser+Layers.swift);
+/// - entity: `id`, `type`, `name`, `aliases`, `attributes`, `context`, `prior`;
+/// - alias: a string, or a map with `text`, `lang`, `match`, `lowercase`;
+/// - list: a list of words, or a map with `words`, `lang`, `match`;
+/// - pattern: `id`, `type`, `pattern`, `priority`, `lang`.
 struct RuleFileParser {
   static let topLevelKeys =
     ["entities", "types", "lists", "define", "patterns", "pack", "enabled", "lang", "languages"] + layerKeys
@@ -245,7 +249,7 @@ struct RuleFileParser {
     var text: String?
     var textNode: Node?
     var typeNode: Node?
-    var priority = 0
+    var priority = RuleSet.patternPriority
     var language: String?
     var seen: Set<String> = []
     for (key, value) in mapping {

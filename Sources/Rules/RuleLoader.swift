@@ -111,9 +111,8 @@ public enum RuleLoader {
     [ParsedFile?](unsafeUninitializedCapacity: jobs.count) { buffer, count in
       buffer.initialize(repeating: nil)
       nonisolated(unsafe) let out = buffer
-      nonisolated(unsafe) let work = jobs
       DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-        let job = work[i]
+        let job = jobs[i]
         guard job.problem == nil, job.data != nil, !job.isSpacy else { return }
         out[i] = parseFile(yaml: job.text, path: job.path, pack: job.defaultPack, fileURL: job.url)
       }

@@ -181,7 +181,7 @@ public struct PatternRule: Hashable, Sendable {
 
   public init(
     id: String, type: String, pattern: String, patternLocation: FileLocation, patternIsSingleLine: Bool = true,
-    priority: Int = 0, language: String? = nil, location: FileLocation, pack: String
+    priority: Int = RuleSet.patternPriority, language: String? = nil, location: FileLocation, pack: String
   ) {
     self.id = id
     self.type = type

@@ -25,14 +25,33 @@ extension RuleSet {
     }
     var set = RuleSet()
     set.files = source.files
+    set.declareTypes(source.declaredTypes)
+    set.compileEntities(source, normalizer: normalizer, diagnostics: &diagnostics)
+    set.skippedPacks = source.skippedPacks
+    set.digest = source.digest
+    var seenInputs = Set<String>()
+    set.inputs = source.inputs.filter { seenInputs.insert($0).inserted }
+    set.compilePatterns(source, normalizer: normalizer, diagnostics: &diagnostics)
+    set.compileLanguages(source, normalizer: normalizer, diagnostics: &diagnostics)
 
+    if diagnostics.contains(where: { $0.severity == .error }) { throw RuleErrors(diagnostics) }
+    set.warnings = diagnostics.sorted()
+    return set
+  }
+
+  /// The entity types, built-in ones and those declared under `types`, each once, in order.
+  private mutating func declareTypes(_ declared: [(name: String, location: FileLocation)]) {
     var typeSites: [String: FileLocation] = [:]
-    for (name, location) in source.declaredTypes {
+    for (name, location) in declared {
       if RuleSource.builtinTypes.contains(name) || typeSites[name] != nil { continue }
       typeSites[name] = location
-      set.types.append(name)
+      types.append(name)
     }
+  }
 
+  /// The entities and their aliases, in precedence order: duplicate ids and unknown types are
+  /// errors, an alias that two hand-written entities share is a warning.
+  private mutating func compileEntities(_ source: RuleSource, normalizer: Normalizer, diagnostics: inout [Diagnostic]) {
     var vocabularyCache = VocabularyCache()
     var idSites: [String: FileLocation] = [:]
     // Loose key sequence → first alias with it, to report an alias shared by two entities.
@@ -47,29 +66,23 @@ extension RuleSet {
         continue
       }
       idSites[rule.id] = rule.location
-      guard set.types.contains(rule.type) else {
+      guard types.contains(rule.type) else {
         diagnostics.append(
           .error(
             at: rule.typeLocation ?? rule.location,
-            "unknown type '\(rule.type)' (known: \(set.types.joined(separator: ", ")); declare new ones under 'types')"))
+            "unknown type '\(rule.type)' (known: \(types.joined(separator: ", ")); declare new ones under 'types')"))
         continue
       }
-      let entityIndex = Int32(set.entities.count)
-      set.entities.append(
-        Entity(
-          id: rule.id, type: rule.type, name: rule.name, attributes: rule.attributes,
-          rule: RuleReference(file: rule.location.path, line: rule.location.line, anchor: rule.id)))
-      set.entities[Int(entityIndex)].prior = rule.prior
-      set.entities[Int(entityIndex)].context = rule.context.map { word in
-        normalizer.document(text: word).tokens.filter(\.isWordLike).map {
-          set.vocabulary.intern(normalizer.lexicon.string($0.keys.loose))
-        }
-      }.filter { !$0.isEmpty }
+      let entityIndex = Int32(entities.count)
+      appendEntity(rule, normalizer: normalizer)
 
       let nameAlias = AliasRule(text: rule.name, location: rule.nameLocation)
       var seenHere: Set<[UInt32]> = []
       for alias in [nameAlias] + rule.aliases {
-        guard var compiled = compileAlias(alias, entity: entityIndex, entityID: rule.id, normalizer: normalizer, into: &set, cache: &vocabularyCache) else {
+        guard
+          var compiled = Self.compileAlias(
+            alias, entity: entityIndex, entityID: rule.id, normalizer: normalizer, into: &self, cache: &vocabularyCache)
+        else {
           diagnostics.append(.error(at: alias.location, "alias '\(alias.text)' has no word to match"))
           continue
         }
@@ -77,9 +90,8 @@ extension RuleSet {
         // variants that differ only in accents or case stay, so output credits the closest.
         let signature = Array(compiled.exact) + [UInt32(compiled.requiresCapital ? 1 : 0), UInt32(MatchMode.allCases.firstIndex(of: compiled.mode)!)]
         if !seenHere.insert(signature).inserted { continue }
-        if !checksSharedAliases { compiled.priority = RuleSet.referenceAliasPriority }
         if !checksSharedAliases {
-          // nothing to check
+          compiled.priority = RuleSet.referenceAliasPriority
         } else if let first = aliasSites[Array(compiled.loose)], first.entity != rule.id {
           diagnostics.append(
             .warning(
@@ -89,32 +101,48 @@ extension RuleSet {
         } else if aliasSites[Array(compiled.loose)] == nil {
           aliasSites[Array(compiled.loose)] = (rule.id, alias.location)
         }
-        set.aliases.append(compiled)
+        aliases.append(compiled)
       }
     }
+  }
 
-    set.skippedPacks = source.skippedPacks
-    set.digest = source.digest
-    var seenInputs = Set<String>()
-    set.inputs = source.inputs.filter { seenInputs.insert($0).inserted }
-    var patterns = PatternCompiler(normalizer: normalizer, set: set)
+  /// One entity (without its aliases): its fields, prior and context words.
+  private mutating func appendEntity(_ rule: EntityRule, normalizer: Normalizer) {
+    var entity = Entity(
+      id: rule.id, type: rule.type, name: rule.name, attributes: rule.attributes,
+      rule: RuleReference(file: rule.location.path, line: rule.location.line, anchor: rule.id))
+    entity.prior = rule.prior
+    entity.context = rule.context.map { word in
+      normalizer.document(text: word).tokens.filter(\.isWordLike).map {
+        vocabulary.intern(normalizer.lexicon.string($0.keys.loose))
+      }
+    }.filter { !$0.isEmpty }
+    entities.append(entity)
+  }
+
+  /// The word lists and patterns (after the entities: they share the vocabulary).
+  private mutating func compilePatterns(_ source: RuleSource, normalizer: Normalizer, diagnostics: inout [Diagnostic]) {
+    var patterns = PatternCompiler(normalizer: normalizer, set: self)
     patterns.compile(lists: source.lists)
     patterns.compile(patterns: source.patterns, definitions: source.definitions)
-    set = patterns.set
+    self = patterns.set
     diagnostics += patterns.diagnostics
-    set.languages = LanguageProfiles.compile(source.languageProfiles, normalizer: normalizer, diagnostics: &diagnostics)
+  }
+
+  /// The language profiles, and a warning for each language that lists or patterns name but
+  /// no profile recognizes.
+  private mutating func compileLanguages(
+    _ source: RuleSource, normalizer: Normalizer, diagnostics: inout [Diagnostic]
+  ) {
+    languages = LanguageProfiles.compile(source.languageProfiles, normalizer: normalizer, diagnostics: &diagnostics)
     for code in Set(source.lists.compactMap(\.language) + source.patterns.compactMap(\.language)).sorted()
-    where !set.languages.isEmpty && set.languages.number(of: code) == nil {
+    where !languages.isEmpty && languages.number(of: code) == nil {
       let site = source.lists.first { $0.language == code }?.location ?? source.patterns.first { $0.language == code }!.location
       diagnostics.append(
         .warning(
           at: site,
           "no language profile for '\(code)': rules in that language run only where no language is recognized"))
     }
-
-    if diagnostics.contains(where: { $0.severity == .error }) { throw RuleErrors(diagnostics) }
-    set.warnings = diagnostics.sorted()
-    return set
   }
 
   private static func compileAlias(

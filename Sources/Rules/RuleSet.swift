@@ -173,9 +173,12 @@ public struct RuleSet: Sendable {
   /// absolute paths: what ``RuleCache`` checks before it reuses a compiled set.
   public internal(set) var inputs: [String] = []
 
-  /// The priority of every entity alias. Patterns default to 0, so where a pattern match
-  /// overlaps an alias match the alias wins, unless the pattern sets `priority` above this.
+  /// The priority of every entity alias. Patterns default to ``patternPriority``, so where a
+  /// pattern match overlaps an alias match the alias wins, unless the pattern sets `priority`
+  /// above this.
   public static let aliasPriority = 10
+  /// The priority of a pattern that sets no `priority`.
+  public static let patternPriority = 0
 
   public init() {}
 }

@@ -6,14 +6,6 @@ import TestSupport
 
 /// The shipped reference packs (rules/reference/) on sentences: what must and must not match.
 @Suite struct ReferencePacksTests {
-  struct Case: Sendable, CustomTestStringConvertible {
-    var name: String
-    var text: String
-    /// "surface text → entity id", in text order.
-    var expected: [String]
-    var testDescription: String { name }
-  }
-
   static let cases: [Case] = [
     Case(
       name: "Peru in five languages and three scripts", text: "Perú, Peru, Pérou, Перу, 秘鲁",

@@ -8,14 +8,6 @@ import TestSupport
 @Suite struct ShippedRulesTests {
   static let rules = Fixture.shippedRules
 
-  struct Case: Sendable, CustomTestStringConvertible {
-    var name: String
-    var text: String
-    /// "surface text → entity id", in text order.
-    var expected: [String]
-    var testDescription: String { name }
-  }
-
   static let cases: [Case] = [
     Case(name: "accents fold: Perú and Peru", text: "Perú y Peru; PERU.", expected: ["Perú → country/pe", "Peru → country/pe", "PERU → country/pe"]),
     Case(name: "Russian and Chinese names of Peru", text: "Перу и 秘鲁", expected: ["Перу → country/pe", "秘鲁 → country/pe"]),

@@ -199,7 +199,7 @@ import TestSupport
     // Shard 1 was run into shard 2's folder by mistake, then died halfway: no manifest, some
     // files missing, stale files of another shard (recorded in the folder's run state).
     let shard2 = OutputFolder(project.shardFolder(2))
-    try PartialRun(input: project.input.path, output: shard2.root.path, shard: Shard(index: 1, count: 3), rulesFingerprint: project.fingerprint)
+    _ = try PartialRun(input: project.input.path, output: shard2.root.path, shard: Shard(index: 1, count: 3), rulesFingerprint: project.fingerprint)
       .run(with: project.runner, jobs: 2)
     try FileManager.default.removeItem(at: ShardManifest.url(in: shard2))
     for file in OutputFiles.list(in: shard2).filter({ $0.hasPrefix("docs/") }).prefix(3) {

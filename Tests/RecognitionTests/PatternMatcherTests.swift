@@ -5,14 +5,14 @@ import TestSupport
 @testable import Recognition
 
 /// Pattern semantics, one table row per behaviour: the rules, a text, and the mentions
-/// found ("text TYPE how"), in text order.
+/// found ("text TYPE how"), in text order. Each row runs with the prefilter (the start and
+/// requirement tables, ``PatternTables``) and without it (every pattern tried at every token):
+/// both must find the same.
 @Suite struct PatternMatcherTests {
-  struct Case: Sendable, CustomTestStringConvertible {
-    var name: String
-    var yaml: String
-    var text: String
-    var expected: [String]
-    var testDescription: String { name }
+  static let prefilter = [true, false]
+
+  static func recognizer(_ rules: RuleSet, prefilter: Bool) -> Recognizer {
+    Recognizer(rules: rules, gazetteer: Gazetteer(rules: rules), prefilter: prefilter)
   }
 
   static func patterns(_ lines: String, lists: String = "", entities: String = "") -> String {
@@ -126,14 +126,15 @@ import TestSupport
 
   /// Start tables keep one bit per pattern and per list in 64-bit words: past 64 of each, the
   /// second word must work as the first does.
-  @Test func moreThanSixtyFourPatternsAndLists() throws {
+  @Test(arguments: prefilter)
+  func moreThanSixtyFourPatternsAndLists(prefilter: Bool) throws {
     var yaml = "lists:\n"
     for i in 0..<70 { yaml += "  l\(i): [w\(i)a, w\(i)b c]\n" }
     yaml += "patterns:\n"
     for i in 0..<70 { yaml += "  - {id: p\(i), type: PERSON, pattern: '@l\(i) <Cap>'}\n" }
     let rules = try Fixture.rules(yaml)
     let normalizer = try Normalizer()
-    let recognizer = Recognizer(rules: rules)
+    let recognizer = Self.recognizer(rules, prefilter: prefilter)
     let doc = normalizer.document(text: "w3a Ana; w69b c Bea; w64a Cleo; w70a Dana; w1 Eva")
     let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).mentions.map {
       "\(doc.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)) \(rules.patterns[Int($0.pattern)].id)"
@@ -141,11 +142,11 @@ import TestSupport
     #expect(found == ["Ana p3", "Bea p69", "Cleo p64"])
   }
 
-  @Test(arguments: cases)
-  func finds(_ c: Case) throws {
+  @Test(arguments: cases, prefilter)
+  func finds(_ c: Case, prefilter: Bool) throws {
     let rules = try Fixture.rules(c.yaml)
     let normalizer = try Normalizer()
-    let recognizer = Recognizer(rules: rules)
+    let recognizer = Self.recognizer(rules, prefilter: prefilter)
     let doc = normalizer.document(text: c.text)
     let found = recognizer.mentions(in: doc, lexicon: normalizer.lexicon).mentions.map { m in
       var s = "\(doc.string(fromToken: Int(m.firstToken), throughToken: Int(m.endToken) - 1)) \(m.type) \(m.how.rawValue)"

@@ -22,13 +22,6 @@ import TestSupport
         aliases: [Southern Command, Comando Sur, SOUTHCOM]
     """
 
-  struct Case: Sendable, CustomTestStringConvertible {
-    var name: String
-    var text: String
-    var expected: [String]
-    var testDescription: String { name }
-  }
-
   static let cases: [Case] = [
     Case(
       name: "a surname in another case joins the full name (ru)",

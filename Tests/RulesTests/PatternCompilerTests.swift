@@ -13,13 +13,6 @@ import TestSupport
     """
   }
 
-  struct Case: Sendable, CustomTestStringConvertible {
-    var name: String
-    var yaml: String
-    var expected: [String]
-    var testDescription: String { name }
-  }
-
   static let cases: [Case] = [
     Case(
       name: "syntax error points into the pattern", yaml: yaml("@title <Cap"),

@@ -19,13 +19,6 @@ import TestSupport
     """
   }
 
-  struct Case: Sendable, CustomTestStringConvertible {
-    var name: String
-    var yaml: String
-    var expected: [String]
-    var testDescription: String { name }
-  }
-
   static let errors: [Case] = [
     Case(
       name: "syntax error inside a quoted definition",

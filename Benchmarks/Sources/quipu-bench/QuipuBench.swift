@@ -10,7 +10,7 @@ struct QuipuBench: ParsableCommand {
       Build in release mode, from the repository root:
         swift run -c release --package-path Benchmarks quipu-bench generate
         swift run -c release --package-path Benchmarks quipu-bench run
-      Then bench/peers.sh runs spaCy and flashtext on the same inputs. See BENCHMARKS.md.
+      Then Benchmarks/peers/peers.sh runs spaCy and flashtext on the same inputs. See BENCHMARKS.md.
       """,
     subcommands: [Generate.self, Run.self, Measure.self])
 }

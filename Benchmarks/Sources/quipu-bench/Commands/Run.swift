@@ -10,7 +10,7 @@ struct Run: ParsableCommand {
     discussion: """
       Generates the inputs first when they are missing. Each configuration runs in a child
       process (`quipu-bench measure`), so that its peak RSS is its own. Results are also
-      written as JSON to Benchmarks/.data/results/quipu.json, where bench/peers.sh reads them.
+      written as JSON to Benchmarks/.data/results/quipu.json, where Benchmarks/peers/peers.sh reads them.
       """)
 
   @OptionGroup var locations: Locations

@@ -3,7 +3,7 @@ import Foundation
 /// N small documents that all mention the same few entities (issue 16): the corner where
 /// merging entity tables was quadratic, and where an unchanged re-run should cost a `stat` per
 /// document. Documents go 1,000 to a folder; the same N gives the same bytes (the sentences
-/// are bench/shared-entities.py's, written for this benchmark).
+/// are Benchmarks/peers/shared-entities.py's, written for this benchmark).
 enum SharedCorpus {
   static let templates = [
     "Report {n}. The mayor of Lima met officials from Madrid on Monday to discuss trade with Peru.\n",

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Times `quipu run` on N small documents sharing entities (bench/shared-entities.py), for each N
+# Times `quipu run` on N small documents sharing entities (Benchmarks/peers/shared-entities.py), for each N
 # given, then an unchanged re-run of the largest. Usage:
-#   bench/shared-entities.sh QUIPU_BINARY [N ...]     (default N: 10000 20000 40000)
+#   Benchmarks/peers/shared-entities.sh QUIPU_BINARY [N ...]     (default N: 10000 20000 40000)
 # Prints one table row per run; scratch files go to ${TMPDIR:-/tmp}/quipu-shared-entities.
 set -eu
 quipu=$1

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes N small documents that all mention the same few entities (issue 16).
 
-    bench/shared-entities.py N FOLDER
+    Benchmarks/peers/shared-entities.py N FOLDER
 
 Every document mentions Lima, Madrid and Peru, so the entity table's rows for them list all N
 documents: the corner where merging entity tables went quadratic. Documents go 1,000 to a

@@ -235,7 +235,7 @@ def report(args, peers):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     here = os.path.dirname(os.path.abspath(__file__))
-    parser.add_argument("--data", default=os.path.join(here, "..", "Benchmarks", ".data"))
+    parser.add_argument("--data", default=os.path.join(here, "..", ".data"))
     parser.add_argument("--corpus-mb", type=int, default=20)
     parser.add_argument("--rules", default=",".join(LABELS), help="comma-separated: default,10k,100k,1m")
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated: spacy,flashtext")

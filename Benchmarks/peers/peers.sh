@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs spaCy's EntityRuler and flashtext's KeywordProcessor on the corpus and gazetteers that
+# `quipu-bench generate` wrote, and prints their numbers beside Quipu's (from the last
+# `quipu-bench run`), with ratios. See BENCHMARKS.md.
+#
+#   Benchmarks/peers/peers.sh                        # every tool on default, 10k, 100k and 1m
+#   Benchmarks/peers/peers.sh --rules 10k --tools flashtext
+#
+# Installs the pinned peers (Benchmarks/peers/requirements.txt) from PyPI into
+# Benchmarks/peers/.venv (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+venv=Benchmarks/peers/.venv
+if [ ! -x "$venv/bin/python" ]; then
+  echo "peers: creating $venv" >&2
+  python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" -c "import spacy, flashtext" 2>/dev/null; then
+  echo "peers: installing $(tr '\n' ' ' < Benchmarks/peers/requirements.txt)into $venv" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r Benchmarks/peers/requirements.txt
+fi
+exec "$venv/bin/python" Benchmarks/peers/peers.py "$@"
