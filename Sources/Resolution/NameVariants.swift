@@ -231,13 +231,16 @@ struct NameVariants {
     func capitalizedWord(_ i: Int) -> Bool {
       i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].shape.contains(.initialUpper)
     }
+    var stemsOfKey: [KeyID: Set<String>] = [:]  // a document repeats its words
     for (t, token) in tokens.enumerated() where !covered[t] {
       guard token.kind == .word, token.shape.contains(.initialUpper), token.shape.contains(.hasLower),
         token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1], !capitalizedWord(t + 1) || covered[t + 1]
       else { continue }
       var ids = byKey[token.keys.loose] ?? []
       if ids.isEmpty, !byStem.isEmpty, CaseForms.scripts.contains(token.script) {
-        for stem in CaseForms.stems(of: lexicon.string(token.keys.folded)) { ids.formUnion(byStem[stem] ?? []) }
+        let key = token.keys.folded
+        if stemsOfKey[key] == nil { stemsOfKey[key] = CaseForms.stems(of: lexicon.string(key)) }
+        for stem in stemsOfKey[key]! { ids.formUnion(byStem[stem] ?? []) }
       }
       guard ids.count == 1, let id = ids.first, let model = fullest[id].map({ resolved[$0] }) else { continue }
       if model.type == "ORG", Int32(t) < firstSeen[id]! { continue }
