@@ -255,7 +255,7 @@ struct RuleFileParser {
     for (key, value) in mapping {
       if let k = key.string { seen.insert(k) }
       switch key.string {
-      case "id": id = requiredString(value, "id")
+      case "id": id = validID(value)
       case "type":
         type = requiredString(value, "type")
         typeNode = value
@@ -349,6 +349,29 @@ struct RuleFileParser {
     return (start, singleLine)
   }
 
+  /// Characters an entity or pattern id may not contain: output names a rule as `file#id`
+  /// and review tools print ids, so no white space, control character, quote, `#`, angle
+  /// bracket or backslash.
+  static func idProblem(_ id: String) -> String? {
+    guard let bad = id.unicodeScalars.first(where: {
+      $0.properties.isWhitespace || $0.properties.generalCategory == .control || "\"#<>\\`".unicodeScalars.contains($0)
+    }) else { return nil }
+    let shown = bad.properties.isWhitespace || bad.properties.generalCategory == .control
+      ? String(format: "U+%04X", bad.value) : "'\(Character(bad))'"
+    return "id '\(id.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())' contains \(shown): "
+      + "an id is letters, digits and - _ . / : + (no spaces, quotes, #, < >)"
+  }
+
+  /// The `id` value, or nil with an error when it is missing, empty or not a valid id.
+  private mutating func validID(_ value: Node) -> String? {
+    guard let id = requiredString(value, "id") else { return nil }
+    if let problem = Self.idProblem(id) {
+      error(value, problem)
+      return nil
+    }
+    return id
+  }
+
   static func isListName(_ name: String) -> Bool {
     !name.isEmpty && name.unicodeScalars.allSatisfy {
       ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
@@ -373,7 +396,7 @@ struct RuleFileParser {
     for (key, value) in mapping {
       if let k = key.string { seen.insert(k) }
       switch key.string {
-      case "id": id = requiredString(value, "id")
+      case "id": id = validID(value)
       case "type":
         type = requiredString(value, "type")
         typeNode = value

@@ -122,6 +122,15 @@ extension RuleSet {
 
   /// The word lists and patterns (after the entities: they share the vocabulary).
   private mutating func compilePatterns(_ source: RuleSource, normalizer: Normalizer, diagnostics: inout [Diagnostic]) {
+    // Output names a pattern by its id: two patterns with one id would be one rule to a reviewer.
+    var firstPattern: [String: FileLocation] = [:]
+    for rule in source.patterns where rule.hasExplicitID {
+      if let first = firstPattern[rule.id] {
+        diagnostics.append(.error(at: rule.location, "duplicate pattern id '\(rule.id)' (first defined at \(first))"))
+      } else {
+        firstPattern[rule.id] = rule.location
+      }
+    }
     var patterns = PatternCompiler(normalizer: normalizer, set: self)
     patterns.compile(lists: source.lists)
     patterns.compile(patterns: source.patterns, definitions: source.definitions)

@@ -81,6 +81,23 @@ private func entity(_ rest: String) -> String {
       yaml: "entities:\n",
       expected: []),
     DiagnosticCase(
+      name: "an entity id with a space, a quote or markup",
+      yaml: "entities:\n  - {id: a b, type: PLACE, name: A}\n  - {id: '<script>', type: PLACE, name: B}\n"
+        + "  - {id: 'x\"y', type: PLACE, name: C}\n",
+      expected: [
+        .init("rules/test.yaml:2:10", "id 'a b' contains U+0020: an id is letters, digits"),
+        .init("rules/test.yaml:3:10", "id '<script>' contains '<'"),
+        .init("rules/test.yaml:4:10", "id 'x\"y' contains '\"'"),
+      ]),
+    DiagnosticCase(
+      name: "a pattern id with a newline; two patterns with one id",
+      yaml: "patterns:\n  - {id: \"a\\nb\", type: PLACE, pattern: Cap}\n  - {id: p, type: PLACE, pattern: Cap}\n"
+        + "  - {id: p, type: PLACE, pattern: Upper}\n",
+      expected: [
+        .init("rules/test.yaml:2:10", "contains U+000A"),
+        .init("rules/test.yaml:4:5", "duplicate pattern id 'p' (first defined at rules/test.yaml:3:5)"),
+      ]),
+    DiagnosticCase(
       name: "top level is a list",
       yaml: "- a\n- b\n",
       expected: [.init("rules/test.yaml:1:1", "a rule file must be a map with the keys 'entities', 'types'")]),
