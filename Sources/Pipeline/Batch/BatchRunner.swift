@@ -77,6 +77,12 @@ public struct BatchError: Error, CustomStringConvertible {
 /// rules, Quipu version and settings, keep their output. It is safe to interrupt: every file
 /// is written whole (temporary file + rename), a lock keeps two runs out of one folder, and
 /// Ctrl-C stops after the documents in progress with `out/` consistent.
+///
+/// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
+/// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``process(_:with:options:)``
+/// (each document reused only through
+/// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
+/// ``writeEntitiesAndState(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
@@ -109,40 +115,91 @@ public struct BatchRunner: Sendable {
     if let problem = OutputFolder.overlap(input: input, output: output) {
       throw BatchError(.error(problem), kind: .usage)
     }
-    let inputURL = URL(fileURLWithPath: input)
     let out = OutputFolder(URL(fileURLWithPath: output))
+    let selection = try listInput(input, excluding: out, options: options, list: list)
+    let lock = try openOutput(out, named: output)
+    defer { withExtendedLifetime(lock) {} }
+    let states = try loadRunState(out, documents: selection.documents, options: options)
+    let work = DocumentWork(
+      rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
+      startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
+      displayPrefix: input.hasSuffix("/") ? input : input + "/")
+    var (tally, interrupted) = try process(selection.documents, with: work, options: options)
+    keepPrevious(
+      in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
+      interrupted: interrupted)
+    let entities = try writeEntitiesAndState(tally, states: states, out: out)
+    return summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
+  }
+
+  // MARK: - The steps of a run
+
+  /// The documents a run processes, and what the input listing could not reach.
+  struct Selection {
+    /// Relative paths, in listing order.
+    var documents: [String]
+    /// How many files were listed before the include and exclude globs.
+    var listed: Int
+    /// Folders and files that could not be listed (each a failure of the run).
+    var problems: [InputCatalog.Problem]
+  }
+
+  /// Lists the input folder (or takes `list` as it is, for `--files` and `--shard`) and applies
+  /// the include and exclude globs to a folder listing.
+  func listInput(
+    _ input: String, excluding out: OutputFolder, options: BatchOptions, list: [String]?
+  ) throws(BatchError) -> Selection {
     var listing = InputCatalog.Listing()
     do {
       if let list {
         listing.documents = list
       } else {
-        listing = try InputCatalog.listing(in: inputURL, excluding: out.root, reader: options.folderReader)
+        listing = try InputCatalog.listing(in: URL(fileURLWithPath: input), excluding: out.root, reader: options.folderReader)
       }
     } catch {
       throw BatchError(.error(file: input, "cannot list the input folder (\(error.localizedDescription))"))
     }
-    let listed = listing.documents
     let filter = InputFilter(include: options.include, exclude: options.exclude)
     // An explicit list (--files, --shard) is taken as it is; a folder listing is filtered.
-    let documents = list == nil ? listed.filter(filter.accepts) : listed
+    let documents = list == nil ? listing.documents.filter(filter.accepts) : listing.documents
     let problems = listing.problems.filter { $0.isFolder || filter.accepts($0.path) }
+    return Selection(documents: documents, listed: listing.documents.count, problems: problems)
+  }
+
+  /// Creates the output folder, takes its lock (held as long as the returned value lives) and
+  /// removes the temporary files a killed run left.
+  func openOutput(_ out: OutputFolder, named output: String) throws(BatchError) -> OutputLock {
     do {
       try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
     } catch {
       throw BatchError(.error(file: output, "cannot create the output folder (\(error.localizedDescription))"))
     }
     let lock = try OutputLock(folder: out.root)
-    defer { withExtendedLifetime(lock) {} }
     out.removeLeftoverTemporaryFiles()
+    return lock
+  }
 
+  /// The run state as the last run left it, and what this run may reuse of it.
+  struct States {
+    /// This run's cache key.
+    var key: String
+    /// What the last run wrote (under any key): the only files this run may remove.
+    var recorded: RunState
+    /// The records this run may reuse: `recorded` when its key is this run's and the format
+    /// allows reuse, else an empty state.
+    var previous: RunState
+  }
+
+  /// Loads the run state and decides what may be reused, then, before anything is written,
+  /// records every file this run may write: a run killed midway leaves no file that no state
+  /// owns. Documents recorded here with no input hash are redone.
+  func loadRunState(_ out: OutputFolder, documents: [String], options: BatchOptions) throws(BatchError) -> States {
     let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
-    // A format with one collection file (spans.jsonl) needs every document's line: no reuse.
-    let reusable = options.incremental && format.collectionFiles(lines: [], types: []).isEmpty
-    // What the last run wrote (under any key): the only files this run may remove.
+    // A format with a line per document in one collection file (spans.jsonl) needs every
+    // document's line: no reuse. Every other format (jsonl, conll, brat) reuses.
+    let reusable = options.incremental && !format.collectsDocumentLines
     let recorded = RunState.load(out.stateFile)
     let previous = reusable && recorded.key == key ? recorded : RunState(key: key)
-    // Before writing anything, record every file this run may write: a run killed midway
-    // leaves no file that no state owns. Documents recorded here with no input hash are redone.
     var pending = previous
     pending.suffixes = format.documentSuffixes
     var added = 0
@@ -160,20 +217,23 @@ public struct BatchRunner: Sendable {
     } catch {
       throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
     }
+    return States(key: key, recorded: recorded, previous: previous)
+  }
+
+  /// Shares the documents out to worker threads, each with its own ``Extractor``, until all
+  /// are done or Ctrl-C asks to stop; `interrupted` says some were not reached.
+  func process(
+    _ documents: [String], with work: DocumentWork, options: BatchOptions
+  ) throws(BatchError) -> (tally: Tally, interrupted: Bool) {
     let shared = Shared()
     let interruption = Interruption()
     let progress = options.showProgress ? ProgressLine(total: documents.count) : nil
     let workers = max(1, min(options.jobs, documents.count))
-    let inputRoot = inputURL.standardizedFileURL
-    let displayPrefix = input.hasSuffix("/") ? input : input + "/"
-    let rules = self.rules
-    let gazetteer = self.gazetteer
-    let format = self.format
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
       let extractor: Extractor
       do {
-        extractor = try Extractor(rules: rules, gazetteer: gazetteer)
+        extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
       } catch {
         shared.tally.withLock { $0.fatal = "\(error)" }
         return
@@ -181,124 +241,63 @@ public struct BatchRunner: Sendable {
       while !interruption.isRequested {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
-        let relative = documents[index]
-        let key = PathKey(relative)
-        let display = displayPrefix + relative
-        local.attempted.insert(key)
-        let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
-        // Taken before the bytes are read: if the file changes meanwhile, the next run sees
-        // another status and hashes it again.
-        let stamp = FileStamp(path: source.path)
-        let target = out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
-        if let stamp, let old = previous.records[key], !old.input.isEmpty, old.stamp == stamp,
-          let size = Self.size(of: target), old.output == nil || old.output == size
-        {
-          local.records[key] = old
-          local.reused += 1
-          local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
-          progress?.advance(bytes: Int(stamp.size))
-          continue
-        }
-        if format == .jsonl, let size = stamp.map({ Int($0.size) }), size >= options.largeDocumentBytes {
-          let document = LargeDocument(
-            url: source, relative: relative, display: display, options: options,
-            blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
-          local.large(
-            document, previous: previous,
-            rules: rules, gazetteer: gazetteer, out: out, explain: options.explain)
-          progress?.advance(bytes: size)
-          continue
-        }
-        do {
-          let bytes: [UInt8]
-          do {
-            bytes = try Self.read(source, display: display)
-          } catch {
-            local.unread.insert(key)
-            throw error
-          }
-          defer { progress?.advance(bytes: bytes.count) }
-          let hash = RunState.inputHash(bytes)
-          let trusted = stamp?.trusted(at: startedAt)
-          if var old = previous.records[key], old.input == hash,
-            let size = Self.size(of: target), old.output == nil || old.output == size
-          {
-            old.stamp = trusted
-            local.records[key] = old
-            local.reused += 1
-            local.mentions += old.entities.reduce(0) { $0 + $1.mentions }
-            continue
-          }
-          let extracted: ExtractedDocument
-          do {
-            extracted = try extractor.extract(path: relative, bytes: bytes, replacingInvalid: options.replaceInvalid)
-          } catch {
-            throw DocumentFailure(path: display, message: "\(error)")
-          }
-          var outputBytes: Int?
-          do {
-            for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
-              let url = out.file(forDocument: relative, suffix: file.suffix)
-              try out.write(file.bytes, to: url, durable: false)
-              if url == target { outputBytes = file.bytes.count }
-            }
-          } catch {
-            throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
-          }
-          if let line = format.collectionLine(extracted.mentions, of: extracted.document) { local.collected[key] = line }
-          var table = EntityTable()
-          table.add(extracted.mentions, document: relative)
-          local.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
-          local.mentions += extracted.mentions.count
-          local.tokens += extracted.document.tokens.count
-          local.bytes += bytes.count
-        } catch let failure as DocumentFailure {
-          local.failures.append(failure)
-        } catch {
-          local.failures.append(DocumentFailure(path: display, message: "\(error)"))
+        if let bytes = work.process(documents[index], extractor: extractor, into: &local) {
+          progress?.advance(bytes: bytes)
         }
       }
       shared.tally.withLock { $0.merge(local) }
     }
     progress?.finish()
-
-    var tally = shared.tally.withLock { $0 }
+    let tally = shared.tally.withLock { $0 }
     if let fatal = tally.fatal { throw BatchError(.error(fatal)) }
-    let interrupted = interruption.isRequested && tally.attempted.count < documents.count
-    // A document not reached, not read, or under a folder that could not be listed keeps its
-    // previous output and rows: a failure is never a deletion, and out/ stays consistent.
-    func keepPrevious(_ relative: PathKey) {
+    return (tally, interruption.isRequested && tally.attempted.count < documents.count)
+  }
+
+  /// A document not reached, not read, or under a folder that could not be listed keeps its
+  /// previous output and rows: a failure is never a deletion, and `out/` stays consistent.
+  /// Each listing problem becomes a failure.
+  func keepPrevious(
+    in tally: inout Tally, documents: [String], selection: Selection, states: States, input: String,
+    interrupted: Bool
+  ) {
+    let displayPrefix = input.hasSuffix("/") ? input : input + "/"
+    func keep(_ relative: PathKey) {
       guard tally.records[relative] == nil else { return }
-      if let old = previous.records[relative] {
+      if let old = states.previous.records[relative] {
         tally.records[relative] = old
-      } else if recorded.records[relative] != nil, recorded.suffixes == format.documentSuffixes {
+      } else if states.recorded.records[relative] != nil, states.recorded.suffixes == format.documentSuffixes {
         // Written under another key: kept, and recorded so as to be redone next time.
         tally.records[relative] = RunState.Record(input: "", entities: [])
       }
     }
     if interrupted {
-      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keepPrevious(relative) }
+      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keep(relative) }
     }
-    for relative in tally.unread { keepPrevious(relative) }
-    for problem in problems {
+    for relative in tally.unread { keep(relative) }
+    for problem in selection.problems {
       tally.failures.append(
         DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
       let under = problem.path.isEmpty ? "" : problem.path + "/"
-      for relative in recorded.records.keys
+      for relative in states.recorded.records.keys
       where relative == PathKey(problem.path) || relative.path.utf8.starts(with: under.utf8) {
-        keepPrevious(relative)
+        keep(relative)
       }
     }
-    var state = RunState(key: key)
+  }
+
+  /// Removes the files of documents that are gone or failed, then writes `entities.jsonl`
+  /// (rebuilt from every record's summaries), the run state and the format's collection files.
+  func writeEntitiesAndState(_ tally: Tally, states: States, out: OutputFolder) throws(BatchError) -> EntityTable {
+    var state = RunState(key: states.key)
     state.records = tally.records
     state.suffixes = format.documentSuffixes
     // A document that is gone, or failed this time, must not keep an old result; files of
     // another format stay; a file that no run state records is not Quipu's to remove.
-    state.otherFiles = recorded.files.subtracting(state.files).filter { file in
+    state.otherFiles = states.recorded.files.subtracting(state.files).filter { file in
       !format.documentSuffixes.contains { file.path.hasSuffix($0) }
         && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
-    out.removeDocumentFiles(recorded.files.subtracting(state.files).map(\.path))
+    out.removeDocumentFiles(states.recorded.files.subtracting(state.files).map(\.path))
     var entities = EntityTable()
     for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
@@ -311,16 +310,169 @@ public struct BatchRunner: Sendable {
         throw BatchError(.error(file: url.path, "cannot write (\(error.localizedDescription))"))
       }
     }
-    tally.failures.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return entities
+  }
+
+  /// What the run did, for the closing line.
+  func summarize(
+    _ tally: Tally, selection: Selection, entities: EntityTable, interrupted: Bool, started: ContinuousClock.Instant
+  ) -> BatchSummary {
+    let failures = tally.failures.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let elapsed = ContinuousClock.now - started
     var summary = BatchSummary(
-      documents: documents.count, failures: tally.failures, mentions: tally.mentions,
+      documents: selection.documents.count, failures: failures, mentions: tally.mentions,
       entities: entities.count, tokens: tally.tokens, bytes: tally.bytes,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     summary.reused = tally.reused
-    summary.skippedFiles = listed.count - documents.count
+    summary.skippedFiles = selection.listed - selection.documents.count
     summary.interrupted = interrupted
     return summary
+  }
+
+  // MARK: - One document
+
+  /// What a worker needs to process a document: the same for every document of a run.
+  struct DocumentWork: Sendable {
+    let rules: RuleSet
+    let gazetteer: Gazetteer
+    let format: OutputFormat
+    let options: BatchOptions
+    let out: OutputFolder
+    /// The records this run may reuse (see ``States/previous``).
+    let previous: RunState
+    /// When the run started (``FileStamp/now()``), for trusting file statuses.
+    let startedAt: Int64
+    let inputRoot: URL
+    /// The input folder as the user named it, with a final `/`, for messages.
+    let displayPrefix: String
+
+    /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
+    /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
+    /// the progress line; nil when the document could not be read.
+    func process(_ relative: String, extractor: Extractor, into tally: inout Tally) -> Int? {
+      let key = PathKey(relative)
+      tally.attempted.insert(key)
+      let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
+      // Taken before the bytes are read: if the file changes meanwhile, the next run sees
+      // another status and hashes it again.
+      let stamp = FileStamp(path: source.path)
+      if let stamp, let old = reusable(relative, stamp: stamp, hash: nil) {
+        tally.reuse(old, for: key)
+        return Int(stamp.size)
+      }
+      if format == .jsonl, let size = stamp.map({ Int($0.size) }), size >= options.largeDocumentBytes {
+        do {
+          try processLarge(relative, source: source, stamp: stamp, into: &tally)
+        } catch {
+          tally.failures.append(error)
+        }
+        return size
+      }
+      return processWhole(relative, source: source, stamp: stamp, extractor: extractor, into: &tally)
+    }
+
+    /// The previous record of a document whose output can be kept, or nil. The document must
+    /// have been done (it has an input hash) with the same bytes: the same trusted file status
+    /// when `hash` is nil, else the same hash. And its files must still be whole: the main one
+    /// of the recorded size (files are renamed into place without an `fsync`, so after a power
+    /// loss one can be empty; it is then redone), the others present. Every document, read
+    /// whole or in pieces, in every format, is reused only through here.
+    func reusable(_ relative: String, stamp: FileStamp?, hash: String?) -> RunState.Record? {
+      guard let old = previous.records[PathKey(relative)], !old.input.isEmpty else { return nil }
+      if let hash {
+        guard old.input == hash else { return nil }
+      } else {
+        guard let stamp, old.stamp == stamp else { return nil }
+      }
+      let suffixes = format.documentSuffixes
+      guard let size = BatchRunner.size(of: target(relative)), old.output == nil || old.output == size else { return nil }
+      for suffix in suffixes.dropFirst() where BatchRunner.size(of: out.file(forDocument: relative, suffix: suffix)) == nil {
+        return nil
+      }
+      return old
+    }
+
+    /// The document's main output file, whose size the run state records.
+    func target(_ relative: String) -> URL {
+      out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
+    }
+
+    /// Reads a document whole, reuses its output if its hash is unchanged, else extracts its
+    /// mentions and writes its files.
+    func processWhole(
+      _ relative: String, source: URL, stamp: FileStamp?, extractor: Extractor, into tally: inout Tally
+    ) -> Int? {
+      let key = PathKey(relative)
+      let display = displayPrefix + relative
+      let bytes: [UInt8]
+      do {
+        bytes = try BatchRunner.read(source, display: display)
+      } catch {
+        tally.unread.insert(key)
+        tally.failures.append(error)
+        return nil
+      }
+      let hash = RunState.inputHash(bytes)
+      let trusted = stamp?.trusted(at: startedAt)
+      if var old = reusable(relative, stamp: nil, hash: hash) {
+        old.stamp = trusted
+        tally.reuse(old, for: key)
+        return bytes.count
+      }
+      let extracted: ExtractedDocument
+      do {
+        extracted = try extractor.extract(path: relative, bytes: bytes, replacingInvalid: options.replaceInvalid)
+      } catch {
+        tally.failures.append(DocumentFailure(path: display, message: "\(error)"))
+        return bytes.count
+      }
+      let target = target(relative)
+      var outputBytes: Int?
+      do {
+        for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
+          let url = out.file(forDocument: relative, suffix: file.suffix)
+          try out.write(file.bytes, to: url, durable: false)
+          if url == target { outputBytes = file.bytes.count }
+        }
+      } catch {
+        tally.failures.append(DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)"))
+        return bytes.count
+      }
+      if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
+      var table = EntityTable()
+      table.add(extracted.mentions, document: relative)
+      tally.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
+      tally.mentions += extracted.mentions.count
+      tally.tokens += extracted.document.tokens.count
+      tally.bytes += bytes.count
+      return bytes.count
+    }
+
+    /// Processes a document too large to read whole (see ``LargeDocument``): hashed in one
+    /// pass, reused through ``reusable(_:stamp:hash:)`` like any other, else extracted piece
+    /// by piece.
+    func processLarge(
+      _ relative: String, source: URL, stamp: FileStamp?, into tally: inout Tally
+    ) throws(DocumentFailure) {
+      let key = PathKey(relative)
+      let document = LargeDocument(
+        url: source, relative: relative, display: displayPrefix + relative, options: options,
+        blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
+      let (hash, size) = try document.inputHash()
+      let trusted = stamp?.trusted(at: startedAt)
+      if var old = reusable(relative, stamp: nil, hash: hash) {
+        old.stamp = trusted
+        tally.reuse(old, for: key)
+        return
+      }
+      let result = try document.extract(
+        rules: rules, gazetteer: gazetteer, explain: options.explain, target: target(relative), out: out)
+      tally.records[key] = RunState.Record(
+        input: hash, entities: result.entities.summaries, output: result.outputBytes, stamp: trusted)
+      tally.mentions += result.mentions
+      tally.tokens += result.tokens
+      tally.bytes += size
+    }
   }
 
   /// The size of a regular file (following symbolic links), or nil. One `stat`: Foundation's
@@ -374,30 +526,11 @@ public struct BatchRunner: Sendable {
     var reused = 0
     var fatal: String?
 
-    /// Processes a document too large to read whole (see ``LargeDocument``).
-    mutating func large(
-      _ document: LargeDocument, previous: RunState, rules: RuleSet, gazetteer: Gazetteer, out: OutputFolder,
-      explain: Bool
-    ) {
-      do {
-        let (hash, size) = try document.inputHash()
-        let target = out.file(forDocument: document.relative)
-        if let old = previous.records[PathKey(document.relative)], old.input == hash,
-          FileManager.default.fileExists(atPath: target.path)
-        {
-          records[PathKey(document.relative)] = old
-          reused += 1
-          mentions += old.entities.reduce(0) { $0 + $1.mentions }
-          return
-        }
-        let result = try document.extract(rules: rules, gazetteer: gazetteer, explain: explain, target: target, out: out)
-        records[PathKey(document.relative)] = RunState.Record(input: hash, entities: result.entities.summaries)
-        mentions += result.mentions
-        tokens += result.tokens
-        bytes += size
-      } catch {
-        failures.append(error)
-      }
+    /// Keeps a document's previous record (its output files stay as they are).
+    mutating func reuse(_ record: RunState.Record, for key: PathKey) {
+      records[key] = record
+      reused += 1
+      mentions += record.entities.reduce(0) { $0 + $1.mentions }
     }
 
     mutating func merge(_ other: Tally) {
