@@ -48,6 +48,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether every document contributes a line to a collection file (`spans.jsonl`): a run in
+  /// such a format needs every document's line, so it reuses no earlier output.
+  public var collectsDocumentLines: Bool { self == .spans }
+
   /// The line a document contributes to this format's one collection file, if it has one.
   public func collectionLine(_ mentions: [ResolvedMention], of document: Document) -> [UInt8]? {
     self == .spans ? SpanLines.render(mentions, of: document) : nil

@@ -51,6 +51,47 @@ import TestSupport
     #expect(try runner.run(input: input.path, output: out.path, jobs: 1).reused == 2)
   }
 
+  /// Brat writes two files a document and one `annotation.conf` a run, none built from other
+  /// documents' lines: it reuses unchanged documents like jsonl (only `spans` cannot), and a
+  /// document with a lost file is redone.
+  @Test func aBratRunReusesUnchangedDocumentsFromItsState() throws {
+    let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Perú", "c.txt": "nada"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml), format: .brat)
+    #expect(try runner.run(input: input.path, output: out.path, jobs: 2).reused == 0)
+    let names = ["docs/a.txt.ann", "docs/a.txt.txt", "docs/b.txt.ann", "docs/annotation.conf", "entities.jsonl"]
+    let before = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+    let second = try runner.run(input: input.path, output: out.path, jobs: 2)
+    #expect(second.reused == 3 && second.mentions == 2)
+    #expect(try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } == before)
+    try FileManager.default.removeItem(at: out.appendingPathComponent("docs/a.txt.txt"))
+    #expect(try runner.run(input: input.path, output: out.path, jobs: 2).reused == 2)
+    #expect(try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } == before)
+    let spans = try BatchRunner(rules: Fixture.rules(Self.yaml), format: .spans)
+    _ = try spans.run(input: input.path, output: out.path, jobs: 2)
+    #expect(try spans.run(input: input.path, output: out.path, jobs: 2).reused == 0)
+  }
+
+  /// A document read in pieces (``LargeDocument``) goes through the same reuse check as one
+  /// read whole: its output size is in the state, so a file that lost its bytes is redone.
+  @Test func aLargeDocumentWhoseOutputLostItsBytesIsRedone() throws {
+    let (input, out) = try workspace(["big.txt": String(repeating: "Peru y Perú.\n", count: 200), "a.txt": "Peru"])
+    var options = BatchOptions()
+    options.jobs = 1
+    options.largeDocumentBytes = 1000
+    options.largeDocumentBlock = (bytes: 257, units: 300)
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    #expect(try runner.run(input: input.path, output: out.path, options: options).reused == 0)
+    let big = out.appendingPathComponent("docs/big.txt.jsonl")
+    let expected = try Data(contentsOf: big)
+    #expect(expected.count > 1000)
+    #expect(try runner.run(input: input.path, output: out.path, options: options).reused == 2)
+    try expected.prefix(expected.count / 2).write(to: big)
+    let third = try runner.run(input: input.path, output: out.path, options: options)
+    #expect(third.reused == 1 && third.failures.isEmpty)
+    #expect(try Data(contentsOf: big) == expected)
+    #expect(try runner.run(input: input.path, output: out.path, options: options).reused == 2)
+  }
+
   @Test func changingTheRulesRedoesEverything() throws {
     let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Lima"])
     let rulesFolder = try Fixture.temporaryFolder()

@@ -40,10 +40,11 @@ struct LargeDocument {
     return (hash.hex, total)
   }
 
-  /// Runs the pipeline over the file, writing mention lines to `target`.
+  /// Runs the pipeline over the file, writing mention lines to `target`; `outputBytes` is the
+  /// size of the file written (recorded in the run state, like a whole document's).
   func extract(
     rules: RuleSet, gazetteer: Gazetteer, explain: Bool, target: URL, out: OutputFolder
-  ) throws(DocumentFailure) -> (entities: EntityTable, mentions: Int, tokens: Int) {
+  ) throws(DocumentFailure) -> (entities: EntityTable, mentions: Int, tokens: Int, outputBytes: Int) {
     let folder = target.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent)\(OutputFolder.temporaryMarker)\(getpid())")
     let writer: FileHandle
@@ -57,6 +58,7 @@ struct LargeDocument {
     var entities = EntityTable()
     var mentions = 0
     var tokens = 0
+    var written = 0
     var extractor: Extractor?
     var pieces = 0
     var carry: [UInt16] = []
@@ -74,7 +76,9 @@ struct LargeDocument {
       }
       pieces += 1
       let extracted = extractor!.extract(path: relative, utf16: piece)
-      writer.write(Data(MentionLines.render(extracted.mentions, of: extracted.document, explain: explain, offset: codePointBase)))
+      let lines = MentionLines.render(extracted.mentions, of: extracted.document, explain: explain, offset: codePointBase)
+      writer.write(Data(lines))
+      written += lines.count
       entities.add(extracted.mentions, document: relative)
       mentions += extracted.mentions.count
       tokens += extracted.document.tokens.count
@@ -143,7 +147,7 @@ struct LargeDocument {
       try? FileManager.default.removeItem(at: temporary)
       throw DocumentFailure(path: display, message: "cannot write output: \(String(cString: strerror(errno)))")
     }
-    return (entities, mentions, tokens)
+    return (entities, mentions, tokens, written)
   }
 
   /// A cut that does not split a surrogate pair.

@@ -1,0 +1,554 @@
+import Foundation
+import Normalization
+import Output
+import Recognition
+import Resolution
+import Rules
+import Synchronization
+
+/// A document that could not be processed, and why. The batch goes on without it.
+public struct DocumentFailure: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The document's path as the user named it (input folder + relative path).
+  public var path: String
+  public var message: String
+  public var diagnostic: Diagnostic { .error(file: path, message) }
+  /// `in/a.txt: error: cannot read file (Permission denied)`
+  public var description: String { diagnostic.description }
+}
+
+/// What a batch run did.
+public struct BatchSummary: Sendable {
+  public var documents: Int
+  public var failures: [DocumentFailure]
+  public var mentions: Int
+  public var entities: Int
+  public var tokens: Int
+  public var bytes: Int
+  public var seconds: Double
+  /// Documents whose output was reused because neither they nor the rules changed.
+  public var reused: Int = 0
+  /// Files under the input folder left out by the include/exclude globs.
+  public var skippedFiles: Int = 0
+  /// The run was stopped by Ctrl-C; the documents done are written, the rest kept as before.
+  public var interrupted = false
+
+  /// `quipu: 2 documents (0 failed), 57 mentions, 20 entities, 0.04 s`
+  public var line: String {
+    var parts = "quipu: \(documents) documents (\(failures.count) failed"
+    if reused > 0 { parts += ", \(reused) unchanged" }
+    parts += "), \(mentions) mentions, \(entities) entities, " + String(format: "%.2f s", seconds)
+    if skippedFiles > 0 { parts += "; \(skippedFiles) files skipped by the include/exclude globs" }
+    if interrupted { parts += "; interrupted" }
+    return parts
+  }
+}
+
+/// Problems that stop a whole batch (as opposed to one document).
+public struct BatchError: Error, CustomStringConvertible {
+  public enum Kind: Sendable {
+    /// The command line asks for something Quipu refuses (the output folder overlaps the input).
+    case usage
+    /// A file or folder could not be read or written.
+    case io
+  }
+
+  public var diagnostic: Diagnostic
+  public var kind: Kind
+
+  public init(_ diagnostic: Diagnostic, kind: Kind = .io) {
+    self.diagnostic = diagnostic
+    self.kind = kind
+  }
+
+
+  /// `out: error: cannot create the output folder (…)`
+  public var description: String { diagnostic.description }
+}
+
+/// Runs every document of an input folder through the pipeline and writes `out/`.
+///
+/// Documents are shared out to `jobs` worker threads, each with its own ``Extractor``;
+/// every worker writes its documents' files itself, and the entity rows of each document are
+/// kept in the run state, from which `entities.jsonl` is rebuilt at the end. Output is
+/// byte-identical for any number of jobs: per-document files depend only on their document,
+/// and `entities.jsonl` is sorted.
+///
+/// A run is incremental (``RunState``): documents whose bytes did not change, under the same
+/// rules, Quipu version and settings, keep their output. It is safe to interrupt: every file
+/// is written whole (temporary file + rename), a lock keeps two runs out of one folder, and
+/// Ctrl-C stops after the documents in progress with `out/` consistent.
+///
+/// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
+/// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``process(_:with:options:)``
+/// (each document reused only through
+/// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
+/// ``writeEntitiesAndState(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
+public struct BatchRunner: Sendable {
+  public let rules: RuleSet
+  public let gazetteer: Gazetteer
+  /// What is written per document (`entities.jsonl` is written in every format).
+  public let format: OutputFormat
+
+  public init(rules: RuleSet, format: OutputFormat = .jsonl) {
+    self.rules = rules
+    self.gazetteer = Gazetteer(rules: rules)
+    self.format = format
+  }
+
+  public func run(
+    input: String, output: String, jobs: Int, explain: Bool = false, documents list: [String]? = nil
+  ) throws(BatchError) -> BatchSummary {
+    var options = BatchOptions()
+    options.jobs = jobs
+    options.explain = explain
+    return try run(input: input, output: output, options: options, documents: list)
+  }
+
+  /// - Parameter list: the documents to process (relative paths), for `--files` and `--shard`;
+  ///   nil processes every document of `input` (``InputCatalog``) that the include and exclude
+  ///   globs accept.
+  public func run(
+    input: String, output: String, options: BatchOptions, documents list: [String]? = nil
+  ) throws(BatchError) -> BatchSummary {
+    let started = ContinuousClock.now
+    let startedAt = FileStamp.now()
+    if let problem = OutputFolder.overlap(input: input, output: output) {
+      throw BatchError(.error(problem), kind: .usage)
+    }
+    let out = OutputFolder(URL(fileURLWithPath: output))
+    let selection = try listInput(input, excluding: out, options: options, list: list)
+    let lock = try openOutput(out, named: output)
+    defer { withExtendedLifetime(lock) {} }
+    let states = try loadRunState(out, documents: selection.documents, options: options)
+    let work = DocumentWork(
+      rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
+      startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
+      displayPrefix: input.hasSuffix("/") ? input : input + "/")
+    var (tally, interrupted) = try process(selection.documents, with: work, options: options)
+    keepPrevious(
+      in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
+      interrupted: interrupted)
+    let entities = try writeEntitiesAndState(tally, states: states, out: out)
+    return summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
+  }
+
+  // MARK: - The steps of a run
+
+  /// The documents a run processes, and what the input listing could not reach.
+  struct Selection {
+    /// Relative paths, in listing order.
+    var documents: [String]
+    /// How many files were listed before the include and exclude globs.
+    var listed: Int
+    /// Folders and files that could not be listed (each a failure of the run).
+    var problems: [InputCatalog.Problem]
+  }
+
+  /// Lists the input folder (or takes `list` as it is, for `--files` and `--shard`) and applies
+  /// the include and exclude globs to a folder listing.
+  func listInput(
+    _ input: String, excluding out: OutputFolder, options: BatchOptions, list: [String]?
+  ) throws(BatchError) -> Selection {
+    var listing = InputCatalog.Listing()
+    do {
+      if let list {
+        listing.documents = list
+      } else {
+        listing = try InputCatalog.listing(in: URL(fileURLWithPath: input), excluding: out.root, reader: options.folderReader)
+      }
+    } catch {
+      throw BatchError(.error(file: input, "cannot list the input folder (\(error.localizedDescription))"))
+    }
+    let filter = InputFilter(include: options.include, exclude: options.exclude)
+    // An explicit list (--files, --shard) is taken as it is; a folder listing is filtered.
+    let documents = list == nil ? listing.documents.filter(filter.accepts) : listing.documents
+    let problems = listing.problems.filter { $0.isFolder || filter.accepts($0.path) }
+    return Selection(documents: documents, listed: listing.documents.count, problems: problems)
+  }
+
+  /// Creates the output folder, takes its lock (held as long as the returned value lives) and
+  /// removes the temporary files a killed run left.
+  func openOutput(_ out: OutputFolder, named output: String) throws(BatchError) -> OutputLock {
+    do {
+      try FileManager.default.createDirectory(at: out.root, withIntermediateDirectories: true)
+    } catch {
+      throw BatchError(.error(file: output, "cannot create the output folder (\(error.localizedDescription))"))
+    }
+    let lock = try OutputLock(folder: out.root)
+    out.removeLeftoverTemporaryFiles()
+    return lock
+  }
+
+  /// The run state as the last run left it, and what this run may reuse of it.
+  struct States {
+    /// This run's cache key.
+    var key: String
+    /// What the last run wrote (under any key): the only files this run may remove.
+    var recorded: RunState
+    /// The records this run may reuse: `recorded` when its key is this run's and the format
+    /// allows reuse, else an empty state.
+    var previous: RunState
+  }
+
+  /// Loads the run state and decides what may be reused, then, before anything is written,
+  /// records every file this run may write: a run killed midway leaves no file that no state
+  /// owns. Documents recorded here with no input hash are redone.
+  func loadRunState(_ out: OutputFolder, documents: [String], options: BatchOptions) throws(BatchError) -> States {
+    let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
+    // A format with a line per document in one collection file (spans.jsonl) needs every
+    // document's line: no reuse. Every other format (jsonl, conll, brat) reuses.
+    let reusable = options.incremental && !format.collectsDocumentLines
+    let recorded = RunState.load(out.stateFile)
+    let previous = reusable && recorded.key == key ? recorded : RunState(key: key)
+    var pending = previous
+    pending.suffixes = format.documentSuffixes
+    var added = 0
+    for relative in documents.lazy.map(PathKey.init) where pending.records[relative] == nil {
+      pending.records[relative] = RunState.Record(input: "", entities: [])
+      added += 1
+    }
+    pending.otherFiles = recorded.files.subtracting(pending.files)
+    // When it adds nothing to the recorded state (an unchanged re-run), it is that state.
+    let unchanged =
+      reusable && recorded.key == key && added == 0 && pending.suffixes == recorded.suffixes
+      && pending.otherFiles == recorded.otherFiles
+    do {
+      if !unchanged { try out.write(pending.serialized(), to: out.stateFile) }
+    } catch {
+      throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
+    }
+    return States(key: key, recorded: recorded, previous: previous)
+  }
+
+  /// Shares the documents out to worker threads, each with its own ``Extractor``, until all
+  /// are done or Ctrl-C asks to stop; `interrupted` says some were not reached.
+  func process(
+    _ documents: [String], with work: DocumentWork, options: BatchOptions
+  ) throws(BatchError) -> (tally: Tally, interrupted: Bool) {
+    let shared = Shared()
+    let interruption = Interruption()
+    let progress = options.showProgress ? ProgressLine(total: documents.count) : nil
+    let workers = max(1, min(options.jobs, documents.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      var local = Tally()
+      let extractor: Extractor
+      do {
+        extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
+      } catch {
+        shared.tally.withLock { $0.fatal = "\(error)" }
+        return
+      }
+      while !interruption.isRequested {
+        let index = shared.next.add(1, ordering: .relaxed).oldValue
+        if index >= documents.count { break }
+        if let bytes = work.process(documents[index], extractor: extractor, into: &local) {
+          progress?.advance(bytes: bytes)
+        }
+      }
+      shared.tally.withLock { $0.merge(local) }
+    }
+    progress?.finish()
+    let tally = shared.tally.withLock { $0 }
+    if let fatal = tally.fatal { throw BatchError(.error(fatal)) }
+    return (tally, interruption.isRequested && tally.attempted.count < documents.count)
+  }
+
+  /// A document not reached, not read, or under a folder that could not be listed keeps its
+  /// previous output and rows: a failure is never a deletion, and `out/` stays consistent.
+  /// Each listing problem becomes a failure.
+  func keepPrevious(
+    in tally: inout Tally, documents: [String], selection: Selection, states: States, input: String,
+    interrupted: Bool
+  ) {
+    let displayPrefix = input.hasSuffix("/") ? input : input + "/"
+    func keep(_ relative: PathKey) {
+      guard tally.records[relative] == nil else { return }
+      if let old = states.previous.records[relative] {
+        tally.records[relative] = old
+      } else if states.recorded.records[relative] != nil, states.recorded.suffixes == format.documentSuffixes {
+        // Written under another key: kept, and recorded so as to be redone next time.
+        tally.records[relative] = RunState.Record(input: "", entities: [])
+      }
+    }
+    if interrupted {
+      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keep(relative) }
+    }
+    for relative in tally.unread { keep(relative) }
+    for problem in selection.problems {
+      tally.failures.append(
+        DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
+      let under = problem.path.isEmpty ? "" : problem.path + "/"
+      for relative in states.recorded.records.keys
+      where relative == PathKey(problem.path) || relative.path.utf8.starts(with: under.utf8) {
+        keep(relative)
+      }
+    }
+  }
+
+  /// Removes the files of documents that are gone or failed, then writes `entities.jsonl`
+  /// (rebuilt from every record's summaries), the run state and the format's collection files.
+  func writeEntitiesAndState(_ tally: Tally, states: States, out: OutputFolder) throws(BatchError) -> EntityTable {
+    var state = RunState(key: states.key)
+    state.records = tally.records
+    state.suffixes = format.documentSuffixes
+    // A document that is gone, or failed this time, must not keep an old result; files of
+    // another format stay; a file that no run state records is not Quipu's to remove.
+    state.otherFiles = states.recorded.files.subtracting(state.files).filter { file in
+      !format.documentSuffixes.contains { file.path.hasSuffix($0) }
+        && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
+    }
+    out.removeDocumentFiles(states.recorded.files.subtracting(state.files).map(\.path))
+    var entities = EntityTable()
+    for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
+    let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
+    let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
+      + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
+    for (url, bytes) in files {
+      do {
+        try out.write(bytes, to: url)
+      } catch {
+        throw BatchError(.error(file: url.path, "cannot write (\(error.localizedDescription))"))
+      }
+    }
+    return entities
+  }
+
+  /// What the run did, for the closing line.
+  func summarize(
+    _ tally: Tally, selection: Selection, entities: EntityTable, interrupted: Bool, started: ContinuousClock.Instant
+  ) -> BatchSummary {
+    let failures = tally.failures.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let elapsed = ContinuousClock.now - started
+    var summary = BatchSummary(
+      documents: selection.documents.count, failures: failures, mentions: tally.mentions,
+      entities: entities.count, tokens: tally.tokens, bytes: tally.bytes,
+      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    summary.reused = tally.reused
+    summary.skippedFiles = selection.listed - selection.documents.count
+    summary.interrupted = interrupted
+    return summary
+  }
+
+  // MARK: - One document
+
+  /// What a worker needs to process a document: the same for every document of a run.
+  struct DocumentWork: Sendable {
+    let rules: RuleSet
+    let gazetteer: Gazetteer
+    let format: OutputFormat
+    let options: BatchOptions
+    let out: OutputFolder
+    /// The records this run may reuse (see ``States/previous``).
+    let previous: RunState
+    /// When the run started (``FileStamp/now()``), for trusting file statuses.
+    let startedAt: Int64
+    let inputRoot: URL
+    /// The input folder as the user named it, with a final `/`, for messages.
+    let displayPrefix: String
+
+    /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
+    /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
+    /// the progress line; nil when the document could not be read.
+    func process(_ relative: String, extractor: Extractor, into tally: inout Tally) -> Int? {
+      let key = PathKey(relative)
+      tally.attempted.insert(key)
+      let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
+      // Taken before the bytes are read: if the file changes meanwhile, the next run sees
+      // another status and hashes it again.
+      let stamp = FileStamp(path: source.path)
+      if let stamp, let old = reusable(relative, stamp: stamp, hash: nil) {
+        tally.reuse(old, for: key)
+        return Int(stamp.size)
+      }
+      if format == .jsonl, let size = stamp.map({ Int($0.size) }), size >= options.largeDocumentBytes {
+        do {
+          try processLarge(relative, source: source, stamp: stamp, into: &tally)
+        } catch {
+          tally.failures.append(error)
+        }
+        return size
+      }
+      return processWhole(relative, source: source, stamp: stamp, extractor: extractor, into: &tally)
+    }
+
+    /// The previous record of a document whose output can be kept, or nil. The document must
+    /// have been done (it has an input hash) with the same bytes: the same trusted file status
+    /// when `hash` is nil, else the same hash. And its files must still be whole: the main one
+    /// of the recorded size (files are renamed into place without an `fsync`, so after a power
+    /// loss one can be empty; it is then redone), the others present. Every document, read
+    /// whole or in pieces, in every format, is reused only through here.
+    func reusable(_ relative: String, stamp: FileStamp?, hash: String?) -> RunState.Record? {
+      guard let old = previous.records[PathKey(relative)], !old.input.isEmpty else { return nil }
+      if let hash {
+        guard old.input == hash else { return nil }
+      } else {
+        guard let stamp, old.stamp == stamp else { return nil }
+      }
+      let suffixes = format.documentSuffixes
+      guard let size = BatchRunner.size(of: target(relative)), old.output == nil || old.output == size else { return nil }
+      for suffix in suffixes.dropFirst() where BatchRunner.size(of: out.file(forDocument: relative, suffix: suffix)) == nil {
+        return nil
+      }
+      return old
+    }
+
+    /// The document's main output file, whose size the run state records.
+    func target(_ relative: String) -> URL {
+      out.file(forDocument: relative, suffix: format.documentSuffixes.first ?? ".jsonl")
+    }
+
+    /// Reads a document whole, reuses its output if its hash is unchanged, else extracts its
+    /// mentions and writes its files.
+    func processWhole(
+      _ relative: String, source: URL, stamp: FileStamp?, extractor: Extractor, into tally: inout Tally
+    ) -> Int? {
+      let key = PathKey(relative)
+      let display = displayPrefix + relative
+      let bytes: [UInt8]
+      do {
+        bytes = try BatchRunner.read(source, display: display)
+      } catch {
+        tally.unread.insert(key)
+        tally.failures.append(error)
+        return nil
+      }
+      let hash = RunState.inputHash(bytes)
+      let trusted = stamp?.trusted(at: startedAt)
+      if var old = reusable(relative, stamp: nil, hash: hash) {
+        old.stamp = trusted
+        tally.reuse(old, for: key)
+        return bytes.count
+      }
+      let extracted: ExtractedDocument
+      do {
+        extracted = try extractor.extract(path: relative, bytes: bytes, replacingInvalid: options.replaceInvalid)
+      } catch {
+        tally.failures.append(DocumentFailure(path: display, message: "\(error)"))
+        return bytes.count
+      }
+      let target = target(relative)
+      var outputBytes: Int?
+      do {
+        for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
+          let url = out.file(forDocument: relative, suffix: file.suffix)
+          try out.write(file.bytes, to: url, durable: false)
+          if url == target { outputBytes = file.bytes.count }
+        }
+      } catch {
+        tally.failures.append(DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)"))
+        return bytes.count
+      }
+      if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
+      var table = EntityTable()
+      table.add(extracted.mentions, document: relative)
+      tally.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
+      tally.mentions += extracted.mentions.count
+      tally.tokens += extracted.document.tokens.count
+      tally.bytes += bytes.count
+      return bytes.count
+    }
+
+    /// Processes a document too large to read whole (see ``LargeDocument``): hashed in one
+    /// pass, reused through ``reusable(_:stamp:hash:)`` like any other, else extracted piece
+    /// by piece.
+    func processLarge(
+      _ relative: String, source: URL, stamp: FileStamp?, into tally: inout Tally
+    ) throws(DocumentFailure) {
+      let key = PathKey(relative)
+      let document = LargeDocument(
+        url: source, relative: relative, display: displayPrefix + relative, options: options,
+        blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
+      let (hash, size) = try document.inputHash()
+      let trusted = stamp?.trusted(at: startedAt)
+      if var old = reusable(relative, stamp: nil, hash: hash) {
+        old.stamp = trusted
+        tally.reuse(old, for: key)
+        return
+      }
+      let result = try document.extract(
+        rules: rules, gazetteer: gazetteer, explain: options.explain, target: target(relative), out: out)
+      tally.records[key] = RunState.Record(
+        input: hash, entities: result.entities.summaries, output: result.outputBytes, stamp: trusted)
+      tally.mentions += result.mentions
+      tally.tokens += result.tokens
+      tally.bytes += size
+    }
+  }
+
+  /// The size of a regular file (following symbolic links), or nil. One `stat`: Foundation's
+  /// attribute dictionary costs several system calls a file.
+  static func size(of url: URL) -> Int? {
+    var info = stat()
+    guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
+  /// The bytes of a file: `open`, `fstat`, `read` into the array, `close` (Foundation's
+  /// `Data(contentsOf:)` adds an extended-attribute listing and seeks to every read).
+  static func read(_ url: URL, display: String) throws(DocumentFailure) -> [UInt8] {
+    func failure(_ code: Int32) -> DocumentFailure {
+      DocumentFailure(path: display, message: "cannot read file (\(String(cString: strerror(code))))")
+    }
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw failure(errno) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw failure(errno) }
+    guard info.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
+    var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+    var count = 0
+    while true {
+      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4_096, bytes.count))) }
+      let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + count, $0.count - count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure(errno)
+      }
+      if n == 0 { break }
+      count += n
+    }
+    bytes.removeLast(bytes.count - count)
+    return bytes
+  }
+
+  /// What one worker accumulated.
+  struct Tally: Sendable {
+    var records: [PathKey: RunState.Record] = [:]
+    var failures: [DocumentFailure] = []
+    var attempted: Set<PathKey> = []
+    /// Documents whose bytes could not be read (their previous output is kept).
+    var unread: Set<PathKey> = []
+    /// Each document's line of the format's collection file (`spans.jsonl`), by path.
+    var collected: [PathKey: [UInt8]] = [:]
+    var mentions = 0
+    var tokens = 0
+    var bytes = 0
+    var reused = 0
+    var fatal: String?
+
+    /// Keeps a document's previous record (its output files stay as they are).
+    mutating func reuse(_ record: RunState.Record, for key: PathKey) {
+      records[key] = record
+      reused += 1
+      mentions += record.entities.reduce(0) { $0 + $1.mentions }
+    }
+
+    mutating func merge(_ other: Tally) {
+      records.merge(other.records) { a, _ in a }
+      failures += other.failures
+      attempted.formUnion(other.attempted)
+      unread.formUnion(other.unread)
+      collected.merge(other.collected) { mine, _ in mine }
+      mentions += other.mentions
+      tokens += other.tokens
+      bytes += other.bytes
+      reused += other.reused
+      fatal = fatal ?? other.fatal
+    }
+  }
+
+  final class Shared: Sendable {
+    let next = Atomic<Int>(0)
+    let tally = Mutex(Tally())
+  }
+}
