@@ -68,3 +68,23 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     (a.location, a.severity == .error ? 0 : 1, a.message) < (b.location, b.severity == .error ? 0 : 1, b.message)
   }
 }
+
+/// A problem at a file (and line) of what a command reads, thrown by `eval` (gold and output
+/// files) and `diff` (output folders, revisions) and printed as a ``Diagnostic``:
+/// `out/docs/a.txt.jsonl:3: error: not a mention line`.
+public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
+  public var path: String
+  /// 1-based line, or nil when the problem is with the whole file or folder.
+  public var line: Int?
+  public var message: String
+
+  public init(path: String, line: Int? = nil, message: String) {
+    self.path = path
+    self.line = line
+    self.message = message
+  }
+
+  public var diagnostic: Diagnostic { .error(at: FileLocation(path: path, line: line ?? 0), message) }
+
+  public var description: String { diagnostic.description }
+}

@@ -53,23 +53,7 @@ public struct OutputMention: Hashable, Sendable, Decodable {
 }
 
 /// A problem reading an output folder or a revision; the CLI exits 2 with its description.
-public struct ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var path: String
-  /// 1-based line, or nil when the problem is with the whole file or folder.
-  public var line: Int?
-  public var message: String
-
-  public init(path: String, line: Int? = nil, message: String) {
-    self.path = path
-    self.line = line
-    self.message = message
-  }
-
-  public var diagnostic: Diagnostic { .error(at: FileLocation(path: path, line: line ?? 0), message) }
-
-  /// `out/docs/a.txt.jsonl:3: error: not a mention line`
-  public var description: String { diagnostic.description }
-}
+public typealias ReviewError = FileProblem
 
 /// Parses the bytes of one mention file (`docs/NAME.jsonl`); blank lines are skipped.
 enum MentionFileParser {
