@@ -30,11 +30,15 @@ public struct BatchSummary: Sendable {
   /// Files under the input folder left out by the include/exclude globs.
   public var skippedFiles: Int = 0
   /// The run was stopped by Ctrl-C; the documents done are written, the rest kept as before.
+  /// `documents` then counts the documents done, and `listed` those the run had to do.
   public var interrupted = false
+  public var listed: Int?
 
-  /// `quipu: 2 documents (0 failed), 57 mentions, 20 entities, 0.04 s`
+  /// `quipu: 2 documents (0 failed), 57 mentions, 20 entities, 0.04 s`; after Ctrl-C,
+  /// `quipu: 120 of 3000 documents (0 failed), …; interrupted`.
   public var line: String {
-    var parts = "quipu: \(documents) documents (\(failures.count) failed"
+    let of = interrupted ? listed.map { " of \($0)" } ?? "" : ""
+    var parts = "quipu: \(documents)\(of) documents (\(failures.count) failed"
     if reused > 0 { parts += ", \(reused) unchanged" }
     parts += "), \(mentions) mentions, \(entities) entities, " + String(format: "%.2f s", seconds)
     if skippedFiles > 0 { parts += "; \(skippedFiles) files skipped by the include/exclude globs" }
@@ -326,6 +330,11 @@ public struct BatchRunner: Sendable {
     summary.reused = tally.reused
     summary.skippedFiles = selection.listed - selection.documents.count
     summary.interrupted = interrupted
+    if interrupted {
+      // Only the documents a worker took count as done; the rest keep their previous output.
+      summary.listed = selection.documents.count
+      summary.documents = tally.attempted.count
+    }
     return summary
   }
 
