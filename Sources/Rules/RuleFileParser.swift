@@ -609,6 +609,32 @@ struct RuleFileParser {
 
   static func list(_ keys: [String]) -> String { keys.map { "'\($0)'" }.joined(separator: ", ") }
 
+  /// Where `key` is written a second time in the block map whose first key is at
+  /// `mapLine`:`mapColumn` (1-based), or nil (a flow map, or not found).
+  static func secondOccurrence(of key: String, mapLine: Int, mapColumn: Int, in yaml: String) -> (line: Int, column: Int)? {
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    guard mapLine >= 1, mapColumn >= 1, mapLine <= lines.count else { return nil }
+    let forms = [key + ":", "\"\(key)\":", "'\(key)':"]
+    var seen = 0
+    for index in (mapLine - 1)..<lines.count {
+      let line = Array(lines[index])
+      if index > mapLine - 1 {
+        let indentation = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(indentation)
+        if rest.isEmpty || rest.first == "#" { continue }
+        if indentation < mapColumn - 1 { break }  // the map ended
+        if indentation > mapColumn - 1 { continue }  // inside a value
+      }
+      guard line.count >= mapColumn else { continue }
+      let text = String(line.dropFirst(mapColumn - 1))
+      if forms.contains(where: { text.hasPrefix($0) }) {
+        seen += 1
+        if seen == 2 { return (index + 1, mapColumn) }
+      }
+    }
+    return nil
+  }
+
   static func diagnostic(for error: YamlError, path: String, yaml: String = "") -> Diagnostic {
     switch error {
     case .scanner(_, let problem, let mark, _)
@@ -633,9 +659,11 @@ struct RuleFileParser {
       let detail = context.map { "\(problem) \($0.text) (detected at \(mark.line):\(mark.column))" } ?? problem
       return .error(at: FileLocation(path: path, line: at.line, column: at.column), "YAML syntax: \(detail)")
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return .error(
-        at: FileLocation(path: path, line: context.mark.line, column: context.mark.column),
-        "duplicate key \(list(duplicates)) in a map")
+      // libyaml marks the map; the place to edit is the key written the second time.
+      let at =
+        duplicates.first.flatMap { secondOccurrence(of: $0, mapLine: context.mark.line, mapColumn: context.mark.column, in: yaml) }
+        ?? (context.mark.line, context.mark.column)
+      return .error(at: FileLocation(path: path, line: at.line, column: at.column), "duplicate key \(list(duplicates)) in a map")
     case .reader(let problem, let offset, _, _):
       return .error(at: FileLocation(path: path, line: 1, column: 1), "YAML: \(problem) at byte \(offset ?? 0)")
     default:

@@ -67,9 +67,9 @@ private func entity(_ rest: String) -> String {
       yaml: "entities:\n\t- id: a\n",
       expected: [.init("rules/test.yaml:2:1", "a tab in indentation: YAML does not allow tabs there; indent with spaces")]),
     DiagnosticCase(
-      name: "duplicate key in a map (reported at the map's start)",
+      name: "duplicate key in a map (reported at its second occurrence)",
       yaml: "entities:\n  - id: a\n    id: b\n    type: PLACE\n    name: A\n",
-      expected: [.init("rules/test.yaml:2:5", "duplicate key 'id' in a map")]),
+      expected: [.init("rules/test.yaml:3:5", "duplicate key 'id' in a map")]),
 
     // Top level
     DiagnosticCase(
@@ -80,6 +80,14 @@ private func entity(_ rest: String) -> String {
       name: "entities with nothing under it yet is fine",
       yaml: "entities:\n",
       expected: []),
+    DiagnosticCase(
+      name: "a duplicate key is reported where it is written again",
+      yaml: "entities:\n  - id: a\n    type: PLACE\n    name: A\n    type: ORG\nlists:\n  l: [x]\n",
+      expected: [.init("rules/test.yaml:5:5", "duplicate key 'type' in a map")]),
+    DiagnosticCase(
+      name: "a duplicate top-level key",
+      yaml: "lists:\n  a: [x]\n  b: [y]\n  # a comment\n  a: [z]\n",
+      expected: [.init("rules/test.yaml:5:3", "duplicate key 'a' in a map")]),
     DiagnosticCase(
       name: "an entity id with a space, a quote or markup",
       yaml: "entities:\n  - {id: a b, type: PLACE, name: A}\n  - {id: '<script>', type: PLACE, name: B}\n"
