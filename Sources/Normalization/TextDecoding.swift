@@ -7,6 +7,8 @@ public struct DecodingError: Error, Hashable, Sendable, CustomStringConvertible 
     case binary
     /// A UTF-16 file (with a BOM) whose length is odd or whose surrogates are unpaired.
     case invalidUTF16
+    /// NUL bytes at every other position, as UTF-16 text has, but no byte-order mark to say so.
+    case utf16WithoutBOM(bigEndian: Bool)
   }
   /// Offset of the first offending byte in the file.
   public var byteOffset: Int
@@ -22,6 +24,9 @@ public struct DecodingError: Error, Hashable, Sendable, CustomStringConvertible 
     case .invalidUTF8: "invalid UTF-8 at byte offset \(byteOffset)"
     case .binary: "binary file (NUL byte at byte offset \(byteOffset)); skipped"
     case .invalidUTF16: "invalid UTF-16 at byte offset \(byteOffset)"
+    case .utf16WithoutBOM(let bigEndian):
+      "UTF-16 (\(bigEndian ? "big" : "little")-endian, by its NUL bytes) without a byte-order mark, which Quipu "
+        + "needs to read UTF-16: save it as UTF-8, or as UTF-16 with a BOM; skipped"
     }
   }
 }
@@ -57,10 +62,29 @@ public enum TextDecoder {
     }
     // A NUL byte never occurs in UTF-8 text: call the file binary before any UTF-8 error
     // (a PNG or PDF would otherwise be reported as "invalid UTF-8 at byte 0").
-    if let nul = bytes.firstIndex(of: 0) { throw DecodingError(byteOffset: nul, reason: .binary) }
+    if let nul = bytes.firstIndex(of: 0) {
+      throw DecodingError(byteOffset: nul, reason: utf16Order(bytes).map { .utf16WithoutBOM(bigEndian: $0) } ?? .binary)
+    }
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     let units = try decodeUTF8(bytes, from: hasBOM ? 3 : 0, replacingInvalid: replacingInvalid)
     return DecodedText(utf16: units, encoding: hasBOM ? .utf8BOM : .utf8)
+  }
+
+  /// Whether bytes with NULs look like UTF-16 without a BOM: in the first 4 KB, NULs at most
+  /// odd positions and almost no even ones (little-endian Latin text: "L\0i\0"), or the
+  /// reverse (big-endian); nil for anything else, such as an image.
+  public static func utf16Order(_ bytes: [UInt8]) -> Bool? {
+    let pairs = min(bytes.count, 4096) / 2
+    guard pairs >= 4 else { return nil }
+    var evenNUL = 0
+    var oddNUL = 0
+    for k in 0..<pairs {
+      if bytes[2 * k] == 0 { evenNUL += 1 }
+      if bytes[2 * k + 1] == 0 { oddNUL += 1 }
+    }
+    if oddNUL * 10 >= pairs * 4, evenNUL * 20 <= pairs { return false }
+    if evenNUL * 10 >= pairs * 4, oddNUL * 20 <= pairs { return true }
+    return nil
   }
 
   /// Decodes UTF-8 from `start` (no BOM handling, no binary sniffing; a NUL is still an error).

@@ -108,6 +108,12 @@ private func utf16BE(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 >> 8)
       expected: .failure(byteOffset: 8, .binary)),
     DecodeCase(name: "NUL byte", bytes: utf8("ab") + [0x00] + utf8("c"), expected: .failure(byteOffset: 2, .binary)),
     DecodeCase(
+      name: "UTF-16 LE without a BOM", bytes: utf16LE("Lima, Perú"),
+      expected: .failure(byteOffset: 1, .utf16WithoutBOM(bigEndian: false))),
+    DecodeCase(
+      name: "UTF-16 BE without a BOM", bytes: utf16LE("Lima, Perú").map { $0 }.chunked2Swapped(),
+      expected: .failure(byteOffset: 0, .utf16WithoutBOM(bigEndian: true))),
+    DecodeCase(
       name: "NUL byte after a BOM", bytes: utf8BOM + utf8("é") + [0x00], expected: .failure(byteOffset: 5, .binary)),
     DecodeCase(
       name: "UTF-16 LE NUL unit", bytes: utf16LEBOM + utf16LE("A") + [0x00, 0x00],
@@ -178,8 +184,21 @@ private func utf16BE(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 >> 8)
     ),
     DescriptionCase(
       error: DecodingError(byteOffset: 7, reason: .invalidUTF16), expected: "invalid UTF-16 at byte offset 7"),
+    DescriptionCase(
+      error: DecodingError(byteOffset: 1, reason: .utf16WithoutBOM(bigEndian: false)),
+      expected: "UTF-16 (little-endian, by its NUL bytes) without a byte-order mark, which Quipu needs to read "
+        + "UTF-16: save it as UTF-8, or as UTF-16 with a BOM; skipped"),
   ])
   func describesTheProblemAndItsPlace(_ c: DescriptionCase) {
     #expect(c.error.description == c.expected)
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// The bytes with each pair swapped: UTF-16 LE as BE.
+  fileprivate func chunked2Swapped() -> [UInt8] {
+    var out = self
+    for i in stride(from: 0, to: count - 1, by: 2) { out.swapAt(i, i + 1) }
+    return out
   }
 }

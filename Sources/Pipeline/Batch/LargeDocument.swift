@@ -185,7 +185,9 @@ struct LargeDocument {
       guard let data, !data.isEmpty else { break }
       let block = [UInt8](data)
       if let nul = block.firstIndex(of: 0) {
-        throw DocumentFailure(path: display, message: DecodingError(byteOffset: offset + nul, reason: .binary).description)
+        let reason: DecodingError.Reason =
+          offset == 0 ? TextDecoder.utf16Order(block).map { .utf16WithoutBOM(bigEndian: $0) } ?? .binary : .binary
+        throw DocumentFailure(path: display, message: DecodingError(byteOffset: offset + nul, reason: reason).description)
       }
       try body(block, offset)
       offset += block.count
