@@ -6,25 +6,11 @@ import TestSupport
 /// (issue 15: the interrupted summary counted documents not done).
 @Suite struct InterruptedRunTests {
   @Test func theSummaryCountsOnlyTheDocumentsDone() throws {
-    let root = try Fixture.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: root) }
-    try Fixture.write(["rules/test.yaml": Array(Corpus.rules.utf8)], under: root)
-    try Fixture.write(Corpus.generate(documents: 3000), under: root.appendingPathComponent("corpus"))
-    let process = Process()
-    process.executableURL = QuipuBinary.url
-    process.arguments = ["run", "corpus", "--out", "out", "--jobs", "1", "--no-rules-cache"]
-    process.currentDirectoryURL = root
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let docs = root.appendingPathComponent("out/docs").path
-    let deadline = Date().addingTimeInterval(60)
-    while !FileManager.default.fileExists(atPath: docs), Date() < deadline, process.isRunning { usleep(5_000) }
-    kill(process.processIdentifier, SIGINT)
-    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let summary = stderr.split(separator: "\n").last { $0.hasPrefix("quipu: ") && $0.contains(" documents (") } ?? ""
-    if process.terminationStatus == 130 {
+    let run = try InterruptedRun(
+      ["run", "corpus", "--out", "out", "--jobs", "1", "--no-rules-cache"], interruptWhenExists: "out/docs")
+    defer { run.remove() }
+    let summary = run.stderr.split(separator: "\n").last { $0.hasPrefix("quipu: ") && $0.contains(" documents (") } ?? ""
+    if run.status == 130 {
       // "quipu: DONE of LISTED documents (…); interrupted"
       let words = summary.split(separator: " ")
       let done = words.count > 3 ? Int(words[1]) ?? -1 : -1
