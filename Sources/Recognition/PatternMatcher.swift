@@ -106,9 +106,13 @@ final class PatternMatcher {
   /// `language`: see ``PatternTables/init(rules:prefilter:language:)``.
   init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
     self.rules = rules
-    // Built once per rule set and language, shared by every worker's matcher.
+    // Built once per rule set (and language), shared by every worker's matcher. The
+    // analysis is taken first: the cache's lock is not reentrant.
+    let analysis = rules.derived.value("PatternTables.Analysis/\(prefilter)") {
+      PatternTables.Analysis(rules: rules, prefilter: prefilter)
+    }
     tables = rules.derived.value("PatternTables/\(prefilter)/\(language ?? "")") {
-      PatternTables(rules: rules, prefilter: prefilter, language: language)
+      PatternTables(analysis: analysis, rules: rules, language: language)
     }
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)

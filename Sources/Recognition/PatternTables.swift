@@ -146,39 +146,118 @@ final class PatternTables: @unchecked Sendable {
     }
   }
 
+  /// What the tables derive from a rule set's patterns whatever the language: the flat
+  /// programs and tests, each pattern's start conditions and requirements. Built once per
+  /// rule set (the requirement analysis is the costly part) and shared by every language's
+  /// tables.
+  final class Analysis: Sendable {
+    let prefilter: Bool
+    let patternCount: Int
+    let programs: [[Op]]
+    let longestProgram: Int
+    let nodes: [TestNode]
+    let children: [Int32]
+    let testRoots: [Int32]
+    let spanTypes: [String: Int32]
+    let listWords: Int
+    let patternWords: Int
+    let slotWords: Int
+    /// Per pattern: the conditions of its first consuming instructions.
+    fileprivate let starts: [[StartCondition]]
+    /// Per pattern: its requirements (none without the prefilter).
+    fileprivate let requirements: [[Requirement]]
+    /// Per list: its language-gated entries (see ``Gates``).
+    let gates: [Gates]
+
+    /// A word list's one-token entries and first keys of longer entries that count only in
+    /// some languages' paragraphs, sorted by key, with those languages: what a language's
+    /// tables leave out, found by one pass over each list instead of one per language.
+    struct Gates: Sendable {
+      var singles: [(key: UInt32, languages: [String])] = []
+      var phraseStarts: [(key: UInt32, languages: [String])] = []
+
+      init(_ list: CompiledWordList) {
+        guard !list.languages.isEmpty else { return }
+        // For a first key: the languages of its phrases, nil once one counts everywhere.
+        var starts: [UInt32: [String]?] = [:]
+        for (first, rests) in list.phrases {
+          var admitted: [String]? = []
+          for rest in rests {
+            guard let only = list.languages[[first] + rest] else { admitted = nil; break }
+            admitted! += only
+          }
+          starts[first] = admitted
+        }
+        for (keys, only) in list.languages where keys.count == 1 { singles.append((keys[0], only)) }
+        for case (let first, let only?) in starts { phraseStarts.append((first, only)) }
+        singles.sort { $0.key < $1.key }
+        phraseStarts.sort { $0.key < $1.key }
+      }
+
+      /// The keys of `entries` that do not count in paragraphs of `language`, ascending.
+      static func excluded(_ entries: [(key: UInt32, languages: [String])], in language: String?) -> [UInt32] {
+        guard let language else { return [] }
+        return entries.compactMap { $0.languages.contains(language) ? nil : $0.key }
+      }
+    }
+
+    /// With `prefilter` false, no pattern requires anything.
+    init(rules: RuleSet, prefilter: Bool) {
+      self.prefilter = prefilter
+      patternCount = rules.patterns.count
+      listWords = max(1, (rules.lists.count + 63) / 64)
+      patternWords = max(1, (rules.patterns.count + 63) / 64)
+      let tests = PatternTables.flattenTests(rules)
+      nodes = tests.nodes
+      children = tests.children
+      testRoots = tests.roots
+      let flat = PatternTables.flattenPrograms(rules)
+      programs = flat.programs
+      spanTypes = flat.spanTypes
+      longestProgram = programs.map(\.count).max() ?? 0
+      starts = rules.patterns.map { pattern in
+        PatternTables.firstConsumers(pattern.program).map { pc in
+          PatternTables.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: flat.spanTypes)
+        }
+      }
+      let requirements = rules.patterns.map { pattern in
+        prefilter ? PatternTables.requirements(of: pattern, rules: rules, spanTypes: flat.spanTypes) : []
+      }
+      self.requirements = requirements
+      gates = rules.lists.map(Gates.init)
+      slotWords = max(1, (requirements.map(\.count).reduce(0, +) + 63) / 64)
+    }
+  }
+
   /// With `prefilter` false, every pattern may start at every token and none requires
   /// anything: the plain VM, which tests compare the tables against.
   ///
   /// With a `language`, the tables are those of that language's paragraphs: list entries that
   /// only other languages listed are not in their lists, and patterns of other languages never
   /// start. Without one (no language recognized), every entry and pattern counts.
-  init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
+  convenience init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
+    self.init(analysis: Analysis(rules: rules, prefilter: prefilter), rules: rules, language: language)
+  }
+
+  /// The tables of `language` from an analysis of `rules` (see ``init(rules:prefilter:language:)``).
+  init(analysis: Analysis, rules: RuleSet, language: String?) {
     lists = rules.lists
-    patternCount = rules.patterns.count
-    listWords = max(1, (rules.lists.count + 63) / 64)
-    patternWords = max(1, (rules.patterns.count + 63) / 64)
-
-    let tests = Self.flattenTests(rules)
-    nodes = tests.nodes
-    children = tests.children
-    testRoots = tests.roots
-    let flat = Self.flattenPrograms(rules)
-    programs = flat.programs
-    spanTypes = flat.spanTypes
-    longestProgram = programs.map(\.count).max() ?? 0
-
-    let requirements = rules.patterns.map { pattern in
-      prefilter ? Self.requirements(of: pattern, rules: rules, spanTypes: flat.spanTypes) : []
-    }
-    slotWords = max(1, (requirements.map(\.count).reduce(0, +) + 63) / 64)
+    patternCount = analysis.patternCount
+    listWords = analysis.listWords
+    patternWords = analysis.patternWords
+    slotWords = analysis.slotWords
+    nodes = analysis.nodes
+    children = analysis.children
+    testRoots = analysis.testRoots
+    programs = analysis.programs
+    spanTypes = analysis.spanTypes
+    longestProgram = analysis.longestProgram
     rowWidth = 2 * listWords + patternWords + slotWords
 
-    var builder = TableBuilder(
-      rules: rules, language: language, spanTypes: flat.spanTypes,
-      listWords: listWords, patternWords: patternWords, slotWords: slotWords)
+    var builder = TableBuilder(rules: rules, analysis: analysis, language: language)
     builder.addLists()
-    builder.addPatterns(requirements: requirements)
-    if !prefilter { builder.startEverywhere() }
+    builder.addPatterns()
+    if !analysis.prefilter { builder.startEverywhere() }
     slotStarts = builder.slotStarts
     slots = builder.slots
     slotDistance = builder.slotDistance
@@ -188,7 +267,7 @@ final class PatternTables: @unchecked Sendable {
     shapeStarts = builder.shapeStarts
     spanStarts = builder.spanStarts
 
-    let interned = Self.internRows(builder.keyed, width: rowWidth)
+    let interned = builder.internedRows()
     rows = interned.rows
     rowOf = interned.rowOf
     activeModes = interned.activeModes
@@ -287,48 +366,28 @@ final class PatternTables: @unchecked Sendable {
     return Array(found.prefix(Self.requirementsPerPattern))
   }
 
-  /// The rows, deduplicated: each distinct row once (row 0 all zeros), and per match mode the
-  /// row of each key.
-  private static func internRows(
-    _ keyed: [[UInt32: [UInt64]]], width: Int
-  ) -> (rows: [UInt64], rowOf: [[UInt32]], activeModes: [Int]) {
-    var rows = [UInt64](repeating: 0, count: width)
-    var rowIndex: [[UInt64]: UInt32] = [rows: 0]
-    var rowOf: [[UInt32]] = Array(repeating: [], count: 3)
-    var activeModes: [Int] = []
-    for mode in 0..<3 where !keyed[mode].isEmpty {
-      activeModes.append(mode)
-      let largest = Int(keyed[mode].keys.max()!)
-      var table = [UInt32](repeating: 0, count: largest + 1)
-      for (key, row) in keyed[mode] {
-        if let known = rowIndex[row] {
-          table[Int(key)] = known
-        } else {
-          let id = UInt32(rows.count / width)
-          rowIndex[row] = id
-          rows += row
-          table[Int(key)] = id
-        }
-      }
-      rowOf[mode] = table
-    }
-    return (rows, rowOf, activeModes)
-  }
-
   /// The start and requirement tables while they are filled: rows per mode and key (word-list
   /// membership, keyed pattern starts, requirement slots), and the shape, span and "always"
   /// start sets.
+  ///
+  /// Rows live in one flat buffer, found through a per-mode table indexed by vocabulary id: a
+  /// rule set's lists hold hundreds of thousands of keys, and a row allocated per key (in a
+  /// dictionary hashing each) made building the tables a tenth of a run.
   private struct TableBuilder {
     let rules: RuleSet
+    let analysis: Analysis
     let language: String?
-    let spanTypes: [String: Int32]
     let listWords: Int
     let patternWords: Int
     let slotWords: Int
     let width: Int
-    /// Per list: the entries that only other languages listed.
-    let excluded: [(singles: Set<UInt32>, phraseStarts: Set<UInt32>)]
-    var keyed: [[UInt32: [UInt64]]] = Array(repeating: [:], count: 3)
+    /// Per list: the one-token entries and phrase starts that only other languages listed,
+    /// ascending.
+    let excluded: [(singles: [UInt32], phraseStarts: [UInt32])]
+    /// Per match mode: each key's row in `buffer` (-1: none), and the keys with a row.
+    var rowIndex: [[Int32]] = Array(repeating: [], count: 3)
+    var keysWithRows: [[UInt32]] = Array(repeating: [], count: 3)
+    var buffer: [UInt64] = []
     var shapeStarts: [UInt64]
     var spanStarts: [UInt64]
     var alwaysStarts: [UInt64]
@@ -338,28 +397,40 @@ final class PatternTables: @unchecked Sendable {
     var slots: [Int32] = []
     var slotDistance: [Int32] = []
 
-    init(
-      rules: RuleSet, language: String?, spanTypes: [String: Int32], listWords: Int, patternWords: Int,
-      slotWords: Int
-    ) {
+    init(rules: RuleSet, analysis: Analysis, language: String?) {
       self.rules = rules
+      self.analysis = analysis
       self.language = language
-      self.spanTypes = spanTypes
-      self.listWords = listWords
-      self.patternWords = patternWords
-      self.slotWords = slotWords
+      listWords = analysis.listWords
+      patternWords = analysis.patternWords
+      slotWords = analysis.slotWords
       width = 2 * listWords + patternWords + slotWords
-      excluded = rules.lists.map { $0.excluded(in: language) }
+      excluded = analysis.gates.map {
+        (Analysis.Gates.excluded($0.singles, in: language), Analysis.Gates.excluded($0.phraseStarts, in: language))
+      }
+      let spanCount = max(1, analysis.spanTypes.count)
       shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
-      spanStarts = [UInt64](repeating: 0, count: max(1, spanTypes.count) * patternWords)
+      spanStarts = [UInt64](repeating: 0, count: spanCount * patternWords)
       alwaysStarts = [UInt64](repeating: 0, count: patternWords)
       requiring = [UInt64](repeating: 0, count: patternWords)
-      spanRequired = [UInt64](repeating: 0, count: max(1, spanTypes.count) * slotWords)
+      spanRequired = [UInt64](repeating: 0, count: spanCount * slotWords)
     }
 
     mutating func setBit(_ mode: Int, _ key: UInt32, word offset: Int, bit: Int) {
       guard key != KeyVocabulary.absent else { return }
-      keyed[mode][key, default: Array(repeating: 0, count: width)][offset + bit >> 6] |= 1 << UInt64(bit & 63)
+      let k = Int(key)
+      if k >= rowIndex[mode].count {
+        let size = max(k + 1, rules.vocabulary.count, 2 * rowIndex[mode].count)
+        rowIndex[mode] += repeatElement(-1, count: size - rowIndex[mode].count)
+      }
+      var row = Int(rowIndex[mode][k])
+      if row < 0 {
+        row = buffer.count / width
+        rowIndex[mode][k] = Int32(row)
+        buffer += repeatElement(0, count: width)
+        keysWithRows[mode].append(key)
+      }
+      buffer[row * width + offset + bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// Sets `bit` (at word `offset` of the rows) for every key a keyed condition admits.
@@ -370,10 +441,13 @@ final class PatternTables: @unchecked Sendable {
       case .list(let l, let phrases):
         let list = rules.lists[l]
         let mode = PatternTables.modeIndex(list.mode)
-        let out = excluded[l]
-        for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: offset, bit: bit) }
+        for key in Self.kept(list.singles.keys, excluding: excluded[l].singles) {
+          setBit(mode, key, word: offset, bit: bit)
+        }
         if phrases {
-          for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) { setBit(mode, key, word: offset, bit: bit) }
+          for key in Self.kept(list.phraseStarts.keys, excluding: excluded[l].phraseStarts) {
+            setBit(mode, key, word: offset, bit: bit)
+          }
         }
       default:
         break
@@ -384,12 +458,25 @@ final class PatternTables: @unchecked Sendable {
     mutating func addLists() {
       for (l, list) in rules.lists.enumerated() {
         let mode = PatternTables.modeIndex(list.mode)
-        let out = excluded[l]
-        for key in list.singles.keys where !out.singles.contains(key) { setBit(mode, key, word: 0, bit: l) }
-        for key in list.phraseStarts.keys where !out.phraseStarts.contains(key) {
+        for key in Self.kept(list.singles.keys, excluding: excluded[l].singles) { setBit(mode, key, word: 0, bit: l) }
+        for key in Self.kept(list.phraseStarts.keys, excluding: excluded[l].phraseStarts) {
           setBit(mode, key, word: listWords, bit: l)
         }
       }
+    }
+
+    /// `keys` without `out`, both ascending: a merge, with no hashing.
+    static func kept(_ keys: [UInt32], excluding out: [UInt32]) -> [UInt32] {
+      if out.isEmpty { return keys }
+      var result: [UInt32] = []
+      result.reserveCapacity(keys.count)
+      var j = 0
+      for key in keys {
+        while j < out.count, out[j] < key { j += 1 }
+        if j < out.count, out[j] == key { continue }
+        result.append(key)
+      }
+      return result
     }
 
     /// Whether pattern `k` runs on paragraphs of `language`.
@@ -398,16 +485,36 @@ final class PatternTables: @unchecked Sendable {
       return own == language
     }
 
-    /// Where each pattern can start, and the slots of its requirements.
-    mutating func addPatterns(requirements: [[Requirement]]) {
+    /// The rows, deduplicated: each distinct row once (row 0 all zeros), and per match mode the
+    /// row of each key. Keys are taken in ascending order, so the numbering does not depend on
+    /// the order of the lists' dictionaries.
+    func internedRows() -> (rows: [UInt64], rowOf: [[UInt32]], activeModes: [Int]) {
+      var interner = RowInterner(width: width)
+      var rowOf: [[UInt32]] = Array(repeating: [], count: 3)
+      var activeModes: [Int] = []
+      buffer.withUnsafeBufferPointer { flat in
+        for mode in 0..<3 where !keysWithRows[mode].isEmpty {
+          activeModes.append(mode)
+          let keys = keysWithRows[mode].sorted()
+          var table = [UInt32](repeating: 0, count: Int(keys.last!) + 1)
+          for key in keys {
+            let start = Int(rowIndex[mode][Int(key)]) * width
+            table[Int(key)] = interner.intern(UnsafeBufferPointer(rebasing: flat[start..<start + width]))
+          }
+          rowOf[mode] = table
+        }
+      }
+      return (interner.rows, rowOf, activeModes)
+    }
+
+  /// Where each pattern can start, and the slots of its requirements.
+    mutating func addPatterns() {
       let lw = listWords
       var slot = 0
-      for (k, pattern) in rules.patterns.enumerated() {
+      for k in 0..<analysis.patternCount {
         let word = k >> 6
         let bit: UInt64 = 1 << UInt64(k & 63)
-        for pc in PatternTables.firstConsumers(pattern.program) where runs(k) {
-          let condition = PatternTables.startCondition(
-            pattern.program.instructions[Int(pc)], rules: rules, spanTypes: spanTypes)
+        for condition in analysis.starts[k] where runs(k) {
           switch condition {
           case .key, .list:
             setBits(condition, word: 2 * lw, bit: k)
@@ -420,7 +527,7 @@ final class PatternTables: @unchecked Sendable {
           }
         }
         let slotOffset = 2 * lw + patternWords
-        for requirement in requirements[k] {
+        for requirement in analysis.requirements[k] {
           let slotWord = slot >> 6
           let slotBit: UInt64 = 1 << UInt64(slot & 63)
           for condition in requirement.conditions {
@@ -447,6 +554,59 @@ final class PatternTables: @unchecked Sendable {
     }
   }
 
+  /// Distinct rows of equal width, numbered in the order first seen (row 0: all zeros), kept
+  /// in one flat array and found by an open-addressing hash of their words.
+  private struct RowInterner {
+    let width: Int
+    private(set) var rows: [UInt64]
+    private var slots: [UInt32]
+    private var count = 1
+
+    init(width: Int) {
+      self.width = width
+      rows = [UInt64](repeating: 0, count: width)
+      slots = [UInt32](repeating: .max, count: 1024)
+      insert(0)
+    }
+
+    private func hash(_ words: UnsafeBufferPointer<UInt64>) -> Int {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for w in words { h = (h ^ w) &* 0x0000_0100_0000_01b3; h ^= h >> 29 }
+      return Int(truncatingIfNeeded: h)
+    }
+
+    private func row(_ id: UInt32) -> ArraySlice<UInt64> {
+      rows[Int(id) * width..<(Int(id) + 1) * width]
+    }
+
+    private mutating func insert(_ id: UInt32) {
+      let mask = slots.count - 1
+      var i = rows.withUnsafeBufferPointer { hash(UnsafeBufferPointer(rebasing: $0[Int(id) * width..<(Int(id) + 1) * width])) } & mask
+      while slots[i] != .max { i = (i + 1) & mask }
+      slots[i] = id
+    }
+
+    /// The number of `words` (a row of `width` words), added if new.
+    mutating func intern(_ words: UnsafeBufferPointer<UInt64>) -> UInt32 {
+      let mask = slots.count - 1
+      var i = hash(words) & mask
+      while slots[i] != .max {
+        if row(slots[i]).elementsEqual(words) { return slots[i] }
+        i = (i + 1) & mask
+      }
+      let id = UInt32(count)
+      count += 1
+      rows.append(contentsOf: words)
+      if 2 * count > slots.count {
+        slots = [UInt32](repeating: .max, count: 2 * slots.count)
+        for known in 0..<UInt32(count) { insert(known) }
+      } else {
+        slots[i] = id
+      }
+      return id
+    }
+  }
+
   /// The consuming instructions reachable from the start without consuming anything.
   static func firstConsumers(_ program: PatternProgram) -> [Int32] {
     var seen = Set<Int32>()
@@ -467,7 +627,7 @@ final class PatternTables: @unchecked Sendable {
 
   /// Keyed conditions of which every match consumes a token meeting one, the instructions that
   /// test them, and how far into a match that token can be.
-  private struct Requirement {
+  fileprivate struct Requirement {
     var conditions: [StartCondition]
     var pcs: Set<Int>
     var distance = Int.max

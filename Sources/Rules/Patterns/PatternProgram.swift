@@ -86,29 +86,6 @@ public struct CompiledWordList: Hashable, Sendable {
     guard let language, let only = languages[keys] else { return true }
     return only.contains(language)
   }
-
-  /// Whether some entry starting with `first` that is longer than one token counts in
-  /// paragraphs of `language`.
-  public func admitsPhrase(startingWith first: UInt32, in language: String?) -> Bool {
-    guard let language, !languages.isEmpty else { return true }
-    return phrases[first]?.contains { admits([first] + $0, in: language) } ?? false
-  }
-
-  /// The one-token entries and the first keys of longer entries that do NOT count in
-  /// paragraphs of `language` (empty for nil: every entry counts where no language is known).
-  public func excluded(in language: String?) -> (singles: Set<UInt32>, phraseStarts: Set<UInt32>) {
-    guard let language, !languages.isEmpty else { return ([], []) }
-    var singles = Set<UInt32>()
-    var starts = Set<UInt32>()
-    for (keys, only) in languages where !only.contains(language) {
-      if keys.count == 1 {
-        singles.insert(keys[0])
-      } else if !admitsPhrase(startingWith: keys[0], in: language) {
-        starts.insert(keys[0])
-      }
-    }
-    return (singles, starts)
-  }
 }
 
 /// A set of vocabulary ids as a sorted array: membership is a binary search over contiguous
