@@ -23,28 +23,28 @@ public enum TokenKind: UInt8, Hashable, Sendable {
 /// Letter-case facts about a token, for capitalization guards and word-shape predicates.
 public struct TokenShape: OptionSet, Hashable, Sendable {
   public let rawValue: UInt8
-  public init(rawValue: UInt8) { self.rawValue = rawValue }
+  @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// Some character is an uppercase or titlecase letter.
-  public static let hasUpper = TokenShape(rawValue: 1 << 0)
+  @inlinable public static var hasUpper: TokenShape { TokenShape(rawValue: 1 << 0) }
   /// Some character is a lowercase letter.
-  public static let hasLower = TokenShape(rawValue: 1 << 1)
+  @inlinable public static var hasLower: TokenShape { TokenShape(rawValue: 1 << 1) }
   /// The first letter is uppercase or titlecase: "Perú", "EEUU", "McDonald".
-  public static let initialUpper = TokenShape(rawValue: 1 << 2)
+  @inlinable public static var initialUpper: TokenShape { TokenShape(rawValue: 1 << 2) }
   /// Some character is a letter (of any script, cased or not).
-  public static let hasLetter = TokenShape(rawValue: 1 << 3)
+  @inlinable public static var hasLetter: TokenShape { TokenShape(rawValue: 1 << 3) }
   /// Some character is a decimal digit.
-  public static let hasDigit = TokenShape(rawValue: 1 << 4)
+  @inlinable public static var hasDigit: TokenShape { TokenShape(rawValue: 1 << 4) }
 }
 
 /// Facts about a token's position that rules must respect.
 public struct TokenFlags: OptionSet, Hashable, Sendable {
   public let rawValue: UInt8
-  public init(rawValue: UInt8) { self.rawValue = rawValue }
+  @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// A blank line (two or more line breaks) separates this token from the previous one.
   /// No alias or pattern match spans it: "in Lima\n\nPeru is" holds no "Lima Peru".
-  public static let startsParagraph = TokenFlags(rawValue: 1 << 0)
+  @inlinable public static var startsParagraph: TokenFlags { TokenFlags(rawValue: 1 << 0) }
 }
 
 /// The three match keys of a token's text (see ``KeyFolder`` for the exact transforms).

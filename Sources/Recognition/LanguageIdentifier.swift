@@ -81,6 +81,15 @@ public final class LanguageIdentifier {
     let tokens = document.tokens
     let languages = profiles.codes.count
     guard languages > 0, !tokens.isEmpty else { return .unknown(tokens: tokens.count) }
+    // Local arrays: writes to a class's stored arrays are checked for uniqueness each time.
+    var scores: [Int] = []
+    var documentScores: [Int] = []
+    swap(&scores, &self.scores)
+    swap(&documentScores, &self.documentScores)
+    defer {
+      swap(&scores, &self.scores)
+      swap(&documentScores, &self.documentScores)
+    }
     for l in 0..<languages { documentScores[l] = 0 }
     var paragraphs: [(range: Range<Int>, language: UInt8)] = []
     var start = 0

@@ -214,6 +214,8 @@ final class PatternMatcher {
     let shapeStarts = tables.shapeStarts
     let spanStarts = tables.spanStarts
     let spanRequired = tables.spanRequired
+    let shapeRequired = tables.shapeRequired
+    let scriptStarts = tables.scriptStarts
     let always = tables.alwaysStarts
     let requiring = tables.requiring
     let slotStarts = tables.slotStarts
@@ -232,15 +234,17 @@ final class PatternMatcher {
     nearest.append(contentsOf: repeatElement(Int32.max, count: slotDistance.count))
     let tokenRows = self.tokenRows
     let shapeBits = self.shapeBits
+    let scripts = self.scripts
     let flags = self.flags
     let spanEnd = self.spanEnd
     let spanType = self.spanType
+    // Tokens at or after `paragraphEnd` are in a later paragraph: a slot's nearest token
+    // there counts as none (cheaper than clearing every slot at each paragraph).
+    var paragraphEnd = Int32.max
     var i = n - 1
     while i >= 0 {
       if !allowed.isEmpty && !allowed[i] {
-        if flags[i].contains(.startsParagraph) {
-          for s in nearest.indices { nearest[s] = Int32.max }
-        }
+        if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
         i -= 1
         continue
       }
@@ -251,6 +255,7 @@ final class PatternMatcher {
       for s in 0..<slotWords {
         var filled = rows[r0 + slotOffset + s] | rows[r1 + slotOffset + s] | rows[r2 + slotOffset + s]
         if span >= 0 { filled |= spanRequired[span * slotWords + s] }
+        filled |= shapeRequired[Int(shapeBits[i]) * slotWords + s]
         while filled != 0 {
           nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
           filled &= filled &- 1
@@ -261,13 +266,14 @@ final class PatternMatcher {
           always[w] | shapeStarts[Int(shapeBits[i]) * words + w] | rows[r0 + startOffset + w]
           | rows[r1 + startOffset + w] | rows[r2 + startOffset + w]
         if span >= 0 { start |= spanStarts[span * words + w] }
+        start &= scriptStarts[Int(scripts[i]) * words + w]
         var check = start & requiring[w]
         while check != 0 {
           let k = w << 6 | check.trailingZeroBitCount
           for index in Int(slotStarts[k])..<Int(slotStarts[k + 1]) {
             let slot = Int(slots[index])
             let at = nearest[slot]
-            if at == Int32.max || (slotDistance[slot] != Int32.max && at - Int32(i) > slotDistance[slot]) {
+            if at >= paragraphEnd || (slotDistance[slot] != Int32.max && at - Int32(i) > slotDistance[slot]) {
               start &= ~(1 << UInt64(k & 63))
               break
             }
@@ -276,9 +282,7 @@ final class PatternMatcher {
         }
         masks[i * words + w] = start
       }
-      if flags[i].contains(.startsParagraph) {
-        for s in nearest.indices { nearest[s] = Int32.max }
-      }
+      if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
       i -= 1
     }
     swap(&masks, &self.masks)

@@ -109,6 +109,13 @@ final class PatternTables: @unchecked Sendable {
   let spanStarts: [UInt64]
   /// Patterns that can start anywhere (their first test says nothing about keys or shapes).
   let alwaysStarts: [UInt64]
+  /// Per script code (256): the patterns that can start at a token of that script. A pattern
+  /// every first test of which names a script (`script=Arab`) starts only at tokens of it,
+  /// whatever else the tables say.
+  let scriptStarts: [UInt64]
+  /// Per shape code: the requirement slots that a token of that shape fills (a pattern that
+  /// needs an all-capitals token, say).
+  let shapeRequired: [UInt64]
   /// Patterns every match of which consumes tokens the rows (or a span type) single out: a
   /// word of a list, a literal, a gazetteer span ("Cap+ @org.and Cap+ @org.head" needs an
   /// "and" word and a head word; `Cap{1,3} "," @relative` a comma within 3 tokens). Such a
@@ -166,6 +173,8 @@ final class PatternTables: @unchecked Sendable {
     fileprivate let starts: [[StartCondition]]
     /// Per pattern: its requirements (none without the prefilter).
     fileprivate let requirements: [[Requirement]]
+    /// Per pattern: the scripts its first tests require, nil when one of them requires none.
+    let startScripts: [Set<UInt8>?]
     /// Per list: its language-gated entries (see ``Gates``).
     let gates: [Gates]
 
@@ -220,6 +229,16 @@ final class PatternTables: @unchecked Sendable {
           PatternTables.startCondition(pattern.program.instructions[Int(pc)], rules: rules, spanTypes: flat.spanTypes)
         }
       }
+      startScripts = rules.patterns.map { pattern in
+        var scripts = Set<UInt8>()
+        for pc in PatternTables.firstConsumers(pattern.program) {
+          guard case .test(let t) = pattern.program.instructions[Int(pc)],
+            let script = PatternTables.requiredScript(rules.tests[Int(t)])
+          else { return nil }
+          scripts.insert(script)
+        }
+        return scripts
+      }
       let requirements = rules.patterns.map { pattern in
         prefilter ? PatternTables.requirements(of: pattern, rules: rules, spanTypes: flat.spanTypes) : []
       }
@@ -262,6 +281,8 @@ final class PatternTables: @unchecked Sendable {
     slots = builder.slots
     slotDistance = builder.slotDistance
     alwaysStarts = builder.alwaysStarts
+    scriptStarts = builder.scriptStarts
+    shapeRequired = builder.shapeRequired
     requiring = builder.requiring
     spanRequired = builder.spanRequired
     shapeStarts = builder.shapeStarts
@@ -361,9 +382,53 @@ final class PatternTables: @unchecked Sendable {
       let union = Requirement(conditions: groups.flatMap(\.conditions), pcs: groups.reduce([]) { $0.union($1.pcs) })
       if !Self.acceptReachable(pattern.program, avoiding: union.pcs) { found = [union] }
     }
+    found += shapeRequirements(of: pattern, rules: rules)
     for i in found.indices { found[i].distance = Self.longestDistance(pattern.program, to: found[i].pcs, rules: rules) }
     found.sort { ($0.breadth(rules), $0.distance) < ($1.breadth(rules), $1.distance) }
     return Array(found.prefix(Self.requirementsPerPattern))
+  }
+
+  /// Rare shapes that every match consumes: for each rare shape bit (all capitals, a number,
+  /// a symbol), the tests that need it; when every path to `accept` goes through one of them,
+  /// a token with that bit must follow the start. ("[!Upper] <ACRO>" starts at nearly every
+  /// token, but only one before an all-capitals word can match.)
+  private static func shapeRequirements(of pattern: CompiledPattern, rules: RuleSet) -> [Requirement] {
+    let instructions = pattern.program.instructions
+    var found: [Requirement] = []
+    for bit in rareShapeBits {
+      let pcs = Set(instructions.indices.filter { pc in
+        if case .test(let t) = instructions[pc] { return needs(rules.tests[Int(t)], shape: bit) }
+        return false
+      })
+      guard !pcs.isEmpty, !acceptReachable(pattern.program, avoiding: pcs) else { continue }
+      let admitted = (0..<ShapeBits.codes).map { UInt16($0) & bit != 0 }
+      found.append(Requirement(conditions: [.shapes(admitted)], pcs: pcs))
+    }
+    return found
+  }
+
+  /// Shape bits few tokens have: a test that needs one admits few tokens.
+  static let rareShapeBits: [UInt16] = [ShapeBits.bit(.upper), ShapeBits.bit(.number), ShapeBits.bit(.symbol)]
+
+  /// Whether every token that passes `test` has shape bit `bit` (`Upper`, alone or in a
+  /// conjunction).
+  private static func needs(_ test: CompiledTokenTest, shape bit: UInt16) -> Bool {
+    switch test {
+    case .shape(let s): ShapeBits.bit(s) == bit
+    case .all(let parts): parts.contains { needs($0, shape: bit) }
+    default: false
+    }
+  }
+
+  /// The script a token must be of to pass `test` (`script=Arab`, alone or in a conjunction).
+  static func requiredScript(_ test: CompiledTokenTest) -> UInt8? {
+    switch test {
+    case .script(let code): return code
+    case .all(let parts):
+      for part in parts { if case .script(let code) = part { return code } }
+      return nil
+    default: return nil
+    }
   }
 
   /// The start and requirement tables while they are filled: rows per mode and key (word-list
@@ -391,8 +456,10 @@ final class PatternTables: @unchecked Sendable {
     var shapeStarts: [UInt64]
     var spanStarts: [UInt64]
     var alwaysStarts: [UInt64]
+    var scriptStarts: [UInt64]
     var requiring: [UInt64]
     var spanRequired: [UInt64]
+    var shapeRequired: [UInt64]
     var slotStarts: [Int32] = [0]
     var slots: [Int32] = []
     var slotDistance: [Int32] = []
@@ -412,8 +479,10 @@ final class PatternTables: @unchecked Sendable {
       shapeStarts = [UInt64](repeating: 0, count: ShapeBits.codes * patternWords)
       spanStarts = [UInt64](repeating: 0, count: spanCount * patternWords)
       alwaysStarts = [UInt64](repeating: 0, count: patternWords)
+      scriptStarts = [UInt64](repeating: 0, count: 256 * patternWords)
       requiring = [UInt64](repeating: 0, count: patternWords)
       spanRequired = [UInt64](repeating: 0, count: spanCount * slotWords)
+      shapeRequired = [UInt64](repeating: 0, count: ShapeBits.codes * slotWords)
     }
 
     mutating func setBit(_ mode: Int, _ key: UInt32, word offset: Int, bit: Int) {
@@ -514,6 +583,9 @@ final class PatternTables: @unchecked Sendable {
       for k in 0..<analysis.patternCount {
         let word = k >> 6
         let bit: UInt64 = 1 << UInt64(k & 63)
+        for script in 0..<256 where analysis.startScripts[k]?.contains(UInt8(script)) ?? true {
+          scriptStarts[script * patternWords + word] |= bit
+        }
         for condition in analysis.starts[k] where runs(k) {
           switch condition {
           case .key, .list:
@@ -533,6 +605,8 @@ final class PatternTables: @unchecked Sendable {
           for condition in requirement.conditions {
             if case .span(let type) = condition {
               spanRequired[Int(type) * slotWords + slotWord] |= slotBit
+            } else if case .shapes(let admitted) = condition {
+              for code in 0..<ShapeBits.codes where admitted[code] { shapeRequired[code * slotWords + slotWord] |= slotBit }
             } else {
               setBits(condition, word: slotOffset, bit: slot)
             }
@@ -551,6 +625,7 @@ final class PatternTables: @unchecked Sendable {
     mutating func startEverywhere() {
       for k in 0..<rules.patterns.count where runs(k) { alwaysStarts[k >> 6] |= 1 << UInt64(k & 63) }
       requiring = Array(repeating: 0, count: patternWords)
+      scriptStarts = Array(repeating: ~0, count: 256 * patternWords)
     }
   }
 
@@ -715,7 +790,8 @@ final class PatternTables: @unchecked Sendable {
     case .list(let l, let phrases):
       rules.lists[l].singles.count + (phrases ? rules.lists[l].phraseStarts.count : 0)
     case .span: 1_000_000
-    case .shapes, .always: Int.max
+    case .shapes: 10_000_000
+    case .always: Int.max
     }
   }
 

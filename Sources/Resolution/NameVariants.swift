@@ -272,27 +272,57 @@ struct NameVariants {
 /// Only ever compared across scripts: within one script two names with one skeleton
 /// ("Lopez", "Lapaz") are different names.
 enum SpellingSkeleton {
-  static let endings = ["iami", "iakh", "ogo", "ego", "omu", "emu", "ami", "akh", "ikh", "ykh", "om", "em", "ym", "im", "s"]
+  static let endings: [[UInt8]] = ["iami", "iakh", "ogo", "ego", "omu", "emu", "ami", "akh", "ikh", "ykh", "om", "em", "ym", "im", "s"]
+    .map { Array($0.utf8) }
+  /// Applied in this order, each to the whole word, left to right.
+  static let replacements: [(from: [UInt8], to: [UInt8])] = [
+    ("sch", "s"), ("tch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ts", "s"), ("tz", "s"), ("kh", "h"),
+    ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"), ("z", "s"),
+  ].map { (Array($0.utf8), Array($1.utf8)) }
 
+  /// The skeleton of a loose key (its ASCII letters; a Latin name's, or a romanized one's when
+  /// `latin` is false). Works on bytes: it runs for every distinct name of a document that
+  /// names people in two scripts.
   static func of(_ loose: String, latin: Bool = true) -> String {
-    var word = String(loose.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.map(Character.init)).lowercased()
-    for ending in endings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+    var word: [UInt8] = []
+    for scalar in loose.unicodeScalars where scalar.isASCII && scalar.properties.isAlphabetic {
+      word.append(UInt8(scalar.value) | 0x20)  // ASCII letters: lower case
+    }
+    for ending in endings where word.count - ending.count >= 3 && word.suffix(ending.count).elementsEqual(ending) {
       word.removeLast(ending.count)
       break
     }
-    for (from, to) in [("sch", "s"), ("tch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ts", "s"), ("tz", "s"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"), ("z", "s")] {
-      word = word.replacingOccurrences(of: from, with: to)
-    }
-    let letters = Array(word)
-    var out = ""
-    for (k, ch) in letters.enumerated() {
-      var c = ch
-      if c == "c" {
-        let next = k + 1 < letters.count ? letters[k + 1] : " "
-        c = !latin || "eiy".contains(next) ? "s" : "k"
+    for (from, to) in replacements { word = replacing(from, with: to, in: word) }
+    var out: [UInt8] = []
+    for (k, byte) in word.enumerated() {
+      var c = byte
+      if c == UInt8(ascii: "c") {
+        let next = k + 1 < word.count ? word[k + 1] : UInt8(ascii: " ")
+        c = !latin || Self.frontVowels.contains(next) ? UInt8(ascii: "s") : UInt8(ascii: "k")
       }
-      if "aeiouyj".contains(c) || out.last == c { continue }
+      if Self.dropped.contains(c) || out.last == c { continue }
       out.append(c)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static let frontVowels = Array("eiy".utf8)
+  private static let dropped = Array("aeiouyj".utf8)
+
+  /// `word` with each occurrence of `from` (left to right, not overlapping) replaced by `to`.
+  private static func replacing(_ from: [UInt8], with to: [UInt8], in word: [UInt8]) -> [UInt8] {
+    guard word.count >= from.count else { return word }
+    var out: [UInt8] = []
+    out.reserveCapacity(word.count + 1)
+    var i = 0
+    while i < word.count {
+      if i + from.count <= word.count, word[i..<i + from.count].elementsEqual(from) {
+        out += to
+        i += from.count
+      } else {
+        out.append(word[i])
+        i += 1
+      }
     }
     return out
   }
@@ -322,11 +352,21 @@ enum CaseForms {
     "ουσ", "ου", "οσ", "ησ", "ασ", "εσ", "ων", "σ", "ο", "α", "η", "ε",
   ]
 
+  /// The endings as scalars, compared from the end of a word's scalars: a word's last letters
+  /// are single scalars here (composed, no combining marks), so this is `hasSuffix` without
+  /// grapheme breaking, which made stems a tenth of resolution.
+  private static let endingScalars = endings.map { Array($0.unicodeScalars) }
+
   static func stems(of word: String) -> Set<String> {
     var found: Set<String> = [word]
-    let letters = Array(word)
-    for ending in endings where word.hasSuffix(ending) && letters.count - ending.count >= 3 {
-      found.insert(String(letters.dropLast(ending.count)))
+    let scalars = Array(word.unicodeScalars)
+    var letterCount: Int?
+    for ending in endingScalars where scalars.count > ending.count && scalars.suffix(ending.count).elementsEqual(ending) {
+      if letterCount == nil { letterCount = word.count }
+      guard letterCount! - ending.count >= 3 else { continue }
+      var stem = String.UnicodeScalarView()
+      stem.append(contentsOf: scalars.dropLast(ending.count))
+      found.insert(String(stem))
     }
     return found
   }

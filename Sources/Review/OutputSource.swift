@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// Where `quipu diff` reads mention lines: an output folder on disk, or one at a git revision.
 ///
@@ -190,7 +191,7 @@ struct Git {
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      errors.data = stderr.fileHandleForReading.readDataToEndOfFile()
+      errors.data = stderr.fileHandleForReading.readAllRetryingInterrupts()
       group.leave()
     }
     let writer = stdin.fileHandleForWriting
@@ -201,7 +202,7 @@ struct Git {
       try? writer.close()
       group.leave()
     }
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let output = stdout.fileHandleForReading.readAllRetryingInterrupts()
     group.wait()
     process.waitUntilExit()
     if failing, process.terminationStatus != 0 {

@@ -1,3 +1,4 @@
+import Foundation
 import Normalization
 
 /// Which rule found a mention, printed in output `rule` fields as the file and the rule's id:
@@ -104,37 +105,118 @@ public struct CompiledAlias: Hashable, Sendable {
   }
 }
 
+/// The rule set's keys, each numbered by its position: the UTF-8 of every key in one buffer
+/// and an open-addressing table of ids, probed by a hash of the bytes.
+///
+/// Keys are the normalizer's output, so two keys are the same key exactly when their bytes
+/// are equal; a `[String: UInt32]` would hash each with Unicode normalization, and rebuilding
+/// it from the rules cache was a tenth of loading the rules.
 public struct KeyVocabulary: Sendable {
-  private var ids: [String: UInt32] = [:]
-  public private(set) var count: Int = 0
+  /// The keys' UTF-8, one after another; key `i` ends at `ends[i]`.
+  private var bytes: [UInt8] = []
+  private var ends: [UInt32] = []
+  /// Ids, `.max` for an empty slot; a power of two in size, at most half full.
+  private var slots = [UInt32](repeating: .max, count: 16)
 
   public init() {}
+
+  public var count: Int { ends.count }
 
   /// Marks a key that no alias uses. Never equal to an alias key.
   public static let absent: UInt32 = .max
 
-  public func id(of key: String) -> UInt32 { ids[key] ?? Self.absent }
+  public func id(of key: String) -> UInt32 {
+    var key = key
+    return key.withUTF8 { find($0).id } ?? Self.absent
+  }
 
   /// Every key, by id.
   var keysInOrder: [String] {
-    var keys = [String](repeating: "", count: count)
-    for (key, id) in ids { keys[Int(id)] = key }
-    return keys
+    bytes.withUnsafeBufferPointer { all in
+      (0..<count).map { String(decoding: UnsafeBufferPointer(rebasing: all[range(of: $0)]), as: UTF8.self) }
+    }
   }
 
   /// The vocabulary whose ids are the positions of `keys` (distinct).
   init(keysInOrder keys: [String]) {
-    ids.reserveCapacity(keys.count)
-    for (id, key) in keys.enumerated() { ids[key] = UInt32(id) }
-    count = keys.count
+    for key in keys { _ = intern(key) }
+  }
+
+  /// The keys' bytes and where each ends, as the rules cache stores them.
+  var storage: (bytes: [UInt8], ends: [UInt32]) { (bytes, ends) }
+
+  /// The vocabulary of ``storage``; nil when it is not one (ends out of order or past the
+  /// bytes, or a key twice).
+  init?(bytes: [UInt8], ends: [UInt32]) {
+    var previous: UInt32 = 0
+    for end in ends {
+      guard end >= previous, Int(end) <= bytes.count else { return nil }
+      previous = end
+    }
+    guard Int(previous) == bytes.count else { return nil }
+    self.bytes = bytes
+    self.ends = ends
+    var size = 16
+    while size < 2 * ends.count + 2 { size *= 2 }
+    slots = [UInt32](repeating: .max, count: size)
+    for id in 0..<ends.count {
+      let (known, slot) = self.bytes.withUnsafeBufferPointer { find(UnsafeBufferPointer(rebasing: $0[range(of: id)])) }
+      guard known == nil else { return nil }
+      slots[slot] = UInt32(id)
+    }
   }
 
   mutating func intern(_ key: String) -> UInt32 {
-    if let id = ids[key] { return id }
-    let id = UInt32(count)
-    ids[key] = id
-    count += 1
-    return id
+    var key = key
+    return key.withUTF8 { utf8 in
+      let (known, slot) = find(utf8)
+      if let known { return known }
+      let id = UInt32(count)
+      bytes.append(contentsOf: utf8)
+      ends.append(UInt32(bytes.count))
+      slots[slot] = id
+      if 2 * count > slots.count { rehash(to: 2 * slots.count) }
+      return id
+    }
+  }
+
+  private func range(of id: Int) -> Range<Int> {
+    (id == 0 ? 0 : Int(ends[id - 1]))..<Int(ends[id])
+  }
+
+  /// FNV-1a with a final avalanche (the low bits index the table).
+  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in key { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    h ^= h >> 33
+    h = h &* 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    return Int(truncatingIfNeeded: h)
+  }
+
+  /// The id of `key` if known, and the slot where it is or would go.
+  private func find(_ key: UnsafeBufferPointer<UInt8>) -> (id: UInt32?, slot: Int) {
+    let mask = slots.count - 1
+    var i = Self.hash(key) & mask
+    return bytes.withUnsafeBufferPointer { all in
+      while true {
+        let id = slots[i]
+        if id == .max { return (nil, i) }
+        let r = range(of: Int(id))
+        if r.count == key.count, r.isEmpty || memcmp(all.baseAddress! + r.lowerBound, key.baseAddress!, r.count) == 0 {
+          return (id, i)
+        }
+        i = (i + 1) & mask
+      }
+    }
+  }
+
+  private mutating func rehash(to size: Int) {
+    slots = [UInt32](repeating: .max, count: size)
+    for id in 0..<count {
+      let slot = bytes.withUnsafeBufferPointer { find(UnsafeBufferPointer(rebasing: $0[range(of: id)])).slot }
+      slots[slot] = UInt32(id)
+    }
   }
 }
 

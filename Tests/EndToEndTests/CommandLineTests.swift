@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Testing
 import TestSupport
 
@@ -30,11 +31,20 @@ import TestSupport
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    // Both pipes at once, so a chatty child never blocks on a full one.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let stdout = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      stdout.data = out.fileHandleForReading.readAllRetryingInterrupts()
+      group.leave()
+    }
+    let stderr = err.fileHandleForReading.readAllRetryingInterrupts()
+    group.wait()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      status: process.terminationStatus, stdout: String(decoding: stdout.data, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self))
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import TestSupport
 
 /// Runs `quipu` with `arguments` on a generated corpus of 3,000 documents (in a temporary
@@ -24,7 +25,7 @@ struct InterruptedRun {
     let deadline = Date().addingTimeInterval(60)
     while !FileManager.default.fileExists(atPath: path), Date() < deadline, process.isRunning { usleep(5_000) }
     kill(process.processIdentifier, SIGINT)
-    stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    stderr = String(decoding: errors.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
     process.waitUntilExit()
     status = process.terminationStatus
   }

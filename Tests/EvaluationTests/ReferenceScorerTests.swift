@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Testing
 import TestSupport
 @testable import Evaluation
@@ -22,7 +23,7 @@ import TestSupport
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let data = pipe.fileHandleForReading.readAllRetryingInterrupts()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
   }

@@ -167,6 +167,28 @@ import TestSupport
     #expect(SpellingSkeleton.of(pair.0, latin: false) == SpellingSkeleton.of(pair.1.lowercased(), latin: true))
   }
 
+  /// Exact skeletons, Latin and romanized: ASCII letters only, lower case, one case ending
+  /// off, digraphs merged, c by the next letter (always s when romanized), vowels and doubles
+  /// out.
+  @Test(arguments: [
+    ("sol'ca", "slk", "sls"), ("Schwarzschild", "svrsld", "svrsld"), ("Wojciech", "vs", "vs"),
+    ("Xochitl", "kstl", "kstl"), ("tsitsipas", "sp", "sp"), ("Khrushchev", "hrsv", "hrsv"), ("José", "s", "s"),
+  ])
+  func skeletonsAreExact(_ c: (String, String, String)) {
+    #expect(SpellingSkeleton.of(c.0, latin: true) == c.1)
+    #expect(SpellingSkeleton.of(c.0, latin: false) == c.2)
+  }
+
+  /// A word's stems: itself, and itself less each case ending it ends with, three letters left.
+  @Test(arguments: [
+    ("путина", ["путина", "путин"]), ("путину", ["путину", "путин"]), ("анны", ["анны", "анн"]),
+    ("μητσοτάκησ", ["μητσοτάκησ", "μητσοτάκ", "μητσοτάκη"]), ("ива", ["ива"]), ("lopez", ["lopez"]),
+    ("горького", ["горького", "горьк"]),
+  ])
+  func caseFormStems(_ c: (String, [String])) {
+    #expect(CaseForms.stems(of: c.0) == Set(c.1))
+  }
+
   @Test func corefMentionsAreTypedLikeTheirAntecedentAndNameTheirRule() throws {
     let extracted = try Extractor(rules: Fixture.rules(Self.rules)).extract(text: "President Pedro Castillo spoke. Castillo left.")
     let coref = try #require(extracted.mentions.last)

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// The `quipu` executable that `swift test` built, and a way to run it (or a script that
 /// calls it) as a user or a scheduler would.
@@ -45,10 +46,10 @@ public enum QuipuBinary {
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      stdout.data = out.fileHandleForReading.readDataToEndOfFile()
+      stdout.data = out.fileHandleForReading.readAllRetryingInterrupts()
       group.leave()
     }
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readAllRetryingInterrupts()
     group.wait()
     process.waitUntilExit()
     return Result(

@@ -46,6 +46,12 @@ struct BinaryWriter {
     if let value { write(value) }
   }
 
+  /// Bytes as they are, after their count.
+  mutating func write(bytes values: [UInt8]) {
+    write(UInt64(values.count))
+    bytes.append(contentsOf: values)
+  }
+
   mutating func write(_ values: [UInt32]) {
     write(UInt64(values.count))
     for v in values { write(v) }
@@ -149,6 +155,14 @@ struct BinaryReader {
 
   mutating func readOptionalString() throws(Damaged) -> String? {
     try readBool() ? try readString() : nil
+  }
+
+  mutating func readBytes() throws(Damaged) -> [UInt8] {
+    let count = try readCount()
+    let out = Array(UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]))
+    offset += count
+    releaseIfDue()
+    return out
   }
 
   mutating func readUInt32s() throws(Damaged) -> [UInt32] {

@@ -27,7 +27,9 @@ extension RuleSet {
       w.write(a.rule)
       w.write(a.priority)
     }
-    w.write(vocabulary.keysInOrder) { w, key in w.write(raw: key) }
+    let vocabularyStorage = vocabulary.storage
+    w.write(bytes: vocabularyStorage.bytes)
+    w.write(vocabularyStorage.ends)
     w.write(types) { w, s in w.write(s) }
     w.write(files) { w, s in w.write(s) }
     w.write(warnings) { w, d in
@@ -106,7 +108,8 @@ extension RuleSet {
         entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, keyStorage: keys,
         storesFolded: storesFolded, storesExact: storesExact, rule: try r.readRule(), priority: try r.readInt())
     }
-    vocabulary = KeyVocabulary(keysInOrder: try r.readArray { r throws(BinaryReader.Damaged) in try r.readRawString() })
+    guard let keys = KeyVocabulary(bytes: try r.readBytes(), ends: try r.readUInt32s()) else { throw BinaryReader.Damaged() }
+    vocabulary = keys
     types = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
     warnings = try r.readArray { r throws(BinaryReader.Damaged) in
