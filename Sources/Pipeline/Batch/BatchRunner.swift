@@ -11,6 +11,9 @@ public struct DocumentFailure: Error, Hashable, Sendable, CustomStringConvertibl
   /// The document's path as the user named it (input folder + relative path).
   public var path: String
   public var message: String
+  /// The document's output could not be written (a full disk): an I/O failure of the run,
+  /// not a problem of the document.
+  public var isWriteFailure = false
   public var diagnostic: Diagnostic { .error(file: path, message) }
   /// `in/a.txt: error: cannot read file (Permission denied)`
   public var description: String { diagnostic.description }
@@ -58,6 +61,9 @@ public struct BatchError: Error, CustomStringConvertible {
 
   public var diagnostic: Diagnostic
   public var kind: Kind
+  /// What the run did before it stopped, when it had processed documents: their failures are
+  /// still to be reported, and the summary line printed.
+  public var summary: BatchSummary?
 
   public init(_ diagnostic: Diagnostic, kind: Kind = .io) {
     self.diagnostic = diagnostic
@@ -119,7 +125,8 @@ public struct BatchRunner: Sendable {
     if let problem = OutputFolder.overlap(input: input, output: output) {
       throw BatchError(.error(problem), kind: .usage)
     }
-    let out = OutputFolder(URL(fileURLWithPath: output))
+    var out = OutputFolder(URL(fileURLWithPath: output))
+    out.writer = options.fileWriter
     let selection = try listInput(input, excluding: out, options: options, list: list)
     let lock = try openOutput(out, named: output)
     defer { withExtendedLifetime(lock) {} }
