@@ -11,8 +11,8 @@ import Rules
 ///
 /// What is per document elsewhere is per piece here: coreference and acronyms reach only as
 /// far as a piece (about four million characters, cut at line breaks), which is what a
-/// document of that size can afford. The output file is written to a temporary file and
-/// renamed at the end, like every output file.
+/// document of that size can afford. The output file is written to a temporary file, renamed
+/// into place with the run's other files, like every output file.
 struct LargeDocument {
   /// Files at least this large are read piece by piece (``BatchOptions/largeDocumentBytes``).
   static let threshold = 32 << 20
@@ -40,14 +40,15 @@ struct LargeDocument {
     return (hash.hex, total)
   }
 
-  /// Runs the pipeline over the file, writing mention lines to `target`; `outputBytes` is the
-  /// size of the file written (recorded in the run state, like a whole document's).
+  /// Runs the pipeline over the file, writing mention lines to the temporary file of `target`
+  /// (renamed into place with the run's other files); `outputBytes` is the size of the file
+  /// written (recorded in the run state, like a whole document's).
   func extract(
     rules: RuleSet, gazetteer: Gazetteer, explain: Bool, target: URL, out: OutputFolder
-  ) throws(DocumentFailure) -> (entities: EntityTable, mentions: Int, tokens: Int, outputBytes: Int) {
+  ) throws(DocumentFailure) -> (entities: EntityTable, mentions: Int, tokens: Int, outputBytes: Int, temporary: URL) {
     let temporary = out.temporary(for: target)
     func unwritten(_ code: Int32) -> DocumentFailure {
-      DocumentFailure(path: display, message: WriteFailure(path: target.path, code: code).description)
+      DocumentFailure(path: display, message: WriteFailure(path: target.path, code: code).description, isWriteFailure: true)
     }
     let folders = OutputFolder.makeFolders(target.deletingLastPathComponent().path)
     guard folders == 0 else { throw unwritten(folders) }
@@ -139,12 +140,7 @@ struct LargeDocument {
       unlink(temporary.path)
       throw unwritten(code)
     }
-    do {
-      try out.moveIntoPlace(temporary, target)
-    } catch {
-      throw unwritten(error.code)
-    }
-    return (entities, mentions, tokens, written)
+    return (entities, mentions, tokens, written, temporary)
   }
 
   /// A cut that does not split a surrogate pair.

@@ -103,11 +103,14 @@ public struct OutputFolder: Sendable {
   /// Part of the name of a file being written; a killed run can leave one behind.
   static let temporaryMarker = ".quipu-tmp-"
 
-  /// Removes temporary files that a killed run left (call with the lock held).
+  /// Removes temporary files that a killed run left, in the output folder and beside it
+  /// (the run state's; call with the lock held).
   func removeLeftoverTemporaryFiles() {
-    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
-    for case let relative as String in walker where relative.contains(Self.temporaryMarker) {
-      try? FileManager.default.removeItem(atPath: root.path + "/" + relative)
+    for folder in [root, stateFolder] {
+      guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
+      for case let relative as String in walker where relative.contains(Self.temporaryMarker) {
+        try? FileManager.default.removeItem(atPath: folder.path + "/" + relative)
+      }
     }
   }
 
