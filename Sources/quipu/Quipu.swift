@@ -52,4 +52,22 @@ extension ExitCode {
 extension BatchError {
   /// The documented exit status for this error.
   var exitCode: ExitCode { kind == .usage ? .usageOrRules : .ioFailure }
+
+  /// Reports the error; when the run had processed documents, first their failures, and then
+  /// its summary line (unless `quiet`).
+  func report(quiet: Bool, shard: String = "") {
+    for failure in summary?.failures ?? [] { quipu.report(failure.description) }
+    quipu.report(description)
+    if let summary, !quiet { quipu.report(summary.line + shard) }
+  }
+}
+
+extension BatchSummary {
+  /// The documented exit status for a run that finished: 130 after Ctrl-C, 3 when a
+  /// document's output could not be written (a full disk), 1 when a document failed, else 0.
+  var exitCode: ExitCode {
+    if interrupted { return ExitCode(130) }
+    if writeFailures > 0 { return .ioFailure }
+    return failures.isEmpty ? .success : .documentsFailed
+  }
 }

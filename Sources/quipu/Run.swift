@@ -25,8 +25,10 @@ struct Run: ParsableCommand {
       are still processed, and the exit status is 1. So is a folder that cannot be listed or a \
       file name that is not UTF-8; what could not be read keeps its previous output. An output \
       folder that is, contains or lies inside FOLDER is refused (exit status 2); one that cannot \
-      be written (or is locked by another run) stops the run with exit status 3. Ctrl-C stops \
-      after the documents in progress, leaving the output consistent (exit status 130).
+      be written (or is locked by another run) stops the run with exit status 3. So does a full \
+      disk: each file that could not be written is named, the summary printed, and the output \
+      left as one run wrote it, the previous run if entities.jsonl could not be written. Ctrl-C \
+      stops after the documents in progress, leaving the output consistent (exit status 130).
       """)
 
   @Argument(help: "Folder of text documents.")
@@ -103,13 +105,12 @@ struct Run: ParsableCommand {
     do {
       summary = try BatchRunner(rules: ruleSet, format: format).run(input: folder, output: out, options: options)
     } catch {
-      report(error.description)
+      error.report(quiet: quiet)
       throw error.exitCode
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line) }
-    if summary.interrupted { throw ExitCode(130) }
-    if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
+    if summary.exitCode != .success { throw summary.exitCode }
   }
 }
 

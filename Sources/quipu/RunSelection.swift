@@ -93,12 +93,11 @@ extension Run {
     do {
       summary = try partial.run(with: BatchRunner(rules: ruleSet, format: format), options: batchOptions)
     } catch {
-      report(error.description)
+      error.report(quiet: quiet, shard: partial.shard.map { ", shard \($0)" } ?? "")
       throw error.exitCode
     }
     for failure in summary.failures { report(failure.description) }
     if !quiet { report(summary.line + (partial.shard.map { ", shard \($0)" } ?? "")) }
-    if summary.interrupted { throw ExitCode(130) }
-    if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
+    if summary.exitCode != .success { throw summary.exitCode }
   }
 }

@@ -192,3 +192,22 @@ extension CommandLineTests {
     #expect(shard.status == 3, "\(shard.stderr)")
   }
 }
+
+extension CommandLineTests {
+  /// A document whose file cannot be written (here a folder is in its way; on a full disk, the
+  /// same) is named with the system's reason, counted in the summary, and the run exits 3,
+  /// the status of output that could not be written (issue 15).
+  @Test func aDocumentThatCannotBeWrittenExitsThreeWithTheSummary() throws {
+    let dir = try project(rules: Self.goodRules, docs: ["a.txt": Array("Peru".utf8), "b.txt": Array("Peru".utf8)])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("out/docs/b.txt.jsonl"), withIntermediateDirectories: true)
+    let r = try quipu(["run", "docs", "--out", "out"], in: dir)
+    #expect(r.status == 3, "\(r.stderr)")
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 2, "\(r.stderr)")
+    #expect(lines.first?.hasPrefix("docs/b.txt: error: cannot write ") == true, "\(r.stderr)")
+    #expect(lines.first?.hasSuffix("/out/docs/b.txt.jsonl (Is a directory)") == true, "\(r.stderr)")
+    #expect(lines.last?.hasPrefix("quipu: 2 documents (1 failed, 1 not written), 1 mentions, 1 entities") == true, "\(r.stderr)")
+  }
+}

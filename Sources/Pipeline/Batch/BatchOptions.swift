@@ -25,6 +25,8 @@ public struct BatchOptions: Sendable {
   var largeDocumentBlock = (bytes: 4 << 20, units: 4 << 20)
   /// For tests: how input folders are listed (to make one unlistable, even as root).
   var folderReader = FolderReader.system
+  /// For tests: how output bytes are written (to make the disk full at a chosen byte).
+  var fileWriter = FileWriter.system
 
   public init() {}
 

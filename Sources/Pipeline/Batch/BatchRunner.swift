@@ -11,6 +11,9 @@ public struct DocumentFailure: Error, Hashable, Sendable, CustomStringConvertibl
   /// The document's path as the user named it (input folder + relative path).
   public var path: String
   public var message: String
+  /// The document's output could not be written (a full disk): an I/O failure of the run,
+  /// not a problem of the document.
+  public var isWriteFailure = false
   public var diagnostic: Diagnostic { .error(file: path, message) }
   /// `in/a.txt: error: cannot read file (Permission denied)`
   public var description: String { diagnostic.description }
@@ -33,16 +36,25 @@ public struct BatchSummary: Sendable {
   /// `documents` then counts the documents done, and `listed` those the run had to do.
   public var interrupted = false
   public var listed: Int?
+  /// False when the run could not write its last files (``BatchError/summary``): then
+  /// nothing was renamed into place, and the output is as the previous run left it.
+  public var written = true
+
+  /// The documents whose output could not be written (a full disk): an I/O failure.
+  public var writeFailures: Int { failures.count { $0.isWriteFailure } }
 
   /// `quipu: 2 documents (0 failed), 57 mentions, 20 entities, 0.04 s`; after Ctrl-C,
-  /// `quipu: 120 of 3000 documents (0 failed), …; interrupted`.
+  /// `quipu: 120 of 3000 documents (0 failed), …; interrupted`; on a full disk,
+  /// `quipu: 40 documents (3 failed, 3 not written), …`.
   public var line: String {
     let of = interrupted ? listed.map { " of \($0)" } ?? "" : ""
     var parts = "quipu: \(documents)\(of) documents (\(failures.count) failed"
+    if writeFailures > 0 { parts += ", \(writeFailures) not written" }
     if reused > 0 { parts += ", \(reused) unchanged" }
     parts += "), \(mentions) mentions, \(entities) entities, " + String(format: "%.2f s", seconds)
     if skippedFiles > 0 { parts += "; \(skippedFiles) files skipped by the include/exclude globs" }
     if interrupted { parts += "; interrupted" }
+    if !written { parts += "; nothing written, the output is as it was" }
     return parts
   }
 }
@@ -58,6 +70,9 @@ public struct BatchError: Error, CustomStringConvertible {
 
   public var diagnostic: Diagnostic
   public var kind: Kind
+  /// What the run did before it stopped, when it had processed documents: their failures are
+  /// still to be reported, and the summary line printed.
+  public var summary: BatchSummary?
 
   public init(_ diagnostic: Diagnostic, kind: Kind = .io) {
     self.diagnostic = diagnostic
@@ -80,13 +95,16 @@ public struct BatchError: Error, CustomStringConvertible {
 /// A run is incremental (``RunState``): documents whose bytes did not change, under the same
 /// rules, Quipu version and settings, keep their output. It is safe to interrupt: every file
 /// is written whole (temporary file + rename), a lock keeps two runs out of one folder, and
-/// Ctrl-C stops after the documents in progress with `out/` consistent.
+/// Ctrl-C stops after the documents in progress with `out/` consistent. A full disk neither
+/// loses nor hides anything: every file that cannot be written is a failure, and the new
+/// files are renamed into place only once `entities.jsonl` and the run state are written
+/// (``commit(_:states:out:)``), so `out/` is the old output or the new one.
 ///
 /// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
 /// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``process(_:with:options:)``
 /// (each document reused only through
 /// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
-/// ``writeEntitiesAndState(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
+/// ``commit(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
@@ -119,7 +137,8 @@ public struct BatchRunner: Sendable {
     if let problem = OutputFolder.overlap(input: input, output: output) {
       throw BatchError(.error(problem), kind: .usage)
     }
-    let out = OutputFolder(URL(fileURLWithPath: output))
+    var out = OutputFolder(URL(fileURLWithPath: output))
+    out.writer = options.fileWriter
     let selection = try listInput(input, excluding: out, options: options, list: list)
     let lock = try openOutput(out, named: output)
     defer { withExtendedLifetime(lock) {} }
@@ -132,8 +151,16 @@ public struct BatchRunner: Sendable {
     keepPrevious(
       in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
       interrupted: interrupted)
-    let entities = try writeEntitiesAndState(tally, states: states, out: out)
-    return summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
+    do {
+      let entities = try commit(&tally, states: states, out: out)
+      return summarize(tally, selection: selection, entities: entities.count, interrupted: interrupted, started: started)
+    } catch {
+      var failed = error
+      let entities = lastFiles(tally, states: states, out: out).entities.count
+      failed.summary = summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
+      failed.summary?.written = false
+      throw failed
+    }
   }
 
   // MARK: - The steps of a run
@@ -252,13 +279,16 @@ public struct BatchRunner: Sendable {
       shared.tally.withLock { $0.merge(local) }
     }
     progress?.finish()
-    let tally = shared.tally.withLock { $0 }
-    if let fatal = tally.fatal { throw BatchError(.error(fatal)) }
+    var tally = shared.tally.withLock { $0 }
+    if let fatal = tally.fatal {
+      tally.discardStaged()
+      throw BatchError(.error(fatal))
+    }
     return (tally, interruption.isRequested && tally.attempted.count < documents.count)
   }
 
-  /// A document not reached, not read, or under a folder that could not be listed keeps its
-  /// previous output and rows: a failure is never a deletion, and `out/` stays consistent.
+  /// A document not reached, not read, not written, or under a folder that could not be listed
+  /// keeps its previous output and rows: a failure is never a deletion, and `out/` stays consistent.
   /// Each listing problem becomes a failure.
   func keepPrevious(
     in tally: inout Tally, documents: [String], selection: Selection, states: States, input: String,
@@ -277,7 +307,7 @@ public struct BatchRunner: Sendable {
     if interrupted {
       for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keep(relative) }
     }
-    for relative in tally.unread { keep(relative) }
+    for relative in tally.kept { keep(relative) }
     for problem in selection.problems {
       tally.failures.append(
         DocumentFailure(path: problem.path.isEmpty ? input : displayPrefix + problem.path, message: problem.message))
@@ -289,9 +319,41 @@ public struct BatchRunner: Sendable {
     }
   }
 
-  /// Removes the files of documents that are gone or failed, then writes `entities.jsonl`
-  /// (rebuilt from every record's summaries), the run state and the format's collection files.
-  func writeEntitiesAndState(_ tally: Tally, states: States, out: OutputFolder) throws(BatchError) -> EntityTable {
+  /// Makes this run's output the output, all at once or not at all.
+  ///
+  /// First writes the last files, `entities.jsonl` (rebuilt from every record's summaries),
+  /// the format's collection files and the run state, to temporary files. Only when they are
+  /// all written does it rename the documents' new files into place, remove the files of
+  /// documents that are gone or failed, and rename the last files into place, the run state
+  /// last. If one cannot be written (a full disk), every temporary file is removed and the
+  /// error thrown: `out/` is then as the previous run left it, and the run state the one
+  /// written before the first document, under which the next run redoes what this one did.
+  func commit(_ tally: inout Tally, states: States, out: OutputFolder) throws(BatchError) -> EntityTable {
+    var last = lastFiles(tally, states: states, out: out)
+    var temporaries = try writeTemporaries(last.files, out: out, tally: &tally)
+    if renameStaged(&tally, out: out) {
+      // Some document's files could not be renamed into place: the last files say otherwise.
+      for (temporary, _) in temporaries { unlink(temporary.path) }
+      last = lastFiles(tally, states: states, out: out)
+      temporaries = try writeTemporaries(last.files, out: out, tally: &tally)
+    }
+    out.removeDocumentFiles(states.recorded.files.subtracting(last.state.files).map(\.path))
+    for (index, (temporary, url)) in temporaries.enumerated() {
+      do throws(WriteFailure) {
+        try out.moveIntoPlace(temporary, url)
+      } catch {
+        for (temporary, _) in temporaries[(index + 1)...] { unlink(temporary.path) }
+        throw BatchError(.error(file: url.path, "cannot write (\(error.reason))"))
+      }
+    }
+    return last.entities
+  }
+
+  /// The run state, `entities.jsonl` and the format's collection files as this run leaves
+  /// them; the run state last.
+  func lastFiles(
+    _ tally: Tally, states: States, out: OutputFolder
+  ) -> (state: RunState, entities: EntityTable, files: [(URL, [UInt8])]) {
     var state = RunState(key: states.key)
     state.records = tally.records
     state.suffixes = format.documentSuffixes
@@ -301,31 +363,74 @@ public struct BatchRunner: Sendable {
       !format.documentSuffixes.contains { file.path.hasSuffix($0) }
         && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
-    out.removeDocumentFiles(states.recorded.files.subtracting(state.files).map(\.path))
     var entities = EntityTable()
     for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
-    let files = [(out.entitiesFile, entities.render()), (out.stateFile, state.serialized())]
+    let files =
+      [(out.entitiesFile, entities.render())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
+      + [(out.stateFile, state.serialized())]
+    return (state, entities, files)
+  }
+
+  /// Writes each file to its temporary file (flushed to disk) and returns them, with the
+  /// files they stand for. If one cannot be written, removes every temporary file of the
+  /// run, the documents' too, and throws.
+  func writeTemporaries(
+    _ files: [(URL, [UInt8])], out: OutputFolder, tally: inout Tally
+  ) throws(BatchError) -> [(temporary: URL, url: URL)] {
+    var written: [(temporary: URL, url: URL)] = []
     for (url, bytes) in files {
-      do {
-        try out.write(bytes, to: url)
+      do throws(WriteFailure) {
+        written.append((try out.writeTemporary(bytes, for: url, durable: true), url))
       } catch {
-        throw BatchError(.error(file: url.path, "cannot write (\(error.localizedDescription))"))
+        for (temporary, _) in written { unlink(temporary.path) }
+        tally.discardStaged()
+        throw BatchError(.error(file: url.path, "cannot write (\(error.reason))"))
       }
     }
-    return entities
+    return written
+  }
+
+  /// Renames the documents' new files into place. Renaming takes no room: it fails only when
+  /// something is in the way (a folder named like the file). Such a document is a failure:
+  /// its new files are removed, and so, by ``commit(_:states:out:)``, are its old ones.
+  /// Returns whether one failed.
+  func renameStaged(_ tally: inout Tally, out: OutputFolder) -> Bool {
+    var failed: [PathKey: DocumentFailure] = [:]
+    var renamed: [PathKey: [URL]] = [:]
+    for file in tally.staged {
+      if failed[file.document] != nil {
+        unlink(file.temporary.path)
+        continue
+      }
+      do throws(WriteFailure) {
+        try out.moveIntoPlace(file.temporary, file.target)
+        renamed[file.document, default: []].append(file.target)
+      } catch {
+        failed[file.document] = DocumentFailure(path: file.display, message: error.description, isWriteFailure: true)
+      }
+    }
+    tally.staged = []
+    for (document, failure) in failed {
+      for url in renamed[document] ?? [] { unlink(url.path) }
+      tally.mentions -= tally.records[document]?.entities.reduce(0) { $0 + $1.mentions } ?? 0
+      tally.records[document] = nil
+      tally.collected[document] = nil
+      tally.failures.append(failure)
+    }
+    return !failed.isEmpty
   }
 
   /// What the run did, for the closing line.
   func summarize(
-    _ tally: Tally, selection: Selection, entities: EntityTable, interrupted: Bool, started: ContinuousClock.Instant
+    _ tally: Tally, selection: Selection, entities: Int, interrupted: Bool, started: ContinuousClock.Instant
   ) -> BatchSummary {
     let failures = tally.failures.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let elapsed = ContinuousClock.now - started
     var summary = BatchSummary(
       documents: selection.documents.count, failures: failures, mentions: tally.mentions,
-      entities: entities.count, tokens: tally.tokens, bytes: tally.bytes,
+      entities: entities, tokens: tally.tokens, bytes: tally.bytes,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     summary.reused = tally.reused
     summary.skippedFiles = selection.listed - selection.documents.count
@@ -374,6 +479,7 @@ public struct BatchRunner: Sendable {
           try processLarge(relative, source: source, stamp: stamp, into: &tally)
         } catch {
           tally.failures.append(error)
+          if error.isWriteFailure { tally.kept.insert(key) }
         }
         return size
       }
@@ -417,7 +523,7 @@ public struct BatchRunner: Sendable {
       do {
         bytes = try BatchRunner.read(source, display: display)
       } catch {
-        tally.unread.insert(key)
+        tally.kept.insert(key)
         tally.failures.append(error)
         return nil
       }
@@ -437,16 +543,20 @@ public struct BatchRunner: Sendable {
       }
       let target = target(relative)
       var outputBytes: Int?
-      do {
+      var staged: [Staged] = []
+      do throws(WriteFailure) {
         for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
           let url = out.file(forDocument: relative, suffix: file.suffix)
-          try out.write(file.bytes, to: url, durable: false)
+          let temporary = try out.writeTemporary(file.bytes, for: url, durable: false)
+          staged.append(Staged(document: key, temporary: temporary, target: url, display: display))
           if url == target { outputBytes = file.bytes.count }
         }
       } catch {
-        tally.failures.append(DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)"))
+        for file in staged { unlink(file.temporary.path) }
+        tally.unwritten(key, display: display, error)
         return bytes.count
       }
+      tally.staged += staged
       if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
       var table = EntityTable()
       table.add(extracted.mentions, document: relative)
@@ -476,6 +586,8 @@ public struct BatchRunner: Sendable {
       }
       let result = try document.extract(
         rules: rules, gazetteer: gazetteer, explain: options.explain, target: target(relative), out: out)
+      tally.staged.append(
+        Staged(document: key, temporary: result.temporary, target: target(relative), display: displayPrefix + relative))
       tally.records[key] = RunState.Record(
         input: hash, entities: result.entities.summaries, output: result.outputBytes, stamp: trusted)
       tally.mentions += result.mentions
@@ -525,8 +637,12 @@ public struct BatchRunner: Sendable {
     var records: [PathKey: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
     var attempted: Set<PathKey> = []
-    /// Documents whose bytes could not be read (their previous output is kept).
-    var unread: Set<PathKey> = []
+    /// Documents whose bytes could not be read, or whose output could not be written: their
+    /// previous output is kept.
+    var kept: Set<PathKey> = []
+    /// The documents' new files, written to temporary files that ``BatchRunner/commit(_:states:out:)``
+    /// renames into place.
+    var staged: [Staged] = []
     /// Each document's line of the format's collection file (`spans.jsonl`), by path.
     var collected: [PathKey: [UInt8]] = [:]
     var mentions = 0
@@ -542,11 +658,24 @@ public struct BatchRunner: Sendable {
       mentions += record.entities.reduce(0) { $0 + $1.mentions }
     }
 
+    /// A document's output could not be written: a failure, and its previous output is kept.
+    mutating func unwritten(_ key: PathKey, display: String, _ error: WriteFailure) {
+      failures.append(DocumentFailure(path: display, message: error.description, isWriteFailure: true))
+      kept.insert(key)
+    }
+
+    /// Removes the temporary files of the documents' new output (the run stops short).
+    mutating func discardStaged() {
+      for file in staged { unlink(file.temporary.path) }
+      staged = []
+    }
+
     mutating func merge(_ other: Tally) {
       records.merge(other.records) { a, _ in a }
       failures += other.failures
       attempted.formUnion(other.attempted)
-      unread.formUnion(other.unread)
+      kept.formUnion(other.kept)
+      staged += other.staged
       collected.merge(other.collected) { mine, _ in mine }
       mentions += other.mentions
       tokens += other.tokens
@@ -554,6 +683,14 @@ public struct BatchRunner: Sendable {
       reused += other.reused
       fatal = fatal ?? other.fatal
     }
+  }
+
+  /// A new file of a document, written whole to a temporary file, waiting to be renamed.
+  struct Staged: Sendable {
+    var document: PathKey
+    var temporary: URL
+    var target: URL
+    var display: String
   }
 
   final class Shared: Sendable {

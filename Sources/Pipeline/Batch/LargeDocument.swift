@@ -11,8 +11,8 @@ import Rules
 ///
 /// What is per document elsewhere is per piece here: coreference and acronyms reach only as
 /// far as a piece (about four million characters, cut at line breaks), which is what a
-/// document of that size can afford. The output file is written to a temporary file and
-/// renamed at the end, like every output file.
+/// document of that size can afford. The output file is written to a temporary file, renamed
+/// into place with the run's other files, like every output file.
 struct LargeDocument {
   /// Files at least this large are read piece by piece (``BatchOptions/largeDocumentBytes``).
   static let threshold = 32 << 20
@@ -40,21 +40,20 @@ struct LargeDocument {
     return (hash.hex, total)
   }
 
-  /// Runs the pipeline over the file, writing mention lines to `target`; `outputBytes` is the
-  /// size of the file written (recorded in the run state, like a whole document's).
+  /// Runs the pipeline over the file, writing mention lines to the temporary file of `target`
+  /// (renamed into place with the run's other files); `outputBytes` is the size of the file
+  /// written (recorded in the run state, like a whole document's).
   func extract(
     rules: RuleSet, gazetteer: Gazetteer, explain: Bool, target: URL, out: OutputFolder
-  ) throws(DocumentFailure) -> (entities: EntityTable, mentions: Int, tokens: Int, outputBytes: Int) {
-    let folder = target.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent)\(OutputFolder.temporaryMarker)\(getpid())")
-    let writer: FileHandle
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-      writer = try FileHandle(forWritingTo: temporary)
-    } catch {
-      throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
+  ) throws(DocumentFailure) -> (entities: EntityTable, mentions: Int, tokens: Int, outputBytes: Int, temporary: URL) {
+    let temporary = out.temporary(for: target)
+    func unwritten(_ code: Int32) -> DocumentFailure {
+      DocumentFailure(path: display, message: WriteFailure(path: target.path, code: code).description, isWriteFailure: true)
     }
+    let folders = OutputFolder.makeFolders(target.deletingLastPathComponent().path)
+    guard folders == 0 else { throw unwritten(folders) }
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw unwritten(errno) }
     var entities = EntityTable()
     var mentions = 0
     var tokens = 0
@@ -77,7 +76,8 @@ struct LargeDocument {
       pieces += 1
       let extracted = extractor!.extract(path: relative, utf16: piece)
       let lines = MentionLines.render(extracted.mentions, of: extracted.document, explain: explain, offset: codePointBase)
-      writer.write(Data(lines))
+      let status = lines.withUnsafeBytes { out.writer.writeAll(fd, $0, path: temporary.path) }
+      guard status == 0 else { throw unwritten(status) }
       written += lines.count
       entities.add(extracted.mentions, document: relative)
       mentions += extracted.mentions.count
@@ -85,7 +85,7 @@ struct LargeDocument {
       codePointBase += piece.count { !UTF16.isTrailSurrogate($0) }
     }
 
-    do {
+    do throws(DocumentFailure) {
       try forEachBlock { (block: [UInt8], blockStart: Int) throws(DocumentFailure) in
         var bytes = pendingBytes + block
         var start = 0
@@ -130,24 +130,17 @@ struct LargeDocument {
         throw DocumentFailure(path: display, message: DecodingError(byteOffset: try fileSize() - pendingBytes.count, reason: .invalidUTF8).description)
       }
       if !carry.isEmpty { try process(carry) }
-      do {
-        try writer.close()
-      } catch {
-        throw DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)")
-      }
-    } catch let failure as DocumentFailure {
-      try? writer.close()
-      try? FileManager.default.removeItem(at: temporary)
-      throw failure
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw DocumentFailure(path: display, message: "\(error)")
+      close(fd)
+      unlink(temporary.path)
+      throw error
     }
-    guard rename(temporary.path, target.path) == 0 else {
-      try? FileManager.default.removeItem(at: temporary)
-      throw DocumentFailure(path: display, message: "cannot write output: \(String(cString: strerror(errno)))")
+    guard close(fd) == 0 else {
+      let code = errno
+      unlink(temporary.path)
+      throw unwritten(code)
     }
-    return (entities, mentions, tokens, written)
+    return (entities, mentions, tokens, written, temporary)
   }
 
   /// A cut that does not split a surrogate pair.

@@ -30,58 +30,65 @@ public struct OutputFolder: Sendable {
     documentsFolder.appendingPathComponent(relativePath + suffix, isDirectory: false)
   }
 
+  /// How bytes reach the disk (for tests: a disk that fills up; see ``FileWriter``).
+  var writer = FileWriter.system
+
   /// Writes `bytes` to a temporary file beside `url` and renames it into place, so a
   /// reader (or a run killed midway) sees the old file or the new one, never a torn one.
   ///
-  /// `durable` files are flushed to disk before the rename (Foundation's write, with an
-  /// `fsync`); the others are not, and the caller calls `sync()` once after many of them: a
+  /// `durable` files are flushed to disk before the rename (`fsync`); the others are not: a
   /// batch run's per-document files, where one `fsync` each cost 2 ms, a third of a run.
-  public func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws {
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent)\(Self.temporaryMarker)\(getpid())", isDirectory: false)
-    func put() throws {
-      if durable {
-        try Data(bytes).write(to: temporary)
-      } else {
-        try Self.writeWithoutSync(bytes, to: temporary.path)
-      }
-    }
-    do {
-      try put()
-    } catch {
+  /// On failure no temporary file is left, and the old file is as it was.
+  public func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(WriteFailure) {
+    let temporary = try writeTemporary(bytes, for: url, durable: durable)
+    try moveIntoPlace(temporary, url)
+  }
+
+  /// The hidden temporary file that stands for `url` until it is renamed into place.
+  func temporary(for url: URL) -> URL {
+    url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent)\(Self.temporaryMarker)\(getpid())", isDirectory: false)
+  }
+
+  /// Writes `bytes` to the temporary file of `url` (``temporary(for:)``), creating folders as
+  /// needed, and returns it; on failure, nothing is left.
+  func writeTemporary(_ bytes: [UInt8], for url: URL, durable: Bool) throws(WriteFailure) -> URL {
+    let temporary = temporary(for: url)
+    var status = writer.put(bytes, to: temporary.path, durable: durable)
+    if status == ENOENT {
       // Most folders exist already; create them only when a write says so.
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try put()
+      status = Self.makeFolders(url.deletingLastPathComponent().path)
+      if status == 0 { status = writer.put(bytes, to: temporary.path, durable: durable) }
     }
+    guard status == 0 else { throw WriteFailure(path: url.path, code: status) }
+    return temporary
+  }
+
+  /// Renames a temporary file over `url`; on failure the temporary file is removed.
+  func moveIntoPlace(_ temporary: URL, _ url: URL) throws(WriteFailure) {
     guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
+      let code = errno
+      unlink(temporary.path)
+      throw WriteFailure(path: url.path, code: code)
     }
   }
 
+  /// `mkdir -p`: 0, or the `errno` of the folder that could not be made.
+  static func makeFolders(_ path: String) -> Int32 {
+    if mkdir(path, 0o755) == 0 || errno == EEXIST { return 0 }
+    guard errno == ENOENT else { return errno }
+    let parent = (path as NSString).deletingLastPathComponent
+    guard !parent.isEmpty, parent != path else { return ENOENT }
+    let status = makeFolders(parent)
+    if status != 0 { return status }
+    return mkdir(path, 0o755) == 0 || errno == EEXIST ? 0 : errno
+  }
+
   /// Writes `bytes` to `path` (created or truncated) with no `fsync`; on failure the file is
-  /// removed. Shared by batch runs and `quipu merge` (`BulkWriter`).
+  /// removed. For `quipu merge` (`BulkWriter`).
   static func writeWithoutSync<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw posixError(errno, path) }
-    var written = 0
-    let status: Int32 = bytes.withUnsafeBytes { buffer in
-      while written < buffer.count {
-        let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += n
-      }
-      return 0
-    }
-    let closed = close(fd) == 0 ? 0 : errno
-    if status != 0 || closed != 0 {
-      unlink(path)
-      throw posixError(status != 0 ? status : closed, path)
-    }
+    let status = FileWriter.system.put(bytes, to: path, durable: false)
+    if status != 0 { throw posixError(status, path) }
   }
 
   static func posixError(_ code: Int32, _ path: String) -> Error {
@@ -96,11 +103,14 @@ public struct OutputFolder: Sendable {
   /// Part of the name of a file being written; a killed run can leave one behind.
   static let temporaryMarker = ".quipu-tmp-"
 
-  /// Removes temporary files that a killed run left (call with the lock held).
+  /// Removes temporary files that a killed run left, in the output folder and beside it
+  /// (the run state's; call with the lock held).
   func removeLeftoverTemporaryFiles() {
-    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
-    for case let relative as String in walker where relative.contains(Self.temporaryMarker) {
-      try? FileManager.default.removeItem(atPath: root.path + "/" + relative)
+    for folder in [root, stateFolder] {
+      guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
+      for case let relative as String in walker where relative.contains(Self.temporaryMarker) {
+        try? FileManager.default.removeItem(atPath: folder.path + "/" + relative)
+      }
     }
   }
 
