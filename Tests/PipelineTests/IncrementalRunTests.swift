@@ -118,37 +118,52 @@ import TestSupport
 
   /// Kills `quipu run` with SIGKILL while it writes, then checks that every output file is
   /// complete, and that the next run makes out/ consistent again.
+  /// A run killed while it rewrites every document leaves each output file whole, old or new,
+  /// and `entities.jsonl` describing one of the two; the next run removes what the killed
+  /// one left half done and finishes.
   @Test func aKilledRunLeavesNoTornFiles() throws {
-    var files: [String: String] = [:]
-    for i in 0..<200 { files["d\(i).txt"] = String(repeating: "Peru y Perú. ", count: 1000 + i) }
-    let (input, out) = try workspace(files)
+    func corpus(_ repeats: Int) -> [String: String] {
+      var files: [String: String] = [:]
+      for i in 0..<200 { files["d\(i).txt"] = String(repeating: "Peru y Perú. ", count: repeats + i) }
+      return files
+    }
+    func total(_ repeats: Int) -> Int { 2 * (0..<200).reduce(0) { $0 + repeats + $1 } }
+    let (input, out) = try workspace(corpus(1000))
     let rules = try Fixture.temporaryFolder()
     try Fixture.write(["places.yaml": Array(Self.yaml.utf8)], under: rules)
+    _ = try BatchRunner(rules: RuleSetLoader.load(rules)).run(input: input.path, output: out.path, jobs: 2)
+    try Fixture.write(corpus(1500).mapValues { Array($0.utf8) }, under: input)
+
     let process = Process()
     process.executableURL = CommandLineBinary.url
     process.arguments = ["run", input.path, "--out", out.path, "--rules", rules.path, "--quiet"]
     try process.run()
-    // Wait until some output exists, then kill mid-run.
+    // Wait until the run has written some new files (hidden until it ends), then kill it.
+    let docs = out.appendingPathComponent("docs")
     let deadline = Date().addingTimeInterval(60)
-    while Date() < deadline {
-      let docs = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("docs").path)) ?? []
-      if docs.count >= 10 { break }
+    while Date() < deadline, process.isRunning {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []
+      if names.filter({ $0.contains(OutputFolder.temporaryMarker) }).count >= 10 { break }
       usleep(2000)
     }
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("docs").path)) ?? []
-    where !name.hasPrefix(".") {  // a temporary file being written when the run was killed
-      let text = try String(contentsOf: out.appendingPathComponent("docs/\(name)"), encoding: .utf8)
-      let expected = 2 * (1000 + Int(name.dropFirst().prefix { $0.isNumber })!)
-      // Complete files only: the right number of lines, each of them whole JSON.
-      #expect(text.split(separator: "\n").count == expected, "\(name)")
-      #expect(text.isEmpty || text.hasSuffix("}\n"), "\(name)")
+    for name in try FileManager.default.contentsOfDirectory(atPath: docs.path) where !name.hasPrefix(".") {
+      let text = try String(contentsOf: docs.appendingPathComponent(name), encoding: .utf8)
+      let i = Int(name.dropFirst().prefix { $0.isNumber })!
+      // Complete files only, old or new: the right number of lines, each of them whole JSON.
+      #expect([2 * (1000 + i), 2 * (1500 + i)].contains(text.split(separator: "\n").count), "\(name)")
+      #expect(text.hasSuffix("}\n"), "\(name)")
     }
+    let before = try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)
+    #expect(before.contains(#""mentions":\#(total(1000))"#) || before.contains(#""mentions":\#(total(1500))"#))
+
     let summary = try BatchRunner(rules: RuleSetLoader.load(rules)).run(input: input.path, output: out.path, jobs: 2)
     #expect(summary.failures.isEmpty)
     let entities = try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8)
-    #expect(entities.contains(#""mentions":\#(2 * (0..<200).reduce(0) { $0 + 1000 + $1 })"#))
+    #expect(entities.contains(#""mentions":\#(total(1500))"#))
+    let left = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String } ?? []
+    #expect(left.filter { $0.contains(OutputFolder.temporaryMarker) }.isEmpty)
   }
 }
 
