@@ -22,8 +22,9 @@ public struct Gazetteer: Sendable {
 
   public init(rules: RuleSet) {
     rootChildren = Array(repeating: 0, count: rules.vocabulary.count)
-    var terminals: [[UInt32]] = [[]]  // per node; node 0 is the root
     transitions = TransitionTable(capacity: rules.aliases.count * 2)
+    var nodes: UInt32 = 1  // node 0 is the root
+    var endNode = [UInt32](repeating: 0, count: rules.aliases.count)
     for (index, alias) in rules.aliases.enumerated() {
       var node: UInt32 = 0
       for (depth, key) in alias.loose.enumerated() {
@@ -31,20 +32,24 @@ public struct Gazetteer: Sendable {
         if let existing {
           node = existing
         } else {
-          let child = UInt32(terminals.count)
-          terminals.append([])
+          let child = nodes
+          nodes += 1
           if depth == 0 { rootChildren[Int(key)] = child } else { transitions.insert(node: node, key: key, child: child) }
           node = child
         }
       }
-      terminals[Int(node)].append(UInt32(index))
+      endNode[index] = node
     }
-    nodeCount = terminals.count
-    terminalOffsets.reserveCapacity(terminals.count + 1)
-    terminalOffsets.append(0)
-    for list in terminals {
-      terminalAliases.append(contentsOf: list)
-      terminalOffsets.append(UInt32(terminalAliases.count))
+    nodeCount = Int(nodes)
+    // Each node's aliases, in definition order: counted, then placed (no array per node).
+    terminalOffsets = [UInt32](repeating: 0, count: Int(nodes) + 1)
+    for node in endNode { terminalOffsets[Int(node) + 1] += 1 }
+    for n in 0..<Int(nodes) { terminalOffsets[n + 1] += terminalOffsets[n] }
+    var next = terminalOffsets
+    terminalAliases = [UInt32](repeating: 0, count: endNode.count)
+    for (index, node) in endNode.enumerated() {
+      terminalAliases[Int(next[Int(node)])] = UInt32(index)
+      next[Int(node)] += 1
     }
   }
 
