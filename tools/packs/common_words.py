@@ -11,7 +11,9 @@ German nouns are capitalized in the dictionary and so are not in the German list
 
 For the other languages, which have no such dictionary here, a word that is the name of a place
 of at least 100,000 people in the cities table, or any name of one of a million, is not
-common: "Gdańsk" and "Самара" are frequent because they are places. Their lists keep only words in their own
+common: "Gdańsk" and "Самара" are frequent because they are places; in Arabic it stays common
+when its form with the article added or removed is frequent too (Zipf >= 4.5): "المدينة"
+(Medina) is "the city", "العين" (Al Ain) "the eye", while "القاهرة" and "الرياض" are places. Their lists keep only words in their own
 script (the English list covers the Latin loanwords of Japanese or Chinese text).
 
 Output is sorted by code point, one word a line, after a header: byte-stable for the same
@@ -45,6 +47,14 @@ SCRIPTS = {  # code point ranges of each non-Latin language's own script
 }
 
 
+ARABIC_TOGGLED_ZIPF = 4.5
+
+
+def arabic_toggle(word):
+    """The word with the article ال removed, or added: "المدينة" -> "مدينة", "حلب" -> "الحلب"."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else "ال" + word
+
+
 def place_names(cities):
     """Lowercased names of the places with at least PLACE_POPULATION people, and alternate
     names of those with ten times as many (GeoNames gives small cities odd alternate names:
@@ -75,7 +85,12 @@ def main(out_dir, cities):
             words &= lower
             source += f", lowercase in Debian {package}"
         else:
+            placed = words & places
             words -= places
+            if lang == "ar":
+                # a place name that is a noun with the article toggled stays common: "المدينة"
+                # (Medina) is "the city" (مدينة), "العين" (Al Ain) "the eye"
+                words |= {w for w in placed if wordfreq.zipf_frequency(arabic_toggle(w), "ar") >= ARABIC_TOGGLED_ZIPF}
             if lang in SCRIPTS:
                 words = {w for w in words if any(lo <= ord(c) <= hi for c in w for lo, hi in SCRIPTS[lang])}
             source += f", not a name of a place of {PLACE_POPULATION:,}+ people in {os.path.basename(cities)}"
