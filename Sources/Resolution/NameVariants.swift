@@ -10,9 +10,14 @@ struct NameVariants {
   /// Per mention: the script of its first word (ICU's UScriptCode; Latin is 25).
   private let scripts: [UInt8]
 
-  init(document: Document, lexicon: Lexicon, mentions: [ResolvedMention]) {
+  /// Folded words frequent in some language: a capitalized one that opens a sentence ("Según",
+  /// "Selon") is not part of the name after it.
+  let commonWords: Set<String>
+
+  init(document: Document, lexicon: Lexicon, mentions: [ResolvedMention], commonWords: Set<String> = []) {
     self.document = document
     self.lexicon = lexicon
+    self.commonWords = commonWords
     names = mentions.map { m in
       document.tokens[Int(m.firstToken)..<Int(m.endToken)].filter(\.isWordLike).map(\.keys.loose)
     }
@@ -22,6 +27,17 @@ struct NameVariants {
   }
 
   static let latinScript: UInt8 = 25
+
+  /// The words of `profiles` at Zipf frequency 5 or more in some language: "según", "selon",
+  /// "however", but not given names.
+  static func commonWords(_ profiles: LanguageProfiles) -> Set<String> {
+    let languages = profiles.codes.count
+    var found = Set<String>()
+    for (w, word) in profiles.words.enumerated() where (0..<languages).contains(where: { profiles.weights[w * languages + $0] >= 50 }) {
+      found.insert(word)
+    }
+    return found
+  }
 
   /// Joins variants to fuller names, rewriting their entity.
   mutating func join(_ resolved: inout [ResolvedMention]) {
@@ -231,10 +247,15 @@ struct NameVariants {
     func capitalizedWord(_ i: Int) -> Bool {
       i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].shape.contains(.initialUpper)
     }
+    // "Según Díaz": a frequent word capitalized only because it opens the sentence.
+    func opensSentenceAsCommonWord(_ i: Int) -> Bool {
+      (i == 0 || tokens[i].sentence != tokens[i - 1].sentence) && commonWords.contains(lexicon.string(tokens[i].keys.folded))
+    }
     var stemsOfKey: [KeyID: Set<String>] = [:]  // a document repeats its words
     for (t, token) in tokens.enumerated() where !covered[t] {
       guard token.kind == .word, token.shape.contains(.initialUpper), token.shape.contains(.hasLower),
-        token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1], !capitalizedWord(t + 1) || covered[t + 1]
+        token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1] || opensSentenceAsCommonWord(t - 1),
+        !capitalizedWord(t + 1) || covered[t + 1]
       else { continue }
       var ids = byKey[token.keys.loose] ?? []
       if ids.isEmpty, !byStem.isEmpty, CaseForms.scripts.contains(token.script) {

@@ -78,7 +78,13 @@ public struct ResolvedMention: Hashable, Sendable {
 public struct Resolver: Sendable {
   public let rules: RuleSet
 
-  public init(rules: RuleSet) { self.rules = rules }
+  public init(rules: RuleSet) {
+    self.rules = rules
+    commonWords = rules.derived.value("Resolution.commonWords") { NameVariants.commonWords(rules.languages) }
+  }
+
+  /// Words frequent in some language (see ``NameVariants/commonWords(_:)``).
+  private let commonWords: Set<String>
 
   /// Resolves a document's recognized mentions, with their tokens' loose keys as context words.
   public func resolve(_ recognized: RecognizedDocument, in document: Document, lexicon: Lexicon) -> [ResolvedMention] {
@@ -95,7 +101,7 @@ public struct Resolver: Sendable {
     let disambiguator = Disambiguator(rules: rules, mentions: mentions, looseKeys: looseKeys, document: document, lexicon: lexicon)
     var resolved = mentions.map { resolveAlone($0, document: document, lexicon: lexicon, disambiguator: disambiguator) }
     linkAcronyms(mentions, &resolved)
-    var variants = NameVariants(document: document, lexicon: lexicon, mentions: resolved)
+    var variants = NameVariants(document: document, lexicon: lexicon, mentions: resolved, commonWords: commonWords)
     variants.join(&resolved)
     resolved += variants.corefMentions(resolved)
     return resolved.sorted { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }

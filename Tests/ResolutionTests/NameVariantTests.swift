@@ -113,6 +113,19 @@ import TestSupport
     #expect(extracted.mentions.map { "\(extracted.text(of: $0)) → \($0.entityID) (\($0.how))" } == c.expected)
   }
 
+  /// A lone surname after a capitalized word joins its full name only when that word is a
+  /// frequent one opening the sentence ("Según Díaz"), not a name ("Ana Díaz").
+  @Test(arguments: [
+    ("presidente Pedro Díaz habló. Según Díaz, no.", ["Pedro Díaz → ~person/pedro-diaz (pattern)", "Díaz → ~person/pedro-diaz (coref)"]),
+    ("presidente Pedro Díaz habló. Ana Díaz, no.", ["Pedro Díaz → ~person/pedro-diaz (pattern)"]),
+    ("presidente Pedro Díaz habló, Según Díaz.", ["Pedro Díaz → ~person/pedro-diaz (pattern)"]),
+  ])
+  func sentenceOpeningWordBeforeSurname(_ c: (String, [String])) throws {
+    let rules = Self.rules.replacingOccurrences(of: "lists:\n", with: "languages:\n  es: {según: 5.3, de: 7.6}\nlists:\n")
+    let extracted = try Extractor(rules: Fixture.rules(rules)).extract(text: c.0)
+    #expect(extracted.mentions.map { "\(extracted.text(of: $0)) → \($0.entityID) (\($0.how))" } == c.1)
+  }
+
   /// One person's name in two scripts, inflected or transliterated differently.
   static let scriptRules = """
     lists:
