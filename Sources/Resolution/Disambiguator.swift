@@ -69,7 +69,8 @@ struct Disambiguator {
 
   init(rules: RuleSet, mentions: [Mention], looseKeys: [UInt32], document: Document? = nil, lexicon: Lexicon? = nil) {
     self.rules = rules
-    present = Set(looseKeys)
+    // Only ambiguous mentions are decided (and read context words): most documents have none.
+    present = mentions.contains(where: { $0.candidates.count > 1 }) ? Set(looseKeys) : []
     for mention in mentions where mention.entity >= 0 && mention.candidates.isEmpty {
       for code in rules.entities[Int(mention.entity)].placeCodes { codeCounts[code, default: 0] += 1 }
     }

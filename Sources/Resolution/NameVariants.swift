@@ -28,6 +28,11 @@ struct NameVariants {
 
   static let latinScript: UInt8 = 25
 
+  /// A word of a script without capitals (Arabic, Hebrew, Chinese …): letters, no case.
+  static func isCaseless(_ token: Token) -> Bool {
+    token.shape.contains(.hasLetter) && !token.shape.contains(.hasUpper) && !token.shape.contains(.hasLower)
+  }
+
   /// The words of `profiles` at Zipf frequency 5 or more in some language: "según", "selon",
   /// "however", but not given names.
   static func commonWords(_ profiles: LanguageProfiles) -> Set<String> {
@@ -224,7 +229,10 @@ struct NameVariants {
       var keys: [KeyID] = []
       if m.type == "PERSON" {
         keys.append(words.last!)
-        if lexicon.string(words[0]).count >= 3 { keys.append(words[0]) }
+        // A given name alone is the person only where capitals mark names: in Arabic, one
+        // "محمد" is no more this Muhammad than another.
+        let cased = tokens[Int(m.firstToken)..<Int(m.endToken)].first(where: \.isWordLike).map { !Self.isCaseless($0) } ?? true
+        if cased, lexicon.string(words[0]).count >= 3 { keys.append(words[0]) }
       } else {
         // The last word counts only if the word before it is part of the name, not a connector.
         let wordTokens = tokens[Int(m.firstToken)..<Int(m.endToken)].filter(\.isWordLike)
@@ -253,7 +261,8 @@ struct NameVariants {
     }
     var stemsOfKey: [KeyID: Set<String>] = [:]  // a document repeats its words
     for (t, token) in tokens.enumerated() where !covered[t] {
-      guard token.kind == .word, token.shape.contains(.initialUpper), token.shape.contains(.hasLower),
+      guard token.kind == .word,
+        token.shape.contains(.initialUpper) && token.shape.contains(.hasLower) || Self.isCaseless(token) && token.end - token.start >= 3,
         token.end - token.start >= 2, !capitalizedWord(t - 1) || covered[t - 1] || opensSentenceAsCommonWord(t - 1),
         !capitalizedWord(t + 1) || covered[t + 1]
       else { continue }

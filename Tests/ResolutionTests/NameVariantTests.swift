@@ -126,6 +126,22 @@ import TestSupport
     #expect(extracted.mentions.map { "\(extracted.text(of: $0)) → \($0.entityID) (\($0.how))" } == c.1)
   }
 
+  /// In a script without capitals a lone surname joins its full name too, but a lone given
+  /// name does not (one "محمد" is no more this Muhammad than another).
+  @Test func caselessSurnamesJoinTheirFullName() throws {
+    let rules = """
+      lists:
+        title: [الرئيس]
+      patterns:
+        - {type: PERSON, pattern: '@title <[script=Arab]{2}>'}
+      """
+    let extracted = try Extractor(rules: Fixture.rules(rules)).extract(text: "قال الرئيس محمد مرسي اليوم. ثم قال مرسي إن محمد غادر.")
+    #expect(
+      extracted.mentions.map { "\(extracted.text(of: $0)) → \($0.entityID) (\($0.how))" } == [
+        "محمد مرسي → ~person/mhmd-mrsy (pattern)", "مرسي → ~person/mhmd-mrsy (coref)",
+      ])
+  }
+
   /// One person's name in two scripts, inflected or transliterated differently.
   static let scriptRules = """
     lists:
