@@ -50,6 +50,9 @@ public struct LanguageMap: Sendable, Equatable {
 public final class LanguageIdentifier {
   public let profiles: LanguageProfiles
   private let wordIndex: [String: Int32]
+  /// Per word and language, what the word adds to the language's score: its weight above the
+  /// floor, or nothing (the table, less the floor, so the per-token loop has no branch).
+  private let gains: [UInt8]
   /// Per folded lexicon key: the profile word + 1, 0 for none, -1 not looked up yet.
   private var wordOfKey: [Int32] = []
   private var scores: [Int]
@@ -72,6 +75,7 @@ public final class LanguageIdentifier {
     var index: [String: Int32] = [:]
     for (i, word) in profiles.words.enumerated() { index[word] = Int32(i) }
     wordIndex = index
+    gains = profiles.weights.map { $0 > UInt8(Self.floor) ? $0 - UInt8(Self.floor) : 0 }
     scores = Array(repeating: 0, count: profiles.codes.count)
     documentScores = scores
   }
@@ -99,10 +103,7 @@ public final class LanguageIdentifier {
         let word = profileWord(tokens[t].keys.folded, lexicon: lexicon)
         guard word >= 0 else { continue }
         let row = Int(word) * languages
-        for l in 0..<languages {
-          let weight = Int(profiles.weights[row + l])
-          if weight > Self.floor { scores[l] += weight - Self.floor }
-        }
+        for l in 0..<languages { scores[l] += Int(gains[row + l]) }
       }
       for l in 0..<languages { documentScores[l] += scores[l] }
       paragraphs.append((start..<i, Self.decide(scores, lead: Self.paragraphLead)))

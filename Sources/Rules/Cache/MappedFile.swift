@@ -59,21 +59,15 @@ final class MappedFile {
     _ = madvise(address, Int(high - low), MADV_DONTNEED)
   }
 
-  /// The FNV hash of a range (its pages are kept: the decoder reads them next).
-  static func hash(_ range: UnsafeRawBufferPointer) -> StableHash {
-    var hash = StableHash()
-    hash.combine(bytes: range)
-    return hash
-  }
 }
 
-/// Size and FNV hash of a file, read through one small buffer (mapping a 60 MB table to hash
+/// Size and ``Checksum`` of a file, read through one small buffer (mapping a 60 MB table to hash
 /// it would add 60 MB to the peak memory of every run).
 func fileDigest(path: String) -> (size: UInt64, hash: UInt64)? {
   let fd = open(path, O_RDONLY | O_CLOEXEC)
   guard fd >= 0 else { return nil }
   defer { close(fd) }
-  var hash = StableHash()
+  var hash = Checksum()
   var size: UInt64 = 0
   let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
   defer { buffer.deallocate() }
@@ -84,7 +78,7 @@ func fileDigest(path: String) -> (size: UInt64, hash: UInt64)? {
       return nil
     }
     if n == 0 { break }
-    hash.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+    hash.combine(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
     size += UInt64(n)
   }
   return (size, hash.value)

@@ -182,7 +182,7 @@ public enum RuleCache {
         let length = try r.readCount()
         let start = raw.count - length
         let payload = UnsafeRawBufferPointer(rebasing: raw[start...])
-        guard MappedFile.hash(payload).value == checksum else { return .failure(Miss("damaged cache")) }
+        guard Checksum.of(payload) == checksum else { return .failure(Miss("damaged cache")) }
         var p = BinaryReader(payload, releasingBehind: true)
         let rules = try RuleSet(decoding: &p)
         guard p.isAtEnd else { return .failure(Miss("damaged cache")) }
@@ -209,7 +209,7 @@ public enum RuleCache {
       w.write(input.1)
       w.write(input.2)
     }
-    header.write(StableHash.of(payload.bytes).value)
+    header.write(payload.bytes.withUnsafeBytes { Checksum.of($0) })
     header.write(UInt64(payload.bytes.count))
     var out = Data(magic)
     out.append(contentsOf: header.bytes)
