@@ -22,6 +22,10 @@ struct NameVariants {
   }
 
   static let latinScript: UInt8 = 25
+  /// Scripts without letter case (ICU's UScriptCode: Han 17, Hangul 18, Hiragana 20, Katakana
+  /// 22): a name there shows no capital, so a repeated whole name counts without one (马杜罗 …
+  /// 马杜罗). Lone words still need a capital: a Han character alone is as often a word.
+  static let uncasedScripts: Set<UInt8> = [17, 18, 20, 22]
 
   /// Joins variants to fuller names, rewriting their entity.
   mutating func join(_ resolved: inout [ResolvedMention]) {
@@ -139,8 +143,9 @@ struct NameVariants {
 
   /// Mentions that only coreference finds, where no rule matched:
   /// - the whole name of an entity no rule lists, again ("Takeda … Takeda", "Carlos Santos
-  ///   Silva … Carlos Santos Silva"): rules find listed entities everywhere, but a pattern only
-  ///   where its context is;
+  ///   Silva … Carlos Santos Silva", "总统马杜罗 … 马杜罗在"): rules find listed entities
+  ///   everywhere, but a pattern only where its context is; capitalized, or in a script
+  ///   without case (``uncasedScripts``);
   /// - a lone capitalized word that is the surname or first name of a person named in full
   ///   here, or the last word of an organization named earlier ("Congress" after "Peruvian
   ///   Congress", but not "Perú" after "Ejército del Perú": a word after a connector is not
@@ -159,7 +164,8 @@ struct NameVariants {
     // Whole names of unlisted entities, longest first.
     var names: [(keys: [KeyID], model: ResolvedMention)] = []
     var seenNames: Set<[KeyID]> = []
-    for (i, m) in resolved.enumerated() where m.entityID.hasPrefix("~") && (m.type == "PERSON" || m.type == "ORG") {
+    for (i, m) in resolved.enumerated()
+    where m.entityID.hasPrefix("~") && (m.type == "PERSON" || m.type == "ORG") && m.text.count >= 2 {
       let keys = document.tokens[Int(m.firstToken)..<Int(m.endToken)].map(\.keys.loose)
       if !keys.isEmpty, seenNames.insert(keys).inserted { names.append((keys, resolved[i])) }
     }
@@ -170,7 +176,9 @@ struct NameVariants {
     var t = 0
     while t < tokens.count {
       var advanced = false
-      if !covered[t], tokens[t].shape.contains(.initialUpper), let candidates = byFirst[tokens[t].keys.loose] {
+      if !covered[t], tokens[t].shape.contains(.initialUpper) || Self.uncasedScripts.contains(tokens[t].script),
+        let candidates = byFirst[tokens[t].keys.loose]
+      {
         for n in candidates where t + names[n].keys.count <= tokens.count {
           let keys = names[n].keys
           guard (0..<keys.count).allSatisfy({ !covered[t + $0] && tokens[t + $0].keys.loose == keys[$0] }) else { continue }

@@ -11,6 +11,7 @@ import TestSupport
       head: [Congress, Congreso, Police, Policía, Confederation]
     patterns:
       - {type: PERSON, pattern: '@title+ <Cap{1,3}>'}
+      - {type: PERSON, pattern: '"总统" <[script=Hani & !"被" & !"在"]{1,3}>'}
       - {type: ORG, pattern: '<Cap+ @head> ("(" <alias: Upper> ")")?'}
     entities:
       - id: person/evo-morales
@@ -86,6 +87,10 @@ import TestSupport
       name: "a one-word name a pattern found is found again",
       text: "President Takeda spoke; Takeda left.",
       expected: ["Takeda → ~person/takeda (pattern)", "Takeda → ~person/takeda (coref)"]),
+    Case(
+      name: "a name in a script without case is found again whole (zh)",
+      text: "总统马杜罗被捕。律师说马杜罗在纽约。",
+      expected: ["马杜罗 → ~person/马-杜-罗 (pattern)", "马杜罗 → ~person/马-杜-罗 (coref)"]),
     Case(
       name: "a short form inside another capitalized name is not a coreference",
       text: "Minister Rafael López spoke with López Aliaga.",
