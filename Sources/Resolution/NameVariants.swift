@@ -23,9 +23,11 @@ struct NameVariants {
 
   static let latinScript: UInt8 = 25
   /// Scripts without letter case (ICU's UScriptCode: Han 17, Hangul 18, Hiragana 20, Katakana
-  /// 22): a name there shows no capital, so a repeated whole name counts without one (马杜罗 …
-  /// 马杜罗). Lone words still need a capital: a Han character alone is as often a word.
+  /// 22): a name there shows no capital, so a repeated whole person's name counts without one
+  /// (马杜罗 … 马杜罗). Lone words still need a capital: a Han character alone is as often a word.
   static let uncasedScripts: Set<UInt8> = [17, 18, 20, 22]
+  /// Marks that join the parts of a foreign name written in those scripts (哈里·凯恩, ペドロ・カスティージョ).
+  static let nameJoiners: Set<String> = ["·", "・", "･", "=", "＝", "-"]
 
   /// Joins variants to fuller names, rewriting their entity.
   mutating func join(_ resolved: inout [ResolvedMention]) {
@@ -173,16 +175,22 @@ struct NameVariants {
     // Names by first key, so each token costs one lookup.
     var byFirst: [KeyID: [Int]] = [:]
     for (n, name) in names.enumerated() { byFirst[name.keys[0], default: []].append(n) }
+    func isNameJoiner(_ i: Int) -> Bool {
+      i >= 0 && i < tokens.count && Self.nameJoiners.contains(document.string(of: tokens[i]))
+    }
     var t = 0
     while t < tokens.count {
       var advanced = false
-      if !covered[t], tokens[t].shape.contains(.initialUpper) || Self.uncasedScripts.contains(tokens[t].script),
-        let candidates = byFirst[tokens[t].keys.loose]
-      {
+      let uncased = Self.uncasedScripts.contains(tokens[t].script)
+      if !covered[t], tokens[t].shape.contains(.initialUpper) || uncased, let candidates = byFirst[tokens[t].keys.loose] {
         for n in candidates where t + names[n].keys.count <= tokens.count {
           let keys = names[n].keys
           guard (0..<keys.count).allSatisfy({ !covered[t + $0] && tokens[t + $0].keys.loose == keys[$0] }) else { continue }
           let model = names[n].model
+          // Without case, only a person's name, and not as part of a longer name joined by a
+          // middle dot (カスティージョ in ペドロ・カスティージョ): a Han organization's name
+          // also ends longer ones (民主党 in 国民民主党).
+          if uncased, model.type != "PERSON" || isNameJoiner(t - 1) || isNameJoiner(t + keys.count) { continue }
           var mention = model
           mention.firstToken = Int32(t)
           mention.endToken = Int32(t + keys.count)

@@ -92,6 +92,10 @@ import TestSupport
       text: "总统马杜罗被捕。律师说马杜罗在纽约。",
       expected: ["马杜罗 → ~person/马-杜-罗 (pattern)", "马杜罗 → ~person/马-杜-罗 (coref)"]),
     Case(
+      name: "without case, a name joined to another by a middle dot is not found again (zh)",
+      text: "总统马杜罗被捕。尼古拉斯·马杜罗在纽约。",
+      expected: ["马杜罗 → ~person/马-杜-罗 (pattern)"]),
+    Case(
       name: "a short form inside another capitalized name is not a coreference",
       text: "Minister Rafael López spoke with López Aliaga.",
       expected: ["Rafael López → ~person/rafael-lopez (pattern)"]),
