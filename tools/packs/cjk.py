@@ -61,7 +61,9 @@ forms as aliases):
     transliterated foreign names (费希尔) and Chinese or Korean names in IPAdic (江沢民, 金英浩)
     keep their native form.
   - ORGANIZATIONS keep their native names: the sources give no English names, and
-    translations are not invented.
+    translations are not invented. A country's name and a government body (美国商务部,
+    韩国国防部; ZH_COUNTRY_BODIES) is left to rules/packs/orgs.yaml, which finds the pair whole:
+    as an entry here it would lose to an institution's shorter alias inside it.
 
 Output is sorted by code point and has no timestamp: byte-identical for the same sources.
 Usage: cjk.py OUT_DIR COMMON_WORDS_DIR IPADIC_DIR
@@ -87,6 +89,14 @@ ADMIN_SUFFIXES = ("省", "市", "县", "自治区", "特别行政区")  # two-ch
 ZH_ORG_HEADS = ("党", "部", "院", "委员会", "委", "局", "署", "厅", "办", "社", "银行", "公司",
                 "集团", "大学", "学院", "协会", "联合会", "基金会", "组织", "军", "队", "法院",
                 "检察院", "政府", "议会", "电视台", "电台", "报", "网", "联盟", "俱乐部")
+# Government bodies that rules/packs/orgs.yaml (`orgs.cjk.body`, keep in step) finds after a
+# country's name (美国商务部, 韩国国防部): jieba's entries made of a country and one of them are
+# left out, because listed they would lose to an institution's shorter alias inside them (商务部
+# is China's ministry) while the pattern takes them whole.
+ZH_COUNTRY_BODIES = ("外交部", "国防部", "商务部", "财政部", "内政部", "司法部", "卫生部", "教育部",
+                     "能源部", "国务院", "议会", "国会", "众议院", "参议院", "央行", "中央银行",
+                     "国家警察", "武装部队", "军队", "海军", "空军", "陆军", "最高法院", "宪法法院",
+                     "选举委员会", "总统府")
 ZH_PLACE_HEADS = ("省", "市", "县", "区", "州", "岛", "山", "河", "江", "湖", "海", "港", "镇",
                   "乡", "村", "峡", "湾", "广场", "群岛", "半岛", "自治区", "特别行政区")
 JA_ORG_HEADS = ("党", "省", "庁", "院", "会", "局", "社", "銀行", "大学", "大", "軍", "隊",
@@ -391,6 +401,7 @@ def main():
     # --- Chinese entities from jieba ----------------------------------------------------------
     gazetteer = set()
     countries_regions = set()
+    countries = set()
     for name in ("regions.yaml", "countries.yaml", "cities15000.txt"):
         with open(os.path.join(common_dir, "..", name), encoding="utf-8") as handle:
             for line in handle:
@@ -399,6 +410,8 @@ def main():
                     gazetteer.add(t2s.convert(chunk))
                     if name != "cities15000.txt":
                         countries_regions.add(chunk)
+                    if name == "countries.yaml" and len(chunk) >= 2:
+                        countries.add(t2s.convert(chunk))
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     zh_entities = {}
     dropped = 0
@@ -429,6 +442,8 @@ def main():
                 if (common and not headed) or (len(word) == 2 and freq < SHORT_MIN_FREQ and not headed):
                     dropped += 1
                     continue
+                if any(word.endswith(body) and word[:-len(body)] in countries for body in ZH_COUNTRY_BODIES):
+                    continue  # 美国商务部: the country and the body (see ZH_COUNTRY_BODIES)
                 kind = "ORG"
             elif tag == "ns":
                 if freq < ZH_PLACE_MIN_FREQ or len(word) < 2:
