@@ -143,6 +143,27 @@ struct NameVariants {
     return j == a.count
   }
 
+  /// In scripts without case, the last part of a person's name joined by a middle dot, as a
+  /// name of its own (凯恩 after 哈里·凯恩, カスティージョ after ペドロ・カスティージョ): the
+  /// surname that a foreign name goes by. A part that ends two people's names is left out.
+  private func lastPartsOfJoinedNames(_ resolved: [ResolvedMention]) -> [(keys: [KeyID], model: ResolvedMention)] {
+    let tokens = document.tokens
+    var parts: [(keys: [KeyID], model: ResolvedMention)] = []
+    var entities: [[KeyID]: Set<String>] = [:]
+    for m in resolved where m.type == "PERSON" {
+      let range = Int(m.firstToken)..<Int(m.endToken)
+      guard Self.uncasedScripts.contains(tokens[range.lowerBound].script),
+        let joiner = range.last(where: { Self.nameJoiners.contains(document.string(of: tokens[$0])) }),
+        joiner + 1 < range.upperBound
+      else { continue }
+      let part = tokens[(joiner + 1)..<range.upperBound]
+      guard part.reduce(0, { $0 + document.string(of: $1).count }) >= 2 else { continue }
+      let keys = part.map(\.keys.loose)
+      if entities[keys, default: []].insert(m.entityID).inserted, entities[keys]!.count == 1 { parts.append((keys, m)) }
+    }
+    return parts.filter { entities[$0.keys]!.count == 1 }
+  }
+
   /// Mentions that only coreference finds, where no rule matched:
   /// - the whole name of an entity no rule lists, again ("Takeda … Takeda", "Carlos Santos
   ///   Silva … Carlos Santos Silva", "总统马杜罗 … 马杜罗在"): rules find listed entities
@@ -171,6 +192,7 @@ struct NameVariants {
       let keys = document.tokens[Int(m.firstToken)..<Int(m.endToken)].map(\.keys.loose)
       if !keys.isEmpty, seenNames.insert(keys).inserted { names.append((keys, resolved[i])) }
     }
+    names += lastPartsOfJoinedNames(resolved).filter { seenNames.insert($0.keys).inserted }
     names.sort { $0.keys.count > $1.keys.count }
     // Names by first key, so each token costs one lookup.
     var byFirst: [KeyID: [Int]] = [:]

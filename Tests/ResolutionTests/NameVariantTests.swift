@@ -12,6 +12,7 @@ import TestSupport
     patterns:
       - {type: PERSON, pattern: '@title+ <Cap{1,3}>'}
       - {type: PERSON, pattern: '"总统" <[script=Hani & !"被" & !"在"]{1,3}>'}
+      - {type: PERSON, pattern: '"球员" <[script=Hani]+ "·" [script=Hani]+>'}
       - {type: ORG, pattern: '<Cap+ @head> ("(" <alias: Upper> ")")?'}
     entities:
       - id: person/evo-morales
@@ -91,6 +92,10 @@ import TestSupport
       name: "a name in a script without case is found again whole (zh)",
       text: "总统马杜罗被捕。律师说马杜罗在纽约。",
       expected: ["马杜罗 → ~person/马-杜-罗 (pattern)", "马杜罗 → ~person/马-杜-罗 (coref)"]),
+    Case(
+      name: "without case, the last part of a name joined by a middle dot is found alone (zh)",
+      text: "球员哈里·凯恩。凯恩射门。",
+      expected: ["哈里·凯恩 → ~person/哈-里-凯-恩 (pattern)", "凯恩 → ~person/哈-里-凯-恩 (coref)"]),
     Case(
       name: "without case, a name joined to another by a middle dot is not found again (zh)",
       text: "总统马杜罗被捕。尼古拉斯·马杜罗在纽约。",
