@@ -51,7 +51,9 @@ forms as aliases):
     through the gazetteers' Han aliases (and the names their precision rules dropped: 浙江省),
     with or without an administrative suffix (省, 州, 市, 県, 府, 都, 自治区 …; see
     `reference_place` for the guards: regions abroad, counties, GeoNames' noisy alternates).
-    Places that match nothing stay entities with their Chinese names.
+    Places that match nothing stay entities with their Chinese names. A city of a million
+    people or more also gets its Han names in the other script (OpenCC): GeoNames often has
+    one form only (紐約, 利馬), and news writes the other (纽约, 利马).
   - PEOPLE: Chinese people keep their Han name (an entity's name is also an alias, and pinyin
     of a dictionary's rare names makes Latin words such as "A Lima" that match running Spanish
     "a Lima"). Japanese names (IPAdic full names, and
@@ -82,6 +84,7 @@ from pypinyin import Style, lazy_pinyin
 ZH_PERSON_MIN_FREQ = 5
 ZH_ORG_MIN_FREQ = 3
 ZH_PLACE_MIN_FREQ = 20
+BIG_CITY = 1_000_000  # cities whose Han names get their other script's form (see main)
 SHORT_MIN_FREQ = 50
 ADMIN_SUFFIXES = ("省", "市", "县", "自治区", "特别行政区")  # two-character organizations and places
 
@@ -400,12 +403,14 @@ def main():
 
     # --- Chinese entities from jieba ----------------------------------------------------------
     gazetteer = set()
+    literal = set()  # Han names exactly as the reference gazetteers write them
     countries_regions = set()
     countries = set()
     for name in ("regions.yaml", "countries.yaml", "cities15000.txt"):
         with open(os.path.join(common_dir, "..", name), encoding="utf-8") as handle:
             for line in handle:
                 for chunk in re.findall(r"[\u3400-\u9fff]+", line):
+                    literal.add(chunk)
                     gazetteer.add(chunk)
                     gazetteer.add(t2s.convert(chunk))
                     if name != "cities15000.txt":
@@ -537,6 +542,23 @@ def main():
                 taken.update(new)
                 if new:
                     zh_extends.setdefault(ref_id, set()).update(new)
+    # A big city's name in the other script: GeoNames often has one form only (紐約 and 利馬,
+    # not 纽约 and 利马; 罗马市 but not 罗马); OpenCC gives the other, unless a gazetteer writes
+    # it for something else. Cities of BIG_CITY people: names precise enough whatever wordfreq
+    # says (纽约 is a frequent word).
+    with open(os.path.join(common_dir, "..", "cities15000.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[6] != "P" or int(cols[14] or 0) < BIG_CITY:
+                continue
+            ref_id = f"geonames/{cols[0]}"
+            for text in cols[3].split(","):
+                if not (text and is_han(text) and len(text) >= 2):
+                    continue
+                for form in (t2s.convert(text), s2t.convert(text)):
+                    if form not in literal and form not in taken:
+                        taken.add(form)
+                        zh_extends.setdefault(ref_id, set()).add(form)
     moved = sum(len(v) for v in zh_extends.values())
     write_entity_file(
         os.path.join(out_dir, "zh-entities.yaml"),
