@@ -109,9 +109,18 @@ struct NameVariants {
       } else if listed.isEmpty {
         // The fullest name, among mentions found as names (not as acronyms or short forms).
         // Between a name's forms in two scripts, the Latin one names the group (so the id is
-        // the same as where only that form occurs).
+        // the same as where only that form occurs). Without case, ICU cuts an unknown name
+        // into characters, so a name counts its parts between middle dots (藤森谦也 is one
+        // word, 哈里·凯恩 two), then its length.
         let named = group.filter { resolved[$0].how == "pattern" || resolved[$0].how == "alias" }
-        func rank(_ i: Int) -> (Int, Int, Int) { (names[i].count, scripts[i] == Self.latinScript ? 1 : 0, -i) }
+        func rank(_ i: Int) -> (Int, Int, Int, Int) {
+          guard Self.uncasedScripts.contains(scripts[i]) else {
+            return (names[i].count, scripts[i] == Self.latinScript ? 1 : 0, 0, -i)
+          }
+          let range = Int(resolved[i].firstToken)..<Int(resolved[i].endToken)
+          let parts = 1 + range.filter { Self.nameJoiners.contains(document.string(of: document.tokens[$0])) }.count
+          return (parts, 0, resolved[i].text.count, -i)
+        }
         source = (named.isEmpty ? group : named).max { rank($0) < rank($1) }!
       } else {
         continue  // two listed entities: their rules disagree, leave each alone
