@@ -27,6 +27,12 @@ struct NameVariants {
   }
 
   static let latinScript: UInt8 = 25
+  /// Scripts without letter case (ICU's UScriptCode: Han 17, Hangul 18, Hiragana 20, Katakana
+  /// 22): a name there shows no capital, so a repeated whole person's name counts without one
+  /// (马杜罗 … 马杜罗). Lone words still need a capital: a Han character alone is as often a word.
+  static let uncasedScripts: Set<UInt8> = [17, 18, 20, 22]
+  /// Marks that join the parts of a foreign name written in those scripts (哈里·凯恩, ペドロ・カスティージョ).
+  static let nameJoiners: Set<String> = ["·", "・", "･", "=", "＝", "-"]
 
   /// A word of a script without capitals (Arabic, Hebrew, Chinese …): letters, no case.
   static func isCaseless(_ token: Token) -> Bool {
@@ -124,9 +130,18 @@ struct NameVariants {
       } else if listed.isEmpty {
         // The fullest name, among mentions found as names (not as acronyms or short forms).
         // Between a name's forms in two scripts, the Latin one names the group (so the id is
-        // the same as where only that form occurs).
+        // the same as where only that form occurs). Without case, ICU cuts an unknown name
+        // into characters, so a name counts its parts between middle dots (藤森谦也 is one
+        // word, 哈里·凯恩 two), then its length.
         let named = group.filter { resolved[$0].how == "pattern" || resolved[$0].how == "alias" }
-        func rank(_ i: Int) -> (Int, Int, Int) { (names[i].count, scripts[i] == Self.latinScript ? 1 : 0, -i) }
+        func rank(_ i: Int) -> (Int, Int, Int, Int) {
+          guard Self.uncasedScripts.contains(scripts[i]) else {
+            return (names[i].count, scripts[i] == Self.latinScript ? 1 : 0, 0, -i)
+          }
+          let range = Int(resolved[i].firstToken)..<Int(resolved[i].endToken)
+          let parts = 1 + range.filter { Self.nameJoiners.contains(document.string(of: document.tokens[$0])) }.count
+          return (parts, 0, resolved[i].text.count, -i)
+        }
         source = (named.isEmpty ? group : named).max { rank($0) < rank($1) }!
       } else {
         continue  // two listed entities: their rules disagree, leave each alone
@@ -158,10 +173,32 @@ struct NameVariants {
     return j == a.count
   }
 
+  /// In scripts without case, the last part of a person's name joined by a middle dot, as a
+  /// name of its own (凯恩 after 哈里·凯恩, カスティージョ after ペドロ・カスティージョ): the
+  /// surname that a foreign name goes by. A part that ends two people's names is left out.
+  private func lastPartsOfJoinedNames(_ resolved: [ResolvedMention]) -> [(keys: [KeyID], model: ResolvedMention)] {
+    let tokens = document.tokens
+    var parts: [(keys: [KeyID], model: ResolvedMention)] = []
+    var entities: [[KeyID]: Set<String>] = [:]
+    for m in resolved where m.type == "PERSON" {
+      let range = Int(m.firstToken)..<Int(m.endToken)
+      guard Self.uncasedScripts.contains(tokens[range.lowerBound].script),
+        let joiner = range.last(where: { Self.nameJoiners.contains(document.string(of: tokens[$0])) }),
+        joiner + 1 < range.upperBound
+      else { continue }
+      let part = tokens[(joiner + 1)..<range.upperBound]
+      guard part.reduce(0, { $0 + document.string(of: $1).count }) >= 2 else { continue }
+      let keys = part.map(\.keys.loose)
+      if entities[keys, default: []].insert(m.entityID).inserted, entities[keys]!.count == 1 { parts.append((keys, m)) }
+    }
+    return parts.filter { entities[$0.keys]!.count == 1 }
+  }
+
   /// Mentions that only coreference finds, where no rule matched:
   /// - the whole name of an entity no rule lists, again ("Takeda … Takeda", "Carlos Santos
-  ///   Silva … Carlos Santos Silva"): rules find listed entities everywhere, but a pattern only
-  ///   where its context is;
+  ///   Silva … Carlos Santos Silva", "总统马杜罗 … 马杜罗在"): rules find listed entities
+  ///   everywhere, but a pattern only where its context is; capitalized, or in a script
+  ///   without case (``uncasedScripts``);
   /// - a lone capitalized word that is the surname or first name of a person named in full
   ///   here, or the last word of an organization named earlier ("Congress" after "Peruvian
   ///   Congress", but not "Perú" after "Ejército del Perú": a word after a connector is not
@@ -180,22 +217,32 @@ struct NameVariants {
     // Whole names of unlisted entities, longest first.
     var names: [(keys: [KeyID], model: ResolvedMention)] = []
     var seenNames: Set<[KeyID]> = []
-    for (i, m) in resolved.enumerated() where m.entityID.hasPrefix("~") && (m.type == "PERSON" || m.type == "ORG") {
+    for (i, m) in resolved.enumerated()
+    where m.entityID.hasPrefix("~") && (m.type == "PERSON" || m.type == "ORG") && m.text.count >= 2 {
       let keys = document.tokens[Int(m.firstToken)..<Int(m.endToken)].map(\.keys.loose)
       if !keys.isEmpty, seenNames.insert(keys).inserted { names.append((keys, resolved[i])) }
     }
+    names += lastPartsOfJoinedNames(resolved).filter { seenNames.insert($0.keys).inserted }
     names.sort { $0.keys.count > $1.keys.count }
     // Names by first key, so each token costs one lookup.
     var byFirst: [KeyID: [Int]] = [:]
     for (n, name) in names.enumerated() { byFirst[name.keys[0], default: []].append(n) }
+    func isNameJoiner(_ i: Int) -> Bool {
+      i >= 0 && i < tokens.count && Self.nameJoiners.contains(document.string(of: tokens[i]))
+    }
     var t = 0
     while t < tokens.count {
       var advanced = false
-      if !covered[t], tokens[t].shape.contains(.initialUpper), let candidates = byFirst[tokens[t].keys.loose] {
+      let uncased = Self.uncasedScripts.contains(tokens[t].script)
+      if !covered[t], tokens[t].shape.contains(.initialUpper) || uncased, let candidates = byFirst[tokens[t].keys.loose] {
         for n in candidates where t + names[n].keys.count <= tokens.count {
           let keys = names[n].keys
           guard (0..<keys.count).allSatisfy({ !covered[t + $0] && tokens[t + $0].keys.loose == keys[$0] }) else { continue }
           let model = names[n].model
+          // Without case, only a person's name, and not as part of a longer name joined by a
+          // middle dot (カスティージョ in ペドロ・カスティージョ): a Han organization's name
+          // also ends longer ones (民主党 in 国民民主党).
+          if uncased, model.type != "PERSON" || isNameJoiner(t - 1) || isNameJoiner(t + keys.count) { continue }
           var mention = model
           mention.firstToken = Int32(t)
           mention.endToken = Int32(t + keys.count)

@@ -38,8 +38,8 @@ struct PlaceCues {
     // Russian (ISO 9 loose keys): регион(а/е/ах), область/области, край, штат, провинция, департамент
     "regiona", "regiony", "regionah", "oblast'", "oblasti", "kraj", "kraa", "krae", "stat", "stata", "state",
     "provincii", "departament", "departamenta",
-    // Greek: περιφέρεια, νομός; Arabic: محافظة, ولاية, منطقة, إقليم
-    "periphereia", "periphereias", "nomos", "nomou", "mhafzt", "wlayt", "mntqt", "aqlym",
+    // Greek: περιφέρεια, νομός, πολιτεία (a US state); Arabic: محافظة, ولاية, منطقة, إقليم
+    "periphereia", "periphereias", "nomos", "nomou", "politeia", "politeias", "mhafzt", "wlayt", "mntqt", "aqlym",
     "州", "省", "县", "縣", "県", "地区", "地域", "地方", "大区", "邦", "道", "府",
   ]
 
@@ -50,10 +50,10 @@ struct PlaceCues {
     "市", "首都", "都", "城",
   ]
 
-  /// Words skipped between a cue and the name: prepositions and articles.
+  /// Words skipped between a cue and the name: prepositions and articles (Greek της is "tes").
   static let connectors: Set<String> = [
     "of", "the", "de", "del", "di", "della", "du", "des", "d", "la", "el", "le", "l", "da", "do", "dos", "das", "der",
-    "von", "im", "in", "en", "a", "to", "tis", "tou", "i", "al", "fy",
+    "von", "im", "in", "en", "a", "to", "tis", "tes", "tou", "ton", "i", "al", "fy",
   ]
 
   init(document: Document, lexicon: Lexicon, rules: RuleSet, mentions: [Mention]) {

@@ -162,6 +162,7 @@ import TestSupport
       name: "but not over a national capital",
       text: "Troops will train in Loreto and Áncash. A strike began in Lima.", expected: "Lima → geonames/3936456"),
     Case(name: "Italian 'Stato di'", text: "Il governatore dello Stato di Cusco.", expected: "Cusco → region/pe-cus"),
+    Case(name: "Greek 'πολιτεία της'", text: "Ο κυβερνήτης της πολιτείας της Cusco.", expected: "Cusco → region/pe-cus"),
     Case(name: "a city word", text: "Troops reached the city of Cusco.", expected: "Cusco → geonames/3941584"),
     Case(
       name: "a list of regions", text: "Troops will train in Loreto, Áncash and Lima.", expected: "Lima → region/pe-lim"),

@@ -11,6 +11,9 @@ import TestSupport
       head: [Congress, Congreso, Police, Policía, Confederation]
     patterns:
       - {type: PERSON, pattern: '@title+ <Cap{1,3}>'}
+      - {type: PERSON, pattern: '"总统" <[script=Hani & !"被" & !"在"]{1,3}>'}
+      - {type: PERSON, pattern: '"球员" <[script=Hani]+ "·" [script=Hani]+>'}
+      - {type: PERSON, pattern: '<alias: [script=Hani]{1,4}> "（" <Cap Cap> "）"'}
       - {type: ORG, pattern: '<Cap+ @head> ("(" <alias: Upper> ")")?'}
     entities:
       - id: person/evo-morales
@@ -86,6 +89,24 @@ import TestSupport
       name: "a one-word name a pattern found is found again",
       text: "President Takeda spoke; Takeda left.",
       expected: ["Takeda → ~person/takeda (pattern)", "Takeda → ~person/takeda (coref)"]),
+    Case(
+      name: "a name in a script without case is found again whole (zh)",
+      text: "总统马杜罗被捕。律师说马杜罗在纽约。",
+      expected: ["马杜罗 → ~person/马-杜-罗 (pattern)", "马杜罗 → ~person/马-杜-罗 (coref)"]),
+    Case(
+      name: "a Han name glossed in Latin letters: the Latin form names the group (zh)",
+      text: "父亲藤森谦也（Alberto Fujimori）。",
+      expected: [
+        "父亲藤森谦也 → ~person/alberto-fujimori (pattern)", "Alberto Fujimori → ~person/alberto-fujimori (pattern)",
+      ]),
+    Case(
+      name: "without case, the last part of a name joined by a middle dot is found alone (zh)",
+      text: "球员哈里·凯恩。凯恩射门。",
+      expected: ["哈里·凯恩 → ~person/哈-里-凯-恩 (pattern)", "凯恩 → ~person/哈-里-凯-恩 (coref)"]),
+    Case(
+      name: "without case, a name joined to another by a middle dot is not found again (zh)",
+      text: "总统马杜罗被捕。尼古拉斯·马杜罗在纽约。",
+      expected: ["马杜罗 → ~person/马-杜-罗 (pattern)"]),
     Case(
       name: "a short form inside another capitalized name is not a coreference",
       text: "Minister Rafael López spoke with López Aliaga.",

@@ -51,7 +51,9 @@ forms as aliases):
     through the gazetteers' Han aliases (and the names their precision rules dropped: 浙江省),
     with or without an administrative suffix (省, 州, 市, 県, 府, 都, 自治区 …; see
     `reference_place` for the guards: regions abroad, counties, GeoNames' noisy alternates).
-    Places that match nothing stay entities with their Chinese names.
+    Places that match nothing stay entities with their Chinese names. A city of a million
+    people or more also gets its Han names in the other script (OpenCC): GeoNames often has
+    one form only (紐約, 利馬), and news writes the other (纽约, 利马).
   - PEOPLE: Chinese people keep their Han name (an entity's name is also an alias, and pinyin
     of a dictionary's rare names makes Latin words such as "A Lima" that match running Spanish
     "a Lima"). Japanese names (IPAdic full names, and
@@ -61,7 +63,9 @@ forms as aliases):
     transliterated foreign names (费希尔) and Chinese or Korean names in IPAdic (江沢民, 金英浩)
     keep their native form.
   - ORGANIZATIONS keep their native names: the sources give no English names, and
-    translations are not invented.
+    translations are not invented. A country's name and a government body (美国商务部,
+    韩国国防部; ZH_COUNTRY_BODIES) is left to rules/packs/orgs.yaml, which finds the pair whole:
+    as an entry here it would lose to an institution's shorter alias inside it.
 
 Output is sorted by code point and has no timestamp: byte-identical for the same sources.
 Usage: cjk.py OUT_DIR COMMON_WORDS_DIR IPADIC_DIR
@@ -80,6 +84,7 @@ from pypinyin import Style, lazy_pinyin
 ZH_PERSON_MIN_FREQ = 5
 ZH_ORG_MIN_FREQ = 3
 ZH_PLACE_MIN_FREQ = 20
+BIG_CITY = 1_000_000  # cities whose Han names get their other script's form (see main)
 SHORT_MIN_FREQ = 50
 ADMIN_SUFFIXES = ("省", "市", "县", "自治区", "特别行政区")  # two-character organizations and places
 
@@ -87,6 +92,14 @@ ADMIN_SUFFIXES = ("省", "市", "县", "自治区", "特别行政区")  # two-ch
 ZH_ORG_HEADS = ("党", "部", "院", "委员会", "委", "局", "署", "厅", "办", "社", "银行", "公司",
                 "集团", "大学", "学院", "协会", "联合会", "基金会", "组织", "军", "队", "法院",
                 "检察院", "政府", "议会", "电视台", "电台", "报", "网", "联盟", "俱乐部")
+# Government bodies that rules/packs/orgs.yaml (`orgs.cjk.body`, keep in step) finds after a
+# country's name (美国商务部, 韩国国防部): jieba's entries made of a country and one of them are
+# left out, because listed they would lose to an institution's shorter alias inside them (商务部
+# is China's ministry) while the pattern takes them whole.
+ZH_COUNTRY_BODIES = ("外交部", "国防部", "商务部", "财政部", "内政部", "司法部", "卫生部", "教育部",
+                     "能源部", "国务院", "议会", "国会", "众议院", "参议院", "央行", "中央银行",
+                     "国家警察", "武装部队", "军队", "海军", "空军", "陆军", "最高法院", "宪法法院",
+                     "选举委员会", "总统府")
 ZH_PLACE_HEADS = ("省", "市", "县", "区", "州", "岛", "山", "河", "江", "湖", "海", "港", "镇",
                   "乡", "村", "峡", "湾", "广场", "群岛", "半岛", "自治区", "特别行政区")
 JA_ORG_HEADS = ("党", "省", "庁", "院", "会", "局", "社", "銀行", "大学", "大", "軍", "隊",
@@ -390,15 +403,20 @@ def main():
 
     # --- Chinese entities from jieba ----------------------------------------------------------
     gazetteer = set()
+    literal = set()  # Han names exactly as the reference gazetteers write them
     countries_regions = set()
+    countries = set()
     for name in ("regions.yaml", "countries.yaml", "cities15000.txt"):
         with open(os.path.join(common_dir, "..", name), encoding="utf-8") as handle:
             for line in handle:
                 for chunk in re.findall(r"[\u3400-\u9fff]+", line):
+                    literal.add(chunk)
                     gazetteer.add(chunk)
                     gazetteer.add(t2s.convert(chunk))
                     if name != "cities15000.txt":
                         countries_regions.add(chunk)
+                    if name == "countries.yaml" and len(chunk) >= 2:
+                        countries.add(t2s.convert(chunk))
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     zh_entities = {}
     dropped = 0
@@ -429,6 +447,8 @@ def main():
                 if (common and not headed) or (len(word) == 2 and freq < SHORT_MIN_FREQ and not headed):
                     dropped += 1
                     continue
+                if any(word.endswith(body) and word[:-len(body)] in countries for body in ZH_COUNTRY_BODIES):
+                    continue  # 美国商务部: the country and the body (see ZH_COUNTRY_BODIES)
                 kind = "ORG"
             elif tag == "ns":
                 if freq < ZH_PLACE_MIN_FREQ or len(word) < 2:
@@ -522,6 +542,23 @@ def main():
                 taken.update(new)
                 if new:
                     zh_extends.setdefault(ref_id, set()).update(new)
+    # A big city's name in the other script: GeoNames often has one form only (紐約 and 利馬,
+    # not 纽约 and 利马; 罗马市 but not 罗马); OpenCC gives the other, unless a gazetteer writes
+    # it for something else. Cities of BIG_CITY people: names precise enough whatever wordfreq
+    # says (纽约 is a frequent word).
+    with open(os.path.join(common_dir, "..", "cities15000.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[6] != "P" or int(cols[14] or 0) < BIG_CITY:
+                continue
+            ref_id = f"geonames/{cols[0]}"
+            for text in cols[3].split(","):
+                if not (text and is_han(text) and len(text) >= 2):
+                    continue
+                for form in (t2s.convert(text), s2t.convert(text)):
+                    if form not in literal and form not in taken:
+                        taken.add(form)
+                        zh_extends.setdefault(ref_id, set()).add(form)
     moved = sum(len(v) for v in zh_extends.values())
     write_entity_file(
         os.path.join(out_dir, "zh-entities.yaml"),

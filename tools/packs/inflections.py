@@ -29,7 +29,8 @@ does not decline regularly) yields a form no text contains, which matches nothin
 names that decline irregularly are simply not covered.
 
 A form is left out when it is the name itself, shorter than 4 letters, a form of two
-entities (countries win over regions over cities, as in the packs), or a common word of the
+entities (countries win over regions over cities, as in the packs; but a city named as its
+region gets the region's forms too: Νέας Υόρκης, Нью-Йорка), or a common word of the
 language (rules/reference/common-words/<lang>.txt, compared case-folded) in another reading:
 in Russian, a frequent form stays only when every pymorphy3 reading of it is a proper noun
 ("России" stays, "Того" goes); in Greek, only when it names a country or a big city (the
@@ -314,16 +315,28 @@ def greek_forms(name):
 # -------------------------------------------------------------------------------- output ---
 
 def collect(sources, forms_of, common, keep_common):
-    """{id: sorted forms}: each form given to the first entity (sources in precedence order)."""
+    """{id: sorted forms}: each form given to the first entity (sources in precedence order),
+    and also to a city whose name is the name of the region that has the form (Νέα Υόρκη is
+    the state and the city: Νέας Υόρκης goes to both, and resolution chooses between them as it
+    does for the name itself)."""
     owner, own_names = {}, set()
+    names_of = {}
     for entities in sources:
-        for _, names in entities:
+        for entity_id, names in entities:
             own_names.update(names)
+            names_of.setdefault(entity_id, set()).update(names)
+    shared = {}  # form -> cities that share the name of its region
     for entities in sources:
         for entity_id, names in entities:
             for name in names:
                 for form in forms_of(name):
-                    if form in own_names or form in owner:
+                    if form in own_names:
+                        continue
+                    if form in owner:
+                        first = owner[form]
+                        if (entity_id.startswith("geonames/") and first.startswith("region/")
+                                and name in names_of[first]):
+                            shared.setdefault(form, set()).add(entity_id)
                         continue
                     letters = form.replace(" ", "").replace("-", "")
                     if len(letters) < 4:
@@ -334,7 +347,9 @@ def collect(sources, forms_of, common, keep_common):
     by_id = {}
     for form, entity_id in owner.items():
         by_id.setdefault(entity_id, []).append(form)
-    return {i: sorted(forms) for i, forms in by_id.items()}
+        for city in shared.get(form, ()):
+            by_id.setdefault(city, []).append(form)
+    return {i: sorted(set(forms)) for i, forms in by_id.items()}
 
 
 def write(path, header, lang, by_id):
