@@ -45,6 +45,16 @@ public final class Recognizer {
     return pattern
   }
 
+  /// Per entity: a country, a first-level region, a capital or a city of a million or more.
+  private lazy var majorPlaces: [Bool] = rules.derived.value("Recognizer.majorPlaces") {
+    rules.entities.map { entity in
+      guard entity.type == "PLACE" else { return false }
+      if entity.id.hasPrefix("country/") || entity.id.hasPrefix("region/") { return true }
+      let attribute = { (key: String) in entity.attributes.first { $0.key == key }?.value }
+      return attribute("feature") == "PPLC" || Int(attribute("population") ?? "") ?? 0 >= 1_000_000
+    }
+  }
+
   /// Mentions a pattern declared as aliases, found again elsewhere: below every rule, they only
   /// fill gaps.
   static let documentAliasPriority = Int.min / 2
@@ -116,13 +126,26 @@ public final class Recognizer {
   /// in another script: Greek "Μετά" ("after", often first in a sentence, so capitalized) is
   /// loosely "meta", Colombia's Meta region. Loose keys find "Перу" for "Peru"; a function
   /// word is no such case.
+  ///
+  /// And in any cased script, a one-word reference name does not take one of those frequent
+  /// words where it opens a sentence, capitalized only for that: Spanish "Como …" ("as") is not
+  /// the Italian city, English "Nice to …" not the French one. In the middle of a sentence the
+  /// capital is evidence, and the name stands; so do the names of countries, first-level
+  /// regions, capitals and cities of a million, which are frequent words because they are
+  /// names ("España", "Berlin"), as OCCRP's geonames-tagger keeps common-word names of big
+  /// places only.
   func withoutCommonWordsOfOtherScripts(_ candidates: [Mention], tokens: [Token], languages: LanguageMap) -> [Mention] {
     candidates.filter { candidate in
       let t = Int(candidate.firstToken)
       guard candidate.alias >= 0, candidate.tokenCount == 1, candidate.priority < 0, languages.commonWords[t],
-        tokens[t].script != 0, tokens[t].script != Self.latinScript
+        tokens[t].script != 0
       else { return true }
-      return !rules.aliases[Int(candidate.alias)].text.unicodeScalars.allSatisfy { $0.value < 0x250 }
+      let alias = rules.aliases[Int(candidate.alias)]
+      if tokens[t].script != Self.latinScript, alias.text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) { return false }
+      if t == 0 || tokens[t - 1].sentence != tokens[t].sentence, tokens[t].shape.contains(.hasUpper) {
+        return majorPlaces[Int(alias.entity)]
+      }
+      return true
     }
   }
 
@@ -359,6 +382,13 @@ public final class Recognizer {
     // and Latin Extended included) matches only Latin text.
     if alias.mode == .loose, count == 1, tokens[first].script != 0, tokens[first].script != Self.latinScript,
       alias.text.unicodeScalars.count <= 3, alias.text.unicodeScalars.allSatisfy({ $0.value < 0x250 })
+    {
+      return false
+    }
+    // The other way round, a one-word name in another script finds no Latin word: Latin text
+    // has the Latin names, and Greek "Σινά" (Sinai) is loosely "sina", a Latin given name.
+    if alias.mode == .loose, count == 1, tokens[first].script == Self.latinScript,
+      let letter = alias.text.unicodeScalars.first(where: \.properties.isAlphabetic), letter.value >= 0x370
     {
       return false
     }

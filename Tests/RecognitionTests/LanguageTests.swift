@@ -157,5 +157,30 @@ import TestSupport
     #expect(found("Μετά την συνάντηση ο υπουργός και η ομάδα της πήγαν στο Περού.").isEmpty)
     #expect(found("El gobierno de Meta y la región que visitó.") == ["Meta"])
   }
+
+  /// A one-word reference name does not take a frequent word of the paragraph's language that
+  /// opens a sentence; inside a sentence, or where the word is not frequent, it does.
+  @Test func frequentWordsOpeningASentenceAreNoNames() throws {
+    let rules = try Fixture.rules(
+      """
+      precedence: -20
+      languages:
+        es: {como: 6.5, el: 7.2, de: 7.6, la: 7.5, y: 7.3, que: 7.4, en: 7.5}
+        it: {come: 6.4, il: 7.2, di: 7.6, la: 7.4, e: 7.3, che: 7.4, in: 7.3}
+      entities:
+        - {id: city/como, type: PLACE, name: Como}
+      """, path: "rules/reference/test.yaml")
+    let normalizer = try Normalizer()
+    func found(_ text: String) -> [String] {
+      let document = normalizer.document(text: text)
+      let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
+      return Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).mentions.map {
+        document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
+      }
+    }
+    #expect(found("Como dijo el ministro, la región y el gobierno que votó en la capital.").isEmpty)
+    #expect(found("El lago de Como y la ciudad que visitó en la región.") == ["Como"])
+    #expect(found("Como è la città che il ministro ha visitato in Lombardia e di notte.") == ["Como"])
+  }
 }
 

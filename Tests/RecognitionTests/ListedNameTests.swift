@@ -49,7 +49,8 @@ import TestSupport
   }
 
   /// Loose keys transliterate: "Peru" finds "Перу", but a Latin name of three letters or fewer
-  /// does not find a short word of another script ("Οι" is "oi", "Και" is "kai").
+  /// does not find a short word of another script ("Οι" is "oi", "Και" is "kai"), and a
+  /// one-word name in another script finds no Latin word ("Σινά" is "sina").
   @Test func shortLatinNamesStayInLatinText() throws {
     let rules = try Fixture.rules(
       """
@@ -57,12 +58,13 @@ import TestSupport
         - {id: place/oi, type: PLACE, name: Ōi}
         - {id: place/kai, type: PLACE, name: Kai}
         - {id: country/pe, type: PLACE, name: Peru}
+        - {id: place/sinai, type: PLACE, name: Sinai, aliases: [Σινά]}
       """)
     let normalizer = try Normalizer()
-    let document = normalizer.document(text: "Οι Και Перу. Ōi, Kai")
+    let document = normalizer.document(text: "Οι Και Перу. Ōi, Kai met Yang Sina in Σινά.")
     let found = Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon).mentions.map {
       document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
     }
-    #expect(found == ["Перу", "Ōi", "Kai"])
+    #expect(found == ["Перу", "Ōi", "Kai", "Σινά"])
   }
 }
