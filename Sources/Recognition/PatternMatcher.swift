@@ -215,6 +215,8 @@ final class PatternMatcher {
     let spanStarts = tables.spanStarts
     let spanRequired = tables.spanRequired
     let shapeRequired = tables.shapeRequired
+    let rowFillsSlots = tables.rowFillsSlots
+    let shapeFillsSlots = tables.shapeFillsSlots
     let scriptStarts = tables.scriptStarts
     let always = tables.alwaysStarts
     let requiring = tables.requiring
@@ -249,10 +251,17 @@ final class PatternMatcher {
         continue
       }
       let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
-      let r0 = Int(tokenRows[3 * i]) * width
-      let r1 = Int(tokenRows[3 * i + 1]) * width
-      let r2 = Int(tokenRows[3 * i + 2]) * width
-      for s in 0..<slotWords {
+      let row0 = Int(tokenRows[3 * i])
+      let row1 = Int(tokenRows[3 * i + 1])
+      let row2 = Int(tokenRows[3 * i + 2])
+      let r0 = row0 * width
+      let r1 = row1 * width
+      let r2 = row2 * width
+      // Most tokens fill no requirement: skip the slot words for them.
+      let fills =
+        rowFillsSlots[row0] || rowFillsSlots[row1] || rowFillsSlots[row2] || shapeFillsSlots[Int(shapeBits[i])]
+        || span >= 0
+      for s in 0..<(fills ? slotWords : 0) {
         var filled = rows[r0 + slotOffset + s] | rows[r1 + slotOffset + s] | rows[r2 + slotOffset + s]
         if span >= 0 { filled |= spanRequired[span * slotWords + s] }
         filled |= shapeRequired[Int(shapeBits[i]) * slotWords + s]

@@ -116,6 +116,9 @@ final class PatternTables: @unchecked Sendable {
   /// Per shape code: the requirement slots that a token of that shape fills (a pattern that
   /// needs an all-capitals token, say).
   let shapeRequired: [UInt64]
+  /// Per row, and per shape code: whether it fills any requirement slot.
+  let rowFillsSlots: [Bool]
+  let shapeFillsSlots: [Bool]
   /// Patterns every match of which consumes tokens the rows (or a span type) single out: a
   /// word of a list, a literal, a gazetteer span ("Cap+ @org.and Cap+ @org.head" needs an
   /// "and" word and a head word; `Cap{1,3} "," @relative` a comma within 3 tokens). Such a
@@ -292,6 +295,13 @@ final class PatternTables: @unchecked Sendable {
     rows = interned.rows
     rowOf = interned.rowOf
     activeModes = interned.activeModes
+    let (width, slotOffset, slotWords) = (rowWidth, 2 * listWords + patternWords, slotWords)
+    rowFillsSlots = (0..<interned.rows.count / width).map { r in
+      (0..<slotWords).contains { interned.rows[r * width + slotOffset + $0] != 0 }
+    }
+    shapeFillsSlots = (0..<ShapeBits.codes).map { code in
+      (0..<slotWords).contains { builder.shapeRequired[code * slotWords + $0] != 0 }
+    }
   }
 
   /// The token tests of `rules` as flat nodes: every test's root, in ``RuleSet/tests`` order.
