@@ -95,19 +95,27 @@ public final class LanguageIdentifier {
       swap(&documentScores, &self.documentScores)
     }
     for l in 0..<languages { documentScores[l] = 0 }
+    // Each word token's profile word (-1: none), looked up once.
+    var words = [Int32](repeating: -1, count: tokens.count)
+    var wordOfKey: [Int32] = []
+    swap(&wordOfKey, &self.wordOfKey)
+    for t in tokens.indices where tokens[t].isWordLike {
+      words[t] = Self.profileWord(tokens[t].keys.folded, lexicon: lexicon, index: wordIndex, cache: &wordOfKey)
+    }
+    swap(&wordOfKey, &self.wordOfKey)
     var paragraphs: [(range: Range<Int>, language: UInt8)] = []
     var start = 0
-    for i in 1...tokens.count where i == tokens.count || tokens[i].flags.contains(.startsParagraph) {
-      for l in 0..<languages { scores[l] = 0 }
-      for t in start..<i where tokens[t].isWordLike {
-        let word = profileWord(tokens[t].keys.folded, lexicon: lexicon)
-        guard word >= 0 else { continue }
-        let row = Int(word) * languages
-        for l in 0..<languages { scores[l] += Int(gains[row + l]) }
+    gains.withUnsafeBufferPointer { gains in
+      for i in 1...tokens.count where i == tokens.count || tokens[i].flags.contains(.startsParagraph) {
+        for l in 0..<languages { scores[l] = 0 }
+        for t in start..<i where words[t] >= 0 {
+          let row = Int(words[t]) * languages
+          for l in 0..<languages { scores[l] &+= Int(gains[row + l]) }
+        }
+        for l in 0..<languages { documentScores[l] += scores[l] }
+        paragraphs.append((start..<i, Self.decide(scores, lead: Self.paragraphLead)))
+        start = i
       }
-      for l in 0..<languages { documentScores[l] += scores[l] }
-      paragraphs.append((start..<i, Self.decide(scores, lead: Self.paragraphLead)))
-      start = i
     }
     let documentLanguage = Self.decide(documentScores, lead: Self.documentLead)
     var tokenLanguages = [UInt8](repeating: 0, count: tokens.count)
@@ -117,10 +125,8 @@ public final class LanguageIdentifier {
       guard chosen != 0 else { continue }
       for t in range {
         tokenLanguages[t] = chosen
-        if tokens[t].isWordLike {
-          let word = profileWord(tokens[t].keys.folded, lexicon: lexicon)
-          common[t] = word >= 0 && Int(profiles.weights[Int(word) * languages + Int(chosen) - 1]) >= Self.commonZipf
-        }
+        let word = words[t]
+        common[t] = word >= 0 && Int(profiles.weights[Int(word) * languages + Int(chosen) - 1]) >= Self.commonZipf
       }
     }
     return LanguageMap(tokenLanguages: tokenLanguages, documentLanguage: documentLanguage, commonWords: common)
@@ -143,11 +149,13 @@ public final class LanguageIdentifier {
     return UInt8(best + 1)
   }
 
-  /// The profile word of a folded lexicon key, or -1.
-  private func profileWord(_ key: KeyID, lexicon: Lexicon) -> Int32 {
+  /// The profile word of a folded lexicon key, or -1; `cache` holds, per lexicon id, the word
+  /// + 1 (0: none, -1: not looked up yet).
+  private static func profileWord(_ key: KeyID, lexicon: Lexicon, index: [String: Int32], cache: inout [Int32]) -> Int32 {
     let k = Int(key)
-    if k >= wordOfKey.count { wordOfKey.append(contentsOf: repeatElement(-1, count: k + 1 - wordOfKey.count)) }
-    if wordOfKey[k] < 0 { wordOfKey[k] = (wordIndex[lexicon.string(key)] ?? -1) + 1 }
-    return wordOfKey[k] - 1
+    if k >= cache.count { cache.append(contentsOf: repeatElement(-1, count: k + 1 - cache.count)) }
+    if cache[k] < 0 { cache[k] = (index[lexicon.string(key)] ?? -1) + 1 }
+    return cache[k] - 1
   }
+
 }
