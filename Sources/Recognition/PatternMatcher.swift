@@ -111,8 +111,15 @@ final class PatternMatcher {
     let analysis = rules.derived.value("PatternTables.Analysis/\(prefilter)") {
       PatternTables.Analysis(rules: rules, prefilter: prefilter)
     }
-    tables = rules.derived.value("PatternTables/\(prefilter)/\(language ?? "")") {
-      PatternTables(analysis: analysis, rules: rules, language: language)
+    let base = rules.derived.value("PatternTables/\(prefilter)/") {
+      PatternTables(analysis: analysis, rules: rules, language: nil)
+    }
+    if let language {
+      tables = rules.derived.value("PatternTables/\(prefilter)/\(language)") {
+        PatternTables(language: language, base: base, analysis: analysis, rules: rules)
+      }
+    } else {
+      tables = base
     }
     regexes = rules.regexes.map { try? ICURegex($0) }
     regexResults = Array(repeating: [:], count: rules.regexes.count)
@@ -218,6 +225,7 @@ final class PatternMatcher {
     let rowFillsSlots = tables.rowFillsSlots
     let shapeFillsSlots = tables.shapeFillsSlots
     let scriptStarts = tables.scriptStarts
+    let patternMask = tables.patternMask
     let always = tables.alwaysStarts
     let requiring = tables.requiring
     let slotStarts = tables.slotStarts
@@ -275,7 +283,7 @@ final class PatternMatcher {
           always[w] | shapeStarts[Int(shapeBits[i]) * words + w] | rows[r0 + startOffset + w]
           | rows[r1 + startOffset + w] | rows[r2 + startOffset + w]
         if span >= 0 { start |= spanStarts[span * words + w] }
-        start &= scriptStarts[Int(scripts[i]) * words + w]
+        start &= scriptStarts[Int(scripts[i]) * words + w] & patternMask[w]
         var check = start & requiring[w]
         while check != 0 {
           let k = w << 6 | check.trailingZeroBitCount
