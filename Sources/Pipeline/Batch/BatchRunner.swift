@@ -422,19 +422,22 @@ public struct BatchRunner: Sendable {
         return nil
       }
       let hash = RunState.inputHash(bytes)
+      let size = bytes.count
       let trusted = stamp?.trusted(at: startedAt)
       if var old = reusable(relative, stamp: nil, hash: hash) {
         old.stamp = trusted
         tally.reuse(old, for: key)
-        return bytes.count
+        return size
       }
-      let extracted: ExtractedDocument
+      // The bytes go once decoded: the stages after hold the text, tokens and mentions.
+      let document: Document
       do {
-        extracted = try extractor.extract(path: relative, bytes: bytes, replacingInvalid: options.replaceInvalid)
+        document = try extractor.normalizer.document(path: relative, bytes: consume bytes, replacingInvalid: options.replaceInvalid)
       } catch {
         tally.failures.append(DocumentFailure(path: display, message: "\(error)"))
-        return bytes.count
+        return size
       }
+      let extracted = extractor.extract(document)
       let target = target(relative)
       var outputBytes: Int?
       do {
@@ -445,7 +448,7 @@ public struct BatchRunner: Sendable {
         }
       } catch {
         tally.failures.append(DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)"))
-        return bytes.count
+        return size
       }
       if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
       var table = EntityTable()
@@ -453,8 +456,8 @@ public struct BatchRunner: Sendable {
       tally.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
       tally.mentions += extracted.mentions.count
       tally.tokens += extracted.document.tokens.count
-      tally.bytes += bytes.count
-      return bytes.count
+      tally.bytes += size
+      return size
     }
 
     /// Processes a document too large to read whole (see ``LargeDocument``): hashed in one
