@@ -58,6 +58,8 @@ public final class Recognizer {
   /// language, and for as long as the worker runs: while it reads its next document too. A
   /// new matcher costs its regular expressions' compilation, nothing beside such a document.
   static let largeDocumentTokens = 1 << 18
+  /// ``largeDocumentTokens``, lower in tests.
+  var releasingFrom = Recognizer.largeDocumentTokens
 
   /// Replaces the matcher of `language` with none (built again when next needed; the
   /// unknown language's at once, since it is not optional), letting go of what it read.
@@ -131,7 +133,7 @@ public final class Recognizer {
           appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
         }
       }
-      if document.tokens.count >= Self.largeDocumentTokens { release(language) }
+      if document.tokens.count >= releasingFrom { release(language) }
     }
     if keepingCandidates { kept? += all.filter { $0.how == .pattern } }
     // `all` ends here, before the policy makes its copy (a large document's candidates are large).
