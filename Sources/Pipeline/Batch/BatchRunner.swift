@@ -127,7 +127,7 @@ public struct BatchRunner: Sendable {
     let work = DocumentWork(
       rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
-      displayPrefix: input.hasSuffix("/") ? input : input + "/")
+      displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight))
     var (tally, interrupted) = try process(selection.documents, with: work, options: options)
     keepPrevious(
       in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
@@ -354,6 +354,8 @@ public struct BatchRunner: Sendable {
     let inputRoot: URL
     /// The input folder as the user named it, with a final `/`, for messages.
     let displayPrefix: String
+    /// Bounds the bytes of the documents that the workers hold at once (``BatchOptions/bytesInFlight``).
+    let gate: ByteGate
 
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
@@ -369,7 +371,11 @@ public struct BatchRunner: Sendable {
         tally.reuse(old, for: key)
         return Int(stamp.size)
       }
-      if format == .jsonl, let size = stamp.map({ Int($0.size) }), size >= options.largeDocumentBytes {
+      let size = stamp.map { Int($0.size) } ?? 0
+      if format == .jsonl, size >= options.largeDocumentBytes {
+        // Held a piece at a time: weighs a piece.
+        let weight = gate.enter(min(size, options.largeDocumentBlock.units))
+        defer { gate.leave(weight) }
         do {
           try processLarge(relative, source: source, stamp: stamp, into: &tally)
         } catch {
@@ -377,6 +383,8 @@ public struct BatchRunner: Sendable {
         }
         return size
       }
+      let weight = gate.enter(size)
+      defer { gate.leave(weight) }
       return processWhole(relative, source: source, stamp: stamp, extractor: extractor, into: &tally)
     }
 
