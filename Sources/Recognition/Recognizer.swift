@@ -114,7 +114,7 @@ public final class Recognizer {
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
     if let languages { candidates = withoutCommonWordsOfOtherScripts(candidates, tokens: document.tokens, languages: languages) }
     var kept: [Mention]? = keepingCandidates ? candidates : nil
-    let aliasMentions = policy.resolve(candidates)
+    let aliasMentions = policy.resolve(consume candidates)
     guard !rules.patterns.isEmpty else { return RecognizedDocument(mentions: aliasMentions, looseKeys: looseKeys, candidates: kept) }
 
     let context = makeContext(document, lexicon: lexicon, aliasMentions: aliasMentions)
