@@ -96,7 +96,7 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    Self.returnLargeBlocks()
+    ResidentMemory.returnLargeBlocks()
     let ruleSet = try ruleOptions.load(cached: !noRulesCache)
     if selection.isActive { return try runPartial(ruleSet) }
     let options = batchOptions
@@ -111,22 +111,6 @@ struct Run: ParsableCommand {
     if !quiet { report(summary.line) }
     if summary.interrupted { throw ExitCode(130) }
     if !summary.failures.isEmpty { throw ExitCode.documentsFailed }
-  }
-
-  /// glibc serves a block under its mmap threshold from its heap, and raises the threshold (up
-  /// to 32 MB) each time a larger block is freed; so a large document's arrays, once freed,
-  /// stay resident, and the next document's add to them. A fixed 1 MB threshold maps each
-  /// large array on its own and unmaps it when freed: the resident set follows what is in use
-  /// (a 8 MB document: 499 MB peak RSS before, 450 MB after).
-  /// (`mallopt` is looked up at run time: Swift's Glibc module does not declare it, and other
-  /// C libraries have none; -3 is glibc's `M_MMAP_THRESHOLD`.)
-  static func returnLargeBlocks() {
-    #if os(Linux)
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    // A nil handle is RTLD_DEFAULT on Linux.
-    guard let mallopt = dlsym(nil, "mallopt") else { return }
-    _ = unsafeBitCast(mallopt, to: Mallopt.self)(-3, 1 << 20)
-    #endif
   }
 }
 

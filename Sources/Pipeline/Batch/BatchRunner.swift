@@ -235,7 +235,7 @@ public struct BatchRunner: Sendable {
     let workers = max(1, min(options.jobs, documents.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
-      let extractor: Extractor
+      var extractor: Extractor
       do {
         extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
       } catch {
@@ -245,9 +245,16 @@ public struct BatchRunner: Sendable {
       while !interruption.isRequested {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
-        if let bytes = work.process(documents[index], extractor: extractor, into: &local) {
-          progress?.advance(bytes: bytes)
+        let bytes = work.process(documents[index], extractor: extractor, into: &local)
+        if let bytes { progress?.advance(bytes: bytes) }
+        // The normalizer's caches grow with the distinct words of every document the worker
+        // read (as in ``LargeDocument``); a new extractor starts them afresh, output the same.
+        if extractor.normalizer.cachedFormCount > options.formsPerExtractor,
+          let fresh = try? Extractor(rules: work.rules, gazetteer: work.gazetteer)
+        {
+          extractor = fresh
         }
+        if (bytes ?? 0) >= Self.trimAfterBytes { ResidentMemory.trim() }
       }
       shared.tally.withLock { $0.merge(local) }
     }
@@ -256,6 +263,10 @@ public struct BatchRunner: Sendable {
     if let fatal = tally.fatal { throw BatchError(.error(fatal)) }
     return (tally, interruption.isRequested && tally.attempted.count < documents.count)
   }
+
+  /// After a document of this many bytes, freed memory goes back to the system
+  /// (``ResidentMemory/trim()``).
+  static let trimAfterBytes = 1 << 20
 
   /// A document not reached, not read, or under a folder that could not be listed keeps its
   /// previous output and rows: a failure is never a deletion, and `out/` stays consistent.
