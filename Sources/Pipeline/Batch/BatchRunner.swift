@@ -248,13 +248,16 @@ public struct BatchRunner: Sendable {
         let bytes = work.process(documents[index], extractor: extractor, into: &local)
         if let bytes { progress?.advance(bytes: bytes) }
         // The normalizer's caches grow with the distinct words of every document the worker
-        // read (as in ``LargeDocument``); a new extractor starts them afresh, output the same.
-        if extractor.normalizer.cachedFormCount > options.formsPerExtractor,
+        // read (as in ``LargeDocument``), and the recognizer keeps buffers as long as the
+        // longest document: after a large document, or once the caches are large, a new
+        // extractor starts afresh (output the same), and the freed memory goes back.
+        let large = (bytes ?? 0) >= Self.trimAfterBytes
+        if large || extractor.normalizer.cachedFormCount > options.formsPerExtractor,
           let fresh = try? Extractor(rules: work.rules, gazetteer: work.gazetteer)
         {
           extractor = fresh
         }
-        if (bytes ?? 0) >= Self.trimAfterBytes { ResidentMemory.trim() }
+        if large { ResidentMemory.trim() }
       }
       shared.tally.withLock { $0.merge(local) }
     }
@@ -264,8 +267,8 @@ public struct BatchRunner: Sendable {
     return (tally, interruption.isRequested && tally.attempted.count < documents.count)
   }
 
-  /// After a document of this many bytes, freed memory goes back to the system
-  /// (``ResidentMemory/trim()``).
+  /// After a document of this many bytes, a worker takes a new extractor and freed memory goes
+  /// back to the system (``ResidentMemory/trim()``).
   static let trimAfterBytes = 1 << 20
 
   /// A document not reached, not read, or under a folder that could not be listed keeps its
