@@ -141,7 +141,17 @@ public final class Normalizer {
           }
         }
       }
-      return (tokens, max(sentenceEnds.count, text.isEmpty ? 0 : 1))
+      return (Self.fitted(tokens), max(sentenceEnds.count, text.isEmpty ? 0 : 1))
+    }
+  }
+
+  /// `tokens` in storage of their count: they are reserved from a guess and grow by doubling,
+  /// so up to half the storage can be spare, and a long document keeps them to its end.
+  static func fitted(_ tokens: [Token]) -> [Token] {
+    guard tokens.capacity - tokens.count > max(4_096, tokens.count / 8) else { return tokens }
+    return [Token](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+      _ = buffer.initialize(fromContentsOf: tokens)
+      count = tokens.count
     }
   }
 

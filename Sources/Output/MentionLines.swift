@@ -20,12 +20,12 @@ public enum MentionLines {
     _ mentions: [ResolvedMention], of document: Document, explain: Bool = false, offset: Int = 0
   ) -> [UInt8] {
     let tokens = document.tokens
-    let ordered = mentions.sorted {
-      (tokens[Int($0.firstToken)].start, tokens[Int($0.endToken) - 1].end)
-        < (tokens[Int($1.firstToken)].start, tokens[Int($1.endToken) - 1].end)
-    }
+    // Indexes sorted, not mentions: a large document's mentions are a long array of large
+    // values. Ties keep the mentions' order, as a stable sort of the mentions would.
+    let spans = mentions.map { (tokens[Int($0.firstToken)].start, tokens[Int($0.endToken) - 1].end) }
+    let ordered = mentions.indices.sorted { (spans[$0].0, spans[$0].1, $0) < (spans[$1].0, spans[$1].1, $1) }
     var out: [UInt8] = []
-    for mention in ordered {
+    for mention in ordered.lazy.map({ mentions[$0] }) {
       let first = tokens[Int(mention.firstToken)]
       let last = tokens[Int(mention.endToken) - 1]
       var line = JSONLine()

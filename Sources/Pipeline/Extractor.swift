@@ -51,7 +51,8 @@ public final class Extractor {
     extract(normalizer.document(path: path, utf16: utf16))
   }
 
-  private func extract(_ document: Document) -> ExtractedDocument {
+  /// The mentions of a document already tokenized by ``normalizer``.
+  public func extract(_ document: Document) -> ExtractedDocument {
     extract(document, keepingCandidates: false).extracted
   }
 

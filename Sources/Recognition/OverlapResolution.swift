@@ -20,21 +20,30 @@ public enum OverlapPolicy: Sendable {
   case leftmostLongest
 
   /// The disjoint mentions this policy keeps from `candidates`, in text order.
+  ///
+  /// Sorts and keeps indexes, not mentions: a document's candidates are a long array of large
+  /// values, and copies of it were most of what recognizing a large document took. (Ties keep
+  /// the candidates' order, as a stable sort of the mentions would.)
   public func resolve(_ candidates: [Mention]) -> [Mention] {
-    let ordered = candidates.sorted {
-      (-$0.priority, $0.firstToken, -$0.tokenCount, $0.alias, $0.pattern)
-        < (-$1.priority, $1.firstToken, -$1.tokenCount, $1.alias, $1.pattern)
+    let keys = candidates.map { ($0.priority, $0.firstToken, $0.tokenCount, $0.alias, $0.pattern) }
+    let order = candidates.indices.sorted { i, j in
+      let (a, b) = (keys[i], keys[j])
+      return (-a.0, a.1, -a.2, a.3, a.4, i) < (-b.0, b.1, -b.2, b.3, b.4, j)
     }
-    var kept: [Mention] = []
-    kept.reserveCapacity(ordered.count)
+    var kept: [Int] = []
     // Which tokens kept mentions cover: the overlap test costs the mention's length.
     var taken = [Bool](repeating: false, count: Int(candidates.map(\.endToken).max() ?? 0))
-    for mention in ordered {
-      let span = Int(mention.firstToken)..<Int(mention.endToken)
+    for i in order {
+      let span = Int(candidates[i].firstToken)..<Int(candidates[i].endToken)
       if span.contains(where: { taken[$0] }) { continue }
       for t in span { taken[t] = true }
-      kept.append(mention)
+      kept.append(i)
     }
-    return kept.sorted { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
+    // `kept` in text order, ties in the order they were kept.
+    let placed = kept.indices.sorted { p, q in
+      let (a, b) = (keys[kept[p]], keys[kept[q]])
+      return (a.1, a.2, p) < (b.1, b.2, q)
+    }
+    return placed.map { candidates[kept[$0]] }
   }
 }

@@ -14,7 +14,7 @@ public final class Recognizer {
   /// ``RecognizedDocument/looseKeys`` (shared storage: see there).
   private var looseKeys: [UInt32] = []
   /// The matcher of paragraphs whose language is unknown: every pattern and list entry.
-  private let patterns: PatternMatcher
+  private var patterns: PatternMatcher
   /// Per language number (``LanguageProfiles``): the matcher of its paragraphs, built when
   /// first needed. Index 0 is unused (``patterns``).
   private var languageMatchers: [PatternMatcher?]
@@ -59,6 +59,30 @@ public final class Recognizer {
   /// fill gaps.
   static let documentAliasPriority = Int.min / 2
 
+  /// From this many tokens (a few megabytes of text), a document's pattern pass drops its
+  /// matcher once done rather than keeping it for the next document.
+  ///
+  /// A matcher keeps, until it next prepares, the document it read (``TokenContext``: text,
+  /// tokens, keys) and a dozen arrays of its own sized by the tokens, some 50 bytes a token;
+  /// one matcher per language present. Kept, they hold a large document's whole size once per
+  /// language, and for as long as the worker runs: while it reads its next document too. A
+  /// new matcher costs its regular expressions' compilation, nothing beside such a document.
+  static let largeDocumentTokens = 1 << 18
+  /// ``largeDocumentTokens``, lower in tests.
+  var releasingFrom = Recognizer.largeDocumentTokens
+
+  /// Replaces the matcher of `language` with none (built again when next needed; the
+  /// unknown language's at once, since it is not optional), letting go of what it read.
+  private func release(_ language: UInt8) {
+    if language != 0, rules.languages.code(of: language) != nil {
+      releasedTimeouts += languageMatchers[Int(language)]?.regexTimeouts ?? 0
+      languageMatchers[Int(language)] = nil
+    } else {
+      releasedTimeouts += patterns.regexTimeouts
+      patterns = PatternMatcher(rules: rules, prefilter: prefilter)
+    }
+  }
+
   /// The matcher for paragraphs of language number `language` (0: unknown).
   private func matcher(for language: UInt8) -> PatternMatcher {
     guard language != 0, let code = rules.languages.code(of: language) else { return patterns }
@@ -74,7 +98,11 @@ public final class Recognizer {
   }
 
   /// How many regular-expression tests ran out of time so far (each counted as failed).
-  public var regexTimeouts: Int { patterns.regexTimeouts + languageMatchers.reduce(0) { $0 + ($1?.regexTimeouts ?? 0) } }
+  public var regexTimeouts: Int {
+    releasedTimeouts + patterns.regexTimeouts + languageMatchers.reduce(0) { $0 + ($1?.regexTimeouts ?? 0) }
+  }
+  /// The regular-expression time-outs of matchers let go of (``release(_:)``).
+  private var releasedTimeouts = 0
 
   /// The document's mentions, disjoint and in text order, with the tokens' loose keys
   /// (see ``RecognizedDocument``).
@@ -96,7 +124,7 @@ public final class Recognizer {
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
     if let languages { candidates = withoutCommonWordsOfOtherScripts(candidates, tokens: document.tokens, languages: languages) }
     var kept: [Mention]? = keepingCandidates ? candidates : nil
-    let aliasMentions = policy.resolve(candidates)
+    let aliasMentions = policy.resolve(consume candidates)
     guard !rules.patterns.isEmpty else { return RecognizedDocument(mentions: aliasMentions, looseKeys: looseKeys, candidates: kept) }
 
     let context = makeContext(document, lexicon: lexicon, aliasMentions: aliasMentions)
@@ -115,9 +143,11 @@ public final class Recognizer {
           appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
         }
       }
+      if document.tokens.count >= releasingFrom { release(language) }
     }
     if keepingCandidates { kept? += all.filter { $0.how == .pattern } }
-    let settled = policy.resolve(Self.respectingListedNames(all, aliasMentions: aliasMentions, tokens: document.tokens))
+    // `all` ends here, before the policy makes its copy (a large document's candidates are large).
+    let settled = policy.resolve(Self.respectingListedNames(consume all, aliasMentions: aliasMentions, tokens: document.tokens))
     return RecognizedDocument(mentions: withDocumentAliases(settled, context: context), looseKeys: looseKeys, candidates: kept)
   }
 
@@ -160,7 +190,7 @@ public final class Recognizer {
   /// wins, as does a strong cue (a title, priority 1 or more) on exactly the name. Only names
   /// written as names are kept whole: capitalized, and not all in capitals (a gazetteer's
   /// codes and abbreviations, "OEA", and lowercase starts, "el Banco", prove little).
-  static func respectingListedNames(_ candidates: [Mention], aliasMentions: [Mention], tokens: [Token]) -> [Mention] {
+  static func respectingListedNames(_ candidates: consuming [Mention], aliasMentions: [Mention], tokens: [Token]) -> [Mention] {
     guard !aliasMentions.isEmpty else { return candidates }
     var coveredBy = [Int32](repeating: -1, count: tokens.count)
     for (k, alias) in aliasMentions.enumerated() {
@@ -170,7 +200,7 @@ public final class Recognizer {
       else { continue }
       for t in span { coveredBy[t] = Int32(k) }
     }
-    return candidates.filter { candidate in
+    func respects(_ candidate: Mention) -> Bool {
       guard candidate.how == .pattern else { return true }
       var k: Int32 = -1
       for t in Int(candidate.firstToken)..<Int(candidate.endToken) where coveredBy[t] != k && coveredBy[t] >= 0 {
@@ -188,6 +218,11 @@ public final class Recognizer {
       }
       return true
     }
+
+    // In place: the candidates are owned here, and a filtered copy would double them.
+    var kept = candidates
+    kept.removeAll { candidate in !respects(candidate) }
+    return kept
   }
 
   /// ICU's script code of Latin (``Token/script``).

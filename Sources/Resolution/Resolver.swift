@@ -103,8 +103,12 @@ public struct Resolver: Sendable {
     linkAcronyms(mentions, &resolved)
     var variants = NameVariants(document: document, lexicon: lexicon, mentions: resolved, commonWords: commonWords)
     variants.join(&resolved)
-    resolved += variants.corefMentions(resolved)
-    return resolved.sorted { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
+    // Grown and sorted in place: a large document's mentions are a long array of large values.
+    let coref = variants.corefMentions(resolved)
+    resolved.reserveCapacity(resolved.count + coref.count)
+    resolved += coref
+    resolved.sort { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
+    return resolved
   }
 
   private func resolveAlone(

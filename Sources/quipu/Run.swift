@@ -98,6 +98,7 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
+    ResidentMemory.returnLargeBlocks()
     let ruleSet = try ruleOptions.load(cached: !noRulesCache)
     KeptUntilExit.keep(ruleSet)
     if selection.isActive { return try runPartial(ruleSet) }

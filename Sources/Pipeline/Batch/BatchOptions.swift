@@ -21,6 +21,13 @@ public struct BatchOptions: Sendable {
   public var showProgress = false
   /// Documents at least this large are read in pieces, in bounded memory (see `LargeDocument`).
   public var largeDocumentBytes = LargeDocument.threshold
+  /// The most input bytes the workers hold at once (``ByteGate``): a document read whole weighs
+  /// its size, one read in pieces a piece. Memory then follows this budget, not `jobs`: two
+  /// large documents take turns. One larger than the budget runs alone.
+  public var bytesInFlight = LargeDocument.threshold
+  /// A worker's extractor is renewed once its normalizer caches more distinct word forms than
+  /// this: the caches grow with every document the worker reads. Lower in tests.
+  var formsPerExtractor = 1 << 20
   /// For tests: the block and piece sizes of large documents.
   var largeDocumentBlock = (bytes: 4 << 20, units: 4 << 20)
   /// For tests: how input folders are listed (to make one unlistable, even as root).

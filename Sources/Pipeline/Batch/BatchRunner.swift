@@ -146,7 +146,7 @@ public struct BatchRunner: Sendable {
     let work = DocumentWork(
       rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
-      displayPrefix: input.hasSuffix("/") ? input : input + "/")
+      displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight))
     var (tally, interrupted) = try process(selection.documents, with: work, options: options)
     keepPrevious(
       in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
@@ -262,7 +262,7 @@ public struct BatchRunner: Sendable {
     let workers = max(1, min(options.jobs, documents.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
-      let extractor: Extractor
+      var extractor: Extractor
       do {
         extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
       } catch {
@@ -272,9 +272,19 @@ public struct BatchRunner: Sendable {
       while !interruption.isRequested {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
-        if let bytes = work.process(documents[index], extractor: extractor, into: &local) {
-          progress?.advance(bytes: bytes)
+        let bytes = work.process(documents[index], extractor: extractor, into: &local)
+        if let bytes { progress?.advance(bytes: bytes) }
+        // The normalizer's caches grow with the distinct words of every document the worker
+        // read (as in ``LargeDocument``), and the recognizer keeps buffers as long as the
+        // longest document: after a large document, or once the caches are large, a new
+        // extractor starts afresh (output the same), and the freed memory goes back.
+        let large = (bytes ?? 0) >= Self.trimAfterBytes
+        if large || extractor.normalizer.cachedFormCount > options.formsPerExtractor,
+          let fresh = try? Extractor(rules: work.rules, gazetteer: work.gazetteer)
+        {
+          extractor = fresh
         }
+        if large { ResidentMemory.trim() }
       }
       shared.tally.withLock { $0.merge(local) }
     }
@@ -286,6 +296,10 @@ public struct BatchRunner: Sendable {
     }
     return (tally, interruption.isRequested && tally.attempted.count < documents.count)
   }
+
+  /// After a document of this many bytes, a worker takes a new extractor and freed memory goes
+  /// back to the system (``ResidentMemory/trim()``).
+  static let trimAfterBytes = 1 << 20
 
   /// A document not reached, not read, not written, or under a folder that could not be listed
   /// keeps its previous output and rows: a failure is never a deletion, and `out/` stays consistent.
@@ -459,6 +473,8 @@ public struct BatchRunner: Sendable {
     let inputRoot: URL
     /// The input folder as the user named it, with a final `/`, for messages.
     let displayPrefix: String
+    /// Bounds the bytes of the documents that the workers hold at once (``BatchOptions/bytesInFlight``).
+    let gate: ByteGate
 
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
@@ -474,7 +490,11 @@ public struct BatchRunner: Sendable {
         tally.reuse(old, for: key)
         return Int(stamp.size)
       }
-      if format == .jsonl, let size = stamp.map({ Int($0.size) }), size >= options.largeDocumentBytes {
+      let size = stamp.map { Int($0.size) } ?? 0
+      if format == .jsonl, size >= options.largeDocumentBytes {
+        // Held a piece at a time: weighs a piece.
+        let weight = gate.enter(min(size, options.largeDocumentBlock.units))
+        defer { gate.leave(weight) }
         do {
           try processLarge(relative, source: source, stamp: stamp, into: &tally)
         } catch {
@@ -483,6 +503,8 @@ public struct BatchRunner: Sendable {
         }
         return size
       }
+      let weight = gate.enter(size)
+      defer { gate.leave(weight) }
       return processWhole(relative, source: source, stamp: stamp, extractor: extractor, into: &tally)
     }
 
@@ -528,19 +550,22 @@ public struct BatchRunner: Sendable {
         return nil
       }
       let hash = RunState.inputHash(bytes)
+      let size = bytes.count
       let trusted = stamp?.trusted(at: startedAt)
       if var old = reusable(relative, stamp: nil, hash: hash) {
         old.stamp = trusted
         tally.reuse(old, for: key)
-        return bytes.count
+        return size
       }
-      let extracted: ExtractedDocument
+      // The bytes go once decoded: the stages after hold the text, tokens and mentions.
+      let document: Document
       do {
-        extracted = try extractor.extract(path: relative, bytes: bytes, replacingInvalid: options.replaceInvalid)
+        document = try extractor.normalizer.document(path: relative, bytes: consume bytes, replacingInvalid: options.replaceInvalid)
       } catch {
         tally.failures.append(DocumentFailure(path: display, message: "\(error)"))
-        return bytes.count
+        return size
       }
+      let extracted = extractor.extract(document)
       let target = target(relative)
       var outputBytes: Int?
       var staged: [Staged] = []
@@ -554,7 +579,7 @@ public struct BatchRunner: Sendable {
       } catch {
         for file in staged { unlink(file.temporary.path) }
         tally.unwritten(key, display: display, error)
-        return bytes.count
+        return size
       }
       tally.staged += staged
       if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
@@ -563,8 +588,8 @@ public struct BatchRunner: Sendable {
       tally.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
       tally.mentions += extracted.mentions.count
       tally.tokens += extracted.document.tokens.count
-      tally.bytes += bytes.count
-      return bytes.count
+      tally.bytes += size
+      return size
     }
 
     /// Processes a document too large to read whole (see ``LargeDocument``): hashed in one
