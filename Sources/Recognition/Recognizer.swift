@@ -45,6 +45,15 @@ public final class Recognizer {
     return pattern
   }
 
+  /// Per entity: whether one of its names is written in Latin letters.
+  private lazy var latinNamed: [Bool] = rules.derived.value("Recognizer.latinNamed") {
+    var named = [Bool](repeating: false, count: rules.entities.count)
+    for alias in rules.aliases where alias.text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
+      named[Int(alias.entity)] = true
+    }
+    return named
+  }
+
   /// Per entity: a country, a first-level region, a capital or a city of a million or more.
   private lazy var majorPlaces: [Bool] = rules.derived.value("Recognizer.majorPlaces") {
     rules.entities.map { entity in
@@ -420,10 +429,13 @@ public final class Recognizer {
     {
       return false
     }
-    // The other way round, a one-word name in another script finds no Latin word: Latin text
-    // has the Latin names, and Greek "Σινά" (Sinai) is loosely "sina", a Latin given name.
+    // The other way round, a one-word name in another script finds no Latin word when its
+    // entity has a name in Latin letters: Latin text has the Latin names, and Greek "Σινά"
+    // (Sinai) is loosely "sina", a Latin given name. An entity named only in another script
+    // ("Перу") is found in Latin text through its transliteration.
     if alias.mode == .loose, count == 1, tokens[first].script == Self.latinScript,
-      let letter = alias.text.unicodeScalars.first(where: \.properties.isAlphabetic), letter.value >= 0x370
+      let letter = alias.text.unicodeScalars.first(where: \.properties.isAlphabetic), letter.value >= 0x370,
+      latinNamed[Int(alias.entity)]
     {
       return false
     }
