@@ -15,7 +15,9 @@ struct KeyTranslator {
   }
 
   private mutating func extend(to count: Int, lexicon: Lexicon, vocabulary: KeyVocabulary) {
-    table.reserveCapacity(count)
+    // Geometric growth: reserving just `count` moved the whole table (megabytes, as the
+    // lexicon grows with every document) each time a document brought a new word.
+    if count > table.capacity { table.reserveCapacity(max(count, 2 * table.capacity)) }
     for id in table.count..<count {
       table.append(vocabulary.id(of: lexicon.string(KeyID(id))))
     }
