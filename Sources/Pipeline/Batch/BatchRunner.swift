@@ -83,7 +83,8 @@ public struct BatchError: Error, CustomStringConvertible {
 /// Ctrl-C stops after the documents in progress with `out/` consistent.
 ///
 /// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
-/// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``process(_:with:options:)``
+/// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``removeGone(from:documents:states:)``,
+/// ``process(_:with:options:)``
 /// (each document reused only through
 /// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
 /// ``writeEntitiesAndState(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
@@ -124,6 +125,7 @@ public struct BatchRunner: Sendable {
     let lock = try openOutput(out, named: output)
     defer { withExtendedLifetime(lock) {} }
     let states = try loadRunState(out, documents: selection.documents, options: options)
+    removeGone(from: out, documents: selection, states: states)
     let work = DocumentWork(
       rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
@@ -222,6 +224,25 @@ public struct BatchRunner: Sendable {
       throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
     }
     return States(key: key, recorded: recorded, previous: previous)
+  }
+
+  /// Removes the files of the documents the last run recorded that this run does not list (gone,
+  /// renamed, left out), before any document is written: a new document's output may go where
+  /// a gone one's lies (`a`, deleted, wrote `docs/a.jsonl`; `a.jsonl/b` needs that path as a
+  /// folder). These are files the end of the run removes anyway (``writeEntitiesAndState(_:states:out:)``):
+  /// only those of the current format, and none under a folder that could not be listed.
+  func removeGone(from out: OutputFolder, documents selection: Selection, states: States) {
+    let listed = Set(selection.documents.lazy.map(PathKey.init))
+    let unlisted = selection.problems.map { $0.path.isEmpty ? "" : $0.path + "/" }
+    var gone: [String] = []
+    for document in states.recorded.records.keys where !listed.contains(document) {
+      if selection.problems.contains(where: { PathKey($0.path) == document }) { continue }
+      if unlisted.contains(where: { document.path.utf8.starts(with: $0.utf8) }) { continue }
+      for suffix in states.recorded.suffixes where format.documentSuffixes.contains(where: { (document.path + suffix).hasSuffix($0) }) {
+        gone.append(document.path + suffix)
+      }
+    }
+    out.removeDocumentFiles(gone)
   }
 
   /// Shares the documents out to worker threads, each with its own ``Extractor``, until all
