@@ -43,6 +43,10 @@ binary=$("${build[@]}" --show-bin-path)/fuzz-$target
 
 work=Fuzz/.work/$target
 mkdir -p "$work/corpus" "$work/artifacts"
+# Run a copy, so that a rebuild during a long run (or libFuzzer's -fork children) keeps the
+# binary the run started with.
+cp "$binary" "$work/fuzz-$target"
+binary=$work/fuzz-$target
 # fuzz-batch runs Quipu as the file-system user `nobody` when started as root (so that
 # `chmod 000` binds); a crash inside such a run is written by that user.
 [ "$target" = batch ] && [ "$(id -u)" = 0 ] && chmod 1777 "$work/artifacts"

@@ -83,6 +83,26 @@ struct Oracle {
   /// The documents in byte order.
   var sortedDocuments: [String] { documents.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value) }
 
+  /// Documents whose output paths collide: one's output file is a folder of another's
+  /// (`a` → `docs/a.jsonl`, `a.jsonl/b` → `docs/a.jsonl/b.jsonl`). One of them cannot be
+  /// written, and which one depends on what an earlier run left.
+  func collisions(suffixes: [String]) -> Set<BytePath> {
+    var owners: [BytePath: BytePath] = [:]
+    for key in documents.keys { for suffix in suffixes { owners[key + suffix] = key } }
+    var found: Set<BytePath> = []
+    for key in documents.keys {
+      var prefix: BytePath = []
+      for component in key.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast() {
+        prefix = prefix.isEmpty ? Array(component) : prefix.joined(Array(component))
+        if let owner = owners[prefix] {
+          found.insert(owner)
+          found.insert(key)
+        }
+      }
+    }
+    return found
+  }
+
   func isUnlisted(_ relative: String) -> Bool {
     unlistedFolders.contains { $0.isEmpty || relative.utf8.starts(with: ($0 + "/").utf8) }
   }
