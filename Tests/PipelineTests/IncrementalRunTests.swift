@@ -49,6 +49,22 @@ import TestSupport
     #expect(try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8).contains(#""documents":["a.jsonl/b"]"#))
   }
 
+  /// A brat document writes two files; when the second cannot be written (`docs/a.txt` is the
+  /// folder of the document `a.txt/b`), the first is not left behind: no run state records it,
+  /// so no later run would remove it. Found by `Fuzz/run.sh batch`.
+  @Test func aDocumentWhoseSecondFileCannotBeWrittenLeavesNoFirstFile() throws {
+    let (input, out) = try workspace(["a.txt/b": "Peru"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml), format: .brat)
+    #expect(try runner.run(input: input.path, output: out.path, jobs: 1).failures.isEmpty)
+    try Fixture.write(["a": Array("Perú".utf8)], under: input)
+    let second = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(second.failures.map(\.path) == [input.path + "/a"])
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.ann").path))
+    try FileManager.default.removeItem(at: input.appendingPathComponent("a"))
+    _ = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.ann").path))
+  }
+
   /// Output files are renamed into place without an fsync each: after a power loss one can be
   /// empty or gone while the run state says it is done. Its size is in the state, so it is
   /// redone, not reused.

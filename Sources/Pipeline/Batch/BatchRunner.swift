@@ -458,13 +458,18 @@ public struct BatchRunner: Sendable {
       }
       let target = target(relative)
       var outputBytes: Int?
+      var written: [URL] = []
       do {
         for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
           let url = out.file(forDocument: relative, suffix: file.suffix)
           try out.write(file.bytes, to: url, durable: false)
+          written.append(url)
           if url == target { outputBytes = file.bytes.count }
         }
       } catch {
+        // A failed document has no output: the files it did write (brat writes two) go, as
+        // no run state will record them.
+        for url in written { unlink(url.path) }
         tally.failures.append(DocumentFailure(path: display, message: "cannot write output: \(error.localizedDescription)"))
         return bytes.count
       }
