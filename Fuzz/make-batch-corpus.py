@@ -58,7 +58,7 @@ def delete(i): return [2, i]
 def rename(i, parent, nm, count): return [3, i, count if parent is None else parent] + nm  # parent: entry index
 def chmod(i, mode, isfolder=False): return [4, i, 0 if isfolder else 1, MODE[mode]]
 def add(kind, parent, nm, mode, count, tx=None, enc="utf8"):
-    b = [5, 0 if kind == "file" else 3, count if parent is None else parent] + nm + [MODE[mode]]
+    b = [5, 0, 0 if kind == "file" else 3, count if parent is None else parent] + nm + [MODE[mode]]
     return b + (tx + [ENC[enc]] if kind == "file" else [])
 
 
