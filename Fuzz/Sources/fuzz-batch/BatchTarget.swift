@@ -260,16 +260,25 @@ enum BatchTarget {
       // Colliding documents: which one is written depends on the earlier runs (Fuzz/README.md).
       let collisions = incremental.oracle.collisions(suffixes: program.settings.format.documentSuffixes)
       if !collisions.isEmpty { kept = true }
+      // Documents whose output a file of the user's in `out/` blocks (a folder where the output
+      // goes, `out/docs` a file): the fresh run, into an empty folder, writes them.
+      var blocked: Set<BytePath> = []
+      if !program.foreign.isEmpty {
+        for failure in incremental.summary.failures where failure.message.hasPrefix("cannot write output") {
+          blocked.insert(Array((relative(failure.path) ?? failure.path).utf8))
+        }
+      }
+      if !blocked.isEmpty { kept = true }
       let failures = Dictionary(incremental.summary.failures.map { (Array((relative($0.path) ?? $0.path).utf8), $0) }) { a, _ in a }
-        .filter { !collisions.contains($0.key) }
+        .filter { !collisions.contains($0.key) && !blocked.contains($0.key) }
       let freshFailures = Dictionary(full.summary.failures.map { (Array((relative($0.path) ?? $0.path).utf8), $0.message) }) { a, _ in a }
-        .filter { !collisions.contains($0.key) }
+        .filter { !collisions.contains($0.key) && !blocked.contains($0.key) }
       for (document, failure) in failures {
         if failure.message.hasPrefix("cannot read") { kept = true }
         require(freshFailures[document] == failure.message, "\(document.shown): the incremental run failed with \(failure.message), a fresh one with \(freshFailures[document] ?? "nothing")")
       }
       require(freshFailures.count == failures.count, "a fresh run failed on \(full.summary.failures), the incremental one on \(incremental.summary.failures)")
-      for document in incremental.oracle.sortedDocuments where failures[Array(document.utf8)] == nil && !collisions.contains(Array(document.utf8)) {
+      for document in incremental.oracle.sortedDocuments where failures[Array(document.utf8)] == nil && !collisions.contains(Array(document.utf8)) && !blocked.contains(Array(document.utf8)) {
         for suffix in program.settings.format.documentSuffixes {
           let path = Array((document + suffix).utf8)
           let a = readBytes(docs.joined(path))
