@@ -24,5 +24,8 @@ let package = Package(
     .executableTarget(name: "fuzz-rules", dependencies: [quipu, "FuzzSupport"]),
     // First line a pattern, the rest a text → PatternCompiler → Recognizer (Pike VM).
     .executableTarget(name: "fuzz-patterns", dependencies: [quipu, "FuzzSupport"]),
+    // Bytes → a file tree and its changes → BatchRunner runs (first, unchanged, incremental,
+    // fresh, racing): output coverage, nothing foreign deleted, incremental = fresh.
+    .executableTarget(name: "fuzz-batch", dependencies: [quipu, "FuzzSupport"]),
   ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one fuzz target with libFuzzer and AddressSanitizer and runs it for SECONDS.
 #
-#   Fuzz/run.sh normalizer|rules|patterns SECONDS [libFuzzer flags…]
+#   Fuzz/run.sh normalizer|rules|patterns|batch SECONDS [libFuzzer flags…]
 #   Fuzz/run.sh patterns 600 -jobs=1 -seed=1     # extra flags go to libFuzzer
 #   FUZZ_CONFIG=debug Fuzz/run.sh rules 60        # -Onone: slower, easier to debug
 #   Fuzz/run.sh normalizer repro FILE…            # replay inputs (a crash file) without fuzzing
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: Fuzz/run.sh normalizer|rules|patterns SECONDS|repro [libFuzzer flags or files…]" >&2; exit 2; }
+usage() { echo "usage: Fuzz/run.sh normalizer|rules|patterns|batch SECONDS|repro [libFuzzer flags or files…]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 target=$1
 mode=$2
@@ -22,6 +22,7 @@ case "$target" in
   normalizer) max_len=8192 ;;
   rules) max_len=16384 ;;
   patterns) max_len=4096 ;;
+  batch) max_len=512 ;;  # a program of a few entries and changes; longer adds nothing
   *) usage ;;
 esac
 config=${FUZZ_CONFIG:-release}
@@ -42,6 +43,13 @@ binary=$("${build[@]}" --show-bin-path)/fuzz-$target
 
 work=Fuzz/.work/$target
 mkdir -p "$work/corpus" "$work/artifacts"
+# Run a copy, so that a rebuild during a long run (or libFuzzer's -fork children) keeps the
+# binary the run started with.
+cp "$binary" "$work/fuzz-$target"
+binary=$work/fuzz-$target
+# fuzz-batch runs Quipu as the file-system user `nobody` when started as root (so that
+# `chmod 000` binds); a crash inside such a run is written by that user.
+[ "$target" = batch ] && [ "$(id -u)" = 0 ] && chmod 1777 "$work/artifacts"
 flags=(
   -timeout=10                 # an input that takes longer is a hang, saved as timeout-*
   -rss_limit_mb=4096          # ASan's shadow memory and ICU's data take ~0.5 GB already
@@ -50,6 +58,10 @@ flags=(
   -artifact_prefix="$work/artifacts/"
   -print_final_stats=1
 )
+# Swift's own crash handler would print a backtrace first, reading the stack in ways that
+# AddressSanitizer reports as the crash (and its helper process can outlive the run): off, so
+# that libFuzzer reports the first trap.
+export SWIFT_BACKTRACE=enable=no
 if [ "$mode" = repro ]; then
   exec "$binary" "${flags[@]}" -runs=1 "$@"
 fi

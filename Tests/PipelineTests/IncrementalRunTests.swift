@@ -34,6 +34,37 @@ import TestSupport
     #expect(fourth.reused == 2)
   }
 
+  /// A document whose output goes where a deleted document's output lies (`a` wrote
+  /// `docs/a.jsonl`; `a.jsonl/b` needs `docs/a.jsonl/` as a folder) is written in the run that
+  /// sees the deletion, as a fresh run would, not one run later. Found by `Fuzz/run.sh batch`.
+  @Test func aDeletedDocumentsOutputMakesWayInTheSameRun() throws {
+    let (input, out) = try workspace(["a": "Peru", "a.jsonl/b": "Perú"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    let first = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(first.failures.map(\.path) == [input.path + "/a.jsonl/b"])
+    try FileManager.default.removeItem(at: input.appendingPathComponent("a"))
+    let second = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(second.failures.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.jsonl/b.jsonl").path))
+    #expect(try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8).contains(#""documents":["a.jsonl/b"]"#))
+  }
+
+  /// A brat document writes two files; when the second cannot be written (`docs/a.txt` is the
+  /// folder of the document `a.txt/b`), the first is not left behind: no run state records it,
+  /// so no later run would remove it. Found by `Fuzz/run.sh batch`.
+  @Test func aDocumentWhoseSecondFileCannotBeWrittenLeavesNoFirstFile() throws {
+    let (input, out) = try workspace(["a.txt/b": "Peru"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml), format: .brat)
+    #expect(try runner.run(input: input.path, output: out.path, jobs: 1).failures.isEmpty)
+    try Fixture.write(["a": Array("Perú".utf8)], under: input)
+    let second = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(second.failures.map(\.path) == [input.path + "/a"])
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.ann").path))
+    try FileManager.default.removeItem(at: input.appendingPathComponent("a"))
+    _ = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.ann").path))
+  }
+
   /// Output files are renamed into place without an fsync each: after a power loss one can be
   /// empty or gone while the run state says it is done. Its size is in the state, so it is
   /// redone, not reused.

@@ -16,8 +16,7 @@ public func extract(_ text: String, rules: RuleSet) -> (document: Document, ment
   let normalizer = sharedNormalizer!
   let document = normalizer.document(path: "fuzz.txt", text: text)
   let recognizer = Recognizer(rules: rules)
-  let mentions = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
-  let resolved = Resolver(rules: rules).resolve(
-    mentions, in: document, lexicon: normalizer.lexicon, looseKeys: recognizer.lastLooseKeys)
-  return (document, mentions, resolved)
+  let recognized = recognizer.mentions(in: document, lexicon: normalizer.lexicon)
+  let resolved = Resolver(rules: rules).resolve(recognized, in: document, lexicon: normalizer.lexicon)
+  return (document, recognized.mentions, resolved)
 }

@@ -101,7 +101,8 @@ public struct BatchError: Error, CustomStringConvertible {
 /// (``commit(_:states:out:)``), so `out/` is the old output or the new one.
 ///
 /// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
-/// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``process(_:with:options:)``
+/// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``removeGone(from:documents:states:)``,
+/// ``process(_:with:options:)``
 /// (each document reused only through
 /// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
 /// ``commit(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
@@ -143,6 +144,7 @@ public struct BatchRunner: Sendable {
     let lock = try openOutput(out, named: output)
     defer { withExtendedLifetime(lock) {} }
     let states = try loadRunState(out, documents: selection.documents, options: options)
+    removeGone(from: out, documents: selection, states: states)
     let work = DocumentWork(
       rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
@@ -249,6 +251,37 @@ public struct BatchRunner: Sendable {
       throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
     }
     return States(key: key, recorded: recorded, previous: previous)
+  }
+
+  /// Removes, before any document is written, the files of documents the last run recorded
+  /// that this run does not list (gone, renamed, left out) and that lie where a listed
+  /// document's output needs a folder (`a`, deleted, wrote `docs/a.jsonl`; `a.jsonl/b` needs
+  /// that path as a folder). The end of the run removes every other gone file
+  /// (``commit(_:states:out:)``), so a run that cannot finish (a full disk) leaves the old
+  /// output as it was but for these. Only files of the current format, and none under a
+  /// folder that could not be listed.
+  func removeGone(from out: OutputFolder, documents selection: Selection, states: States) {
+    let listed = Set(selection.documents.lazy.map(PathKey.init))
+    let unlisted = selection.problems.map { $0.path.isEmpty ? "" : $0.path + "/" }
+    var gone: [String] = []
+    for document in states.recorded.records.keys where !listed.contains(document) {
+      if selection.problems.contains(where: { PathKey($0.path) == document }) { continue }
+      if unlisted.contains(where: { document.path.utf8.starts(with: $0.utf8) }) { continue }
+      for suffix in states.recorded.suffixes where format.documentSuffixes.contains(where: { (document.path + suffix).hasSuffix($0) }) {
+        gone.append(document.path + suffix)
+      }
+    }
+    guard !gone.isEmpty else { return }
+    // The folders that listed documents' outputs go in: each document's path's parents.
+    var folders = Set<String>()
+    for document in selection.documents {
+      var path = Substring(document)
+      while let slash = path.lastIndex(of: "/") {
+        path = path[..<slash]
+        guard folders.insert(String(path)).inserted else { break }
+      }
+    }
+    out.removeDocumentFiles(gone.filter { folders.contains($0) })
   }
 
   /// Shares the documents out to worker threads, each with its own ``Extractor``, until all
