@@ -131,7 +131,7 @@ public final class Recognizer {
   ) -> RecognizedDocument {
     var candidates: [Mention] = []
     findAliasMatches(in: document, lexicon: lexicon, into: &candidates)
-    if let languages { candidates = withoutCommonWordsOfOtherScripts(candidates, tokens: document.tokens, languages: languages) }
+    if let languages { candidates = withoutCommonWordsAsNames(candidates, tokens: document.tokens, languages: languages) }
     var kept: [Mention]? = keepingCandidates ? candidates : nil
     let aliasMentions = policy.resolve(consume candidates)
     guard !rules.patterns.isEmpty else { return RecognizedDocument(mentions: aliasMentions, looseKeys: looseKeys, candidates: kept) }
@@ -173,7 +173,7 @@ public final class Recognizer {
   /// regions, capitals and cities of a million, which are frequent words because they are
   /// names ("España", "Berlin"), as OCCRP's geonames-tagger keeps common-word names of big
   /// places only.
-  func withoutCommonWordsOfOtherScripts(_ candidates: [Mention], tokens: [Token], languages: LanguageMap) -> [Mention] {
+  func withoutCommonWordsAsNames(_ candidates: [Mention], tokens: [Token], languages: LanguageMap) -> [Mention] {
     candidates.filter { candidate in
       let t = Int(candidate.firstToken)
       guard candidate.alias >= 0, candidate.tokenCount == 1, candidate.priority < 0, languages.commonWords[t],
