@@ -100,9 +100,24 @@ struct NameVariants {
         guard let sa = skeletons[a], let sb = skeletons[b], sa.script != sb.script else { return false }
         return SpellingSkeleton.isVariant(sa.words, of: sb.words)
       }
+      // Every fuller name of which a name is a variant holds its first word: the same key, a
+      // case form of it, or its skeleton. Indexing names by those compares each name with the
+      // few that share its first word, not with every other (pairwise was quadratic: 84 s for
+      // the distinct names of a 16 MB document).
+      var byKey: [KeyID: [Int]] = [:]
+      var byStem: [String: [Int]] = [:]
+      var bySkeleton: [String: [Int]] = [:]
+      for (n, name) in distinct.enumerated() {
+        for key in Set(name) { byKey[key, default: []].append(n) }
+        for stem in Set(caseForms[name]?.words.flatMap { $0 } ?? []) { byStem[stem, default: []].append(n) }
+        for word in Set(skeletons[name]?.words ?? []) { bySkeleton[word, default: []].append(n) }
+      }
       for a in distinct {
         // Fuller names this one is a variant of.
-        let fuller = distinct.filter { b in b != a && isVariant(a, of: b, type: type) }
+        var sharing = Set(byKey[a[0]] ?? [])
+        for stem in caseForms[a]?.words.first ?? [] { sharing.formUnion(byStem[stem] ?? []) }
+        if let word = skeletons[a]?.words.first { sharing.formUnion(bySkeleton[word] ?? []) }
+        let fuller = sharing.sorted().map { distinct[$0] }.filter { b in b != a && isVariant(a, of: b, type: type) }
         guard !fuller.isEmpty else { continue }
         // A variant of two names that are not variants of each other (two Lopezes) joins neither.
         let longest = fuller.max { ($0.count, -occurrences[$0]![0]) < ($1.count, -occurrences[$1]![0]) }!
