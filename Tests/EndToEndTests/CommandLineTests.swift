@@ -1,52 +1,18 @@
 import Foundation
-import Normalization
 import Testing
 import TestSupport
 
 /// The `quipu` executable as a user runs it: exit statuses and messages.
 @Suite struct CommandLineTests {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  typealias Result = QuipuBinary.Result
 
   /// The `quipu` binary that `swift test` built beside the test bundle.
-  static let binary: URL = {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    // Swift Testing may run from inside the .xctest bundle on some platforms.
-    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("quipu").path), folder.path != "/" {
-      folder.deleteLastPathComponent()
-    }
-    return folder.appendingPathComponent("quipu")
-  }()
+  static let binary = QuipuBinary.url
 
   func quipu(_ arguments: [String], in directory: URL) throws -> Result {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Both pipes at once, so a chatty child never blocks on a full one.
-    final class Box: @unchecked Sendable { var data = Data() }
-    let stdout = Box()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      stdout.data = out.fileHandleForReading.readAllRetryingInterrupts()
-      group.leave()
-    }
-    let stderr = err.fileHandleForReading.readAllRetryingInterrupts()
-    group.wait()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout.data, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    try QuipuBinary.run(arguments, in: directory)
   }
+
 
   func project(rules: String, docs: [String: [UInt8]]) throws -> URL {
     let tmp = try Fixture.temporaryFolder()

@@ -146,14 +146,7 @@ import TestSupport
         - {id: region/co-met, type: PLACE, name: Meta}
         - {id: country/pe, type: PLACE, name: Peru, aliases: [Перу]}
       """, path: "rules/reference/test.yaml")
-    let normalizer = try Normalizer()
-    func found(_ text: String) -> [String] {
-      let document = normalizer.document(text: text)
-      let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
-      return Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).mentions.map {
-        document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
-      }
-    }
+    let found = try Self.finder(rules)
     #expect(found("Μετά την συνάντηση ο υπουργός και η ομάδα της πήγαν στο Περού.").isEmpty)
     #expect(found("El gobierno de Meta y la región que visitó.") == ["Meta"])
   }
@@ -170,17 +163,21 @@ import TestSupport
       entities:
         - {id: city/como, type: PLACE, name: Como}
       """, path: "rules/reference/test.yaml")
+    let found = try Self.finder(rules)
+    #expect(found("Como dijo el ministro, la región y el gobierno que votó en la capital.").isEmpty)
+    #expect(found("El lago de Como y la ciudad que visitó en la región.") == ["Como"])
+    #expect(found("Como è la città che il ministro ha visitato in Lombardia e di notte.") == ["Como"])
+  }
+
+  /// What recognition finds in a text, with each paragraph's language identified first.
+  static func finder(_ rules: RuleSet) throws -> (String) -> [String] {
     let normalizer = try Normalizer()
-    func found(_ text: String) -> [String] {
+    return { text in
       let document = normalizer.document(text: text)
       let map = LanguageIdentifier(profiles: rules.languages).identify(document, lexicon: normalizer.lexicon)
       return Recognizer(rules: rules).mentions(in: document, lexicon: normalizer.lexicon, languages: map).mentions.map {
         document.string(fromToken: Int($0.firstToken), throughToken: Int($0.endToken) - 1)
       }
     }
-    #expect(found("Como dijo el ministro, la región y el gobierno que votó en la capital.").isEmpty)
-    #expect(found("El lago de Como y la ciudad que visitó en la región.") == ["Como"])
-    #expect(found("Como è la città che il ministro ha visitato in Lombardia e di notte.") == ["Como"])
   }
 }
-

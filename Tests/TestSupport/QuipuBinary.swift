@@ -20,17 +20,24 @@ public enum QuipuBinary {
     public var stderr: String
   }
 
+  /// Runs `quipu` in `directory` as a user's shell would: with the test process's environment.
+  public static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    try run(url, arguments, in: directory, environment: nil)
+  }
+
   /// Runs `executable` in `directory` with only `environment` set (plus a PATH that finds
-  /// `quipu` and the system's tools), feeding it `stdin`.
+  /// `quipu` and the system's tools; nil: the test process's environment), feeding it `stdin`.
   public static func run(
-    _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:], stdin: String? = nil
+    _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]? = [:], stdin: String? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let path = url.deletingLastPathComponent().path + ":/usr/local/bin:/usr/bin:/bin"
-    process.environment = environment.merging(["PATH": path]) { mine, _ in mine }
+    if let environment {
+      let path = url.deletingLastPathComponent().path + ":/usr/local/bin:/usr/bin:/bin"
+      process.environment = environment.merging(["PATH": path]) { mine, _ in mine }
+    }
     let input = Pipe()
     let out = Pipe()
     let err = Pipe()
