@@ -51,7 +51,13 @@ final class KeyFolder {
 
   /// The script of the first letter (ICU UScriptCode), 0 when there is none.
   static func script(of text: String) -> UInt8 {
-    for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+    for scalar in text.unicodeScalars {
+      // ASCII letters are Latin (USCRIPT_LATIN); the rest of ASCII is not alphabetic.
+      if scalar.value < 0x80 {
+        if Self.asciiLetter(scalar.value) { return 25 }
+        continue
+      }
+      guard scalar.properties.isAlphabetic else { continue }
       let code = quipu_script_of(scalar.value)
       if code > 1 { return UInt8(clamping: code) }  // skip Common (0) and Inherited (1)
     }
@@ -71,10 +77,28 @@ final class KeyFolder {
     return letters == 0 ? units : units.filter { $0 != dot }
   }
 
+  @inline(__always) static func asciiLetter(_ value: UInt32) -> Bool {
+    (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+  }
+
   static func shape(of text: String) -> TokenShape {
     var shape: TokenShape = []
     var sawLetter = false
     for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v < 0x80 {
+        // ASCII without property lookups: letters are A-Z and a-z, decimal digits 0-9.
+        if (0x41...0x5A).contains(v) {
+          shape.formUnion(sawLetter ? [.hasLetter, .hasUpper] : [.hasLetter, .hasUpper, .initialUpper])
+          sawLetter = true
+        } else if (0x61...0x7A).contains(v) {
+          shape.formUnion([.hasLetter, .hasLower])
+          sawLetter = true
+        } else if (0x30...0x39).contains(v) {
+          shape.insert(.hasDigit)
+        }
+        continue
+      }
       let p = scalar.properties
       if p.isAlphabetic {
         shape.insert(.hasLetter)

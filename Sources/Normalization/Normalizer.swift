@@ -29,6 +29,8 @@ public final class Normalizer {
   private var formKeys: [TokenKeys] = []
   private var formShapes: [TokenShape] = []
   private var formScripts: [UInt8] = []
+  /// ``classifyNonWord(_:classes:)``'s cache: the BMP and the emoji planes' first block.
+  private var nonWordClasses = [UInt8](repeating: 0, count: 0x20000)
 
   public init() throws(ICUError) {
     words = try BreakIterator(.word)
@@ -121,7 +123,7 @@ public final class Normalizer {
           case 300..<400: emit(start, boundary, .kana)
           case 400..<500: emit(start, boundary, .ideographic)
           default:
-            guard let kind = Self.classifyNonWord(segment) else { return }
+            guard let kind = Self.classifyNonWord(segment, classes: &nonWordClasses) else { return }
             // UAX #29 attaches a combining mark or emoji modifier to a preceding space (" \u{301}");
             // the token starts after the space.
             var start = start
@@ -216,6 +218,11 @@ public final class Normalizer {
         if group == 0 { return false }
         dots += 1
         group = 0
+      } else if unit < 0x80 {
+        // ASCII without property lookups: its letters are A-Z and a-z, and it has no marks.
+        guard (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) else { return false }
+        group += 1
+        if group > 3 { return false }
       } else {
         guard let scalar = Unicode.Scalar(unit) else { return false }
         if scalar.properties.isAlphabetic {
@@ -275,9 +282,11 @@ public final class Normalizer {
   }
 
   /// Punctuation, symbol, or nil for white space and invisible format characters.
-  static func classifyNonWord(_ segment: UnsafeBufferPointer<UInt16>) -> TokenKind? {
+  /// `classes` caches what each code point below its count is (0 unknown yet, 1 punctuation,
+  /// 2 symbol, 3 white space or invisible): each property lookup costs about as much as
+  /// ICU's whole segmentation of a word.
+  static func classifyNonWord(_ segment: UnsafeBufferPointer<UInt16>, classes: inout [UInt8]) -> TokenKind? {
     // Decoded by hand: building a String for every space and comma was a sixth of the time.
-    var first: Unicode.Scalar?
     var i = 0
     while i < segment.count {
       let unit = segment[i]
@@ -298,13 +307,16 @@ public final class Normalizer {
         i += 1
       }
       guard let scalar else { continue }
-      if scalar.value == 0x20 || scalar.value == 0x0A || scalar.value == 0x0D || scalar.value == 0x09 { continue }
-      let p = scalar.properties
-      if p.isWhitespace || p.isDefaultIgnorableCodePoint { continue }
-      first = scalar
-      break
+      let v = Int(scalar.value)
+      var known = v < classes.count ? classes[v] : 0
+      if known == 0 {
+        let p = scalar.properties
+        known = p.isWhitespace || p.isDefaultIgnorableCodePoint ? 3 : isPunctuation(scalar) ? 1 : 2
+        if v < classes.count { classes[v] = known }
+      }
+      if known == 3 { continue }
+      return known == 1 ? .punctuation : .symbol
     }
-    guard let first else { return nil }
-    return isPunctuation(first) ? .punctuation : .symbol
+    return nil
   }
 }

@@ -89,66 +89,77 @@ public enum TextDecoder {
 
   /// Decodes UTF-8 from `start` (no BOM handling, no binary sniffing; a NUL is still an error).
   public static func decodeUTF8(_ bytes: [UInt8], from start: Int, replacingInvalid: Bool = false) throws(DecodingError) -> [UInt16] {
-    var out = [UInt16]()
-    out.reserveCapacity(bytes.count - start)
-    let failure: DecodingError? = bytes.withUnsafeBufferPointer { p -> DecodingError? in
-      let n = p.count
-      var i = start
-      while i < n {
-        let b0 = p[i]
-        if b0 < 0x80 {
-          if b0 == 0 { return DecodingError(byteOffset: i, reason: .binary) }
-          out.append(UInt16(b0))
-          i += 1
-          continue
-        }
-        // Lead byte: how many continuation bytes, and the allowed range of the first one
-        // (which rules out overlong forms, surrogates and code points above U+10FFFF).
-        var need = 0
-        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-        var cp: UInt32
-        switch b0 {
-        case 0xC2...0xDF: need = 1; cp = UInt32(b0 & 0x1F)
-        case 0xE0: need = 2; lo = 0xA0; cp = UInt32(b0 & 0x0F)
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2; cp = UInt32(b0 & 0x0F)
-        case 0xED: need = 2; hi = 0x9F; cp = UInt32(b0 & 0x0F)
-        case 0xF0: need = 3; lo = 0x90; cp = UInt32(b0 & 0x07)
-        case 0xF1...0xF3: need = 3; cp = UInt32(b0 & 0x07)
-        case 0xF4: need = 3; hi = 0x8F; cp = UInt32(b0 & 0x07)
-        default:
-          if replacingInvalid {
-            out.append(0xFFFD)
+    // UTF-8 never takes fewer bytes than UTF-16 takes units, so the output fits in
+    // `bytes.count - start` units: written through a pointer, not appended unit by unit.
+    var failure: DecodingError?
+    let out = [UInt16](unsafeUninitializedCapacity: max(0, bytes.count - start)) { o, written in
+      failure = bytes.withUnsafeBufferPointer { p -> DecodingError? in
+        let n = p.count
+        var m = 0
+        defer { written = m }
+        var i = start
+        while i < n {
+          let b0 = p[i]
+          if b0 < 0x80 {
+            if b0 == 0 { return DecodingError(byteOffset: i, reason: .binary) }
+            o[m] = UInt16(b0)
+            m += 1
             i += 1
             continue
           }
-          return DecodingError(byteOffset: i, reason: .invalidUTF8)
-        }
-        var valid = 0  // continuation bytes that fit before the sequence broke
-        for k in 1...need {
-          guard i + k < n else { break }
-          let b = p[i + k]
-          if k == 1 ? (b < lo || b > hi) : (b & 0xC0 != 0x80) { break }
-          cp = (cp << 6) | UInt32(b & 0x3F)
-          valid += 1
-        }
-        if valid < need {
-          if replacingInvalid {
-            out.append(0xFFFD)
-            i += 1 + valid
-            continue
+          // Lead byte: how many continuation bytes, and the allowed range of the first one
+          // (which rules out overlong forms, surrogates and code points above U+10FFFF).
+          var need = 0
+          var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+          var cp: UInt32
+          switch b0 {
+          case 0xC2...0xDF: need = 1; cp = UInt32(b0 & 0x1F)
+          case 0xE0: need = 2; lo = 0xA0; cp = UInt32(b0 & 0x0F)
+          case 0xE1...0xEC, 0xEE...0xEF: need = 2; cp = UInt32(b0 & 0x0F)
+          case 0xED: need = 2; hi = 0x9F; cp = UInt32(b0 & 0x0F)
+          case 0xF0: need = 3; lo = 0x90; cp = UInt32(b0 & 0x07)
+          case 0xF1...0xF3: need = 3; cp = UInt32(b0 & 0x07)
+          case 0xF4: need = 3; hi = 0x8F; cp = UInt32(b0 & 0x07)
+          default:
+            if replacingInvalid {
+              o[m] = 0xFFFD
+              m += 1
+              i += 1
+              continue
+            }
+            return DecodingError(byteOffset: i, reason: .invalidUTF8)
           }
-          return DecodingError(byteOffset: i, reason: .invalidUTF8)
+          var valid = 0  // continuation bytes that fit before the sequence broke
+          for k in 1...need {
+            guard i + k < n else { break }
+            let b = p[i + k]
+            if k == 1 ? (b < lo || b > hi) : (b & 0xC0 != 0x80) { break }
+            cp = (cp << 6) | UInt32(b & 0x3F)
+            valid += 1
+          }
+          if valid < need {
+            if replacingInvalid {
+              o[m] = 0xFFFD
+              m += 1
+              i += 1 + valid
+              continue
+            }
+            return DecodingError(byteOffset: i, reason: .invalidUTF8)
+          }
+          if cp < 0x10000 {
+            o[m] = UInt16(cp)
+            m += 1
+          } else {
+            let v = cp - 0x10000
+            o[m] = 0xD800 | UInt16(v >> 10)
+            m += 1
+            o[m] = 0xDC00 | UInt16(v & 0x3FF)
+            m += 1
+          }
+          i += need + 1
         }
-        if cp < 0x10000 {
-          out.append(UInt16(cp))
-        } else {
-          let v = cp - 0x10000
-          out.append(0xD800 | UInt16(v >> 10))
-          out.append(0xDC00 | UInt16(v & 0x3FF))
-        }
-        i += need + 1
+        return nil
       }
-      return nil
     }
     if let failure { throw failure }
     return out

@@ -64,7 +64,10 @@ final class PatternMatcher {
 
   let rules: RuleSet
   let tables: PatternTables
+  /// Compiled on first use: a matcher per language a corpus holds, each compiling every
+  /// expression of the rule set up front, was 2% of a run.
   private var regexes: [ICURegex?]
+  private var regexCompiled: [Bool]
   /// Per regex: results by the token's exact lexicon key.
   private var regexResults: [[KeyID: Bool]]
   private(set) var regexTimeouts = 0
@@ -97,8 +100,10 @@ final class PatternMatcher {
   private var spanType: [Int32] = []
   /// Per token, per match mode: its row in ``PatternTables/rows`` (0: none).
   private var tokenRows: [UInt32] = []
-  /// Per pattern: the tokens where a match can begin, ascending.
-  private var candidates: [[Int32]]
+  /// The tokens where a match can begin, ascending per pattern, pattern after pattern
+  /// (``candidateStarts`` says where each pattern's run begins; `patternCount + 1` offsets).
+  private var candidates: [Int32] = []
+  private var candidateStarts: [Int32]
   /// Per token, the patterns that can start there (`patternWords` words each).
   private var masks: [UInt64] = []
   private var nearest: [Int32] = []
@@ -121,7 +126,8 @@ final class PatternMatcher {
     } else {
       tables = base
     }
-    regexes = rules.regexes.map { try? ICURegex($0) }
+    regexes = Array(repeating: nil, count: rules.regexes.count)
+    regexCompiled = Array(repeating: false, count: rules.regexes.count)
     regexResults = Array(repeating: [:], count: rules.regexes.count)
     capacity = max(1, tables.longestProgram)
     current = .allocate(capacity: capacity)
@@ -129,7 +135,7 @@ final class PatternMatcher {
     stack = .allocate(capacity: 2 * capacity + 2)
     stamps = .allocate(capacity: capacity)
     stamps.initialize(repeating: 0, count: capacity)
-    candidates = Array(repeating: [], count: tables.patternCount)
+    candidateStarts = Array(repeating: 0, count: tables.patternCount + 1)
     cachedAt = Array(repeating: -1, count: rules.tests.count)
     cachedResult = Array(repeating: false, count: rules.tests.count)
   }
@@ -174,18 +180,25 @@ final class PatternMatcher {
     looseKeys = context.loose
     spanEnd = context.spanEnd
     spanType = context.spanType
-    flags.removeAll(keepingCapacity: true)
-    scripts.removeAll(keepingCapacity: true)
-    shapeBits.removeAll(keepingCapacity: true)
-    flags.reserveCapacity(n)
-    scripts.reserveCapacity(n)
-    shapeBits.reserveCapacity(n)
-    var previousSentence: Int32 = -1
-    for token in tokens {
-      flags.append(token.flags)
-      scripts.append(token.script)
-      shapeBits.append(ShapeBits.of(token, startsSentence: token.sentence != previousSentence))
-      previousSentence = token.sentence
+    // One allocation per array, written through pointers: appending was a uniqueness check
+    // per token and array.
+    tokens.withUnsafeBufferPointer { tokens in
+      flags = [TokenFlags](unsafeUninitializedCapacity: n) { out, count in
+        for i in 0..<n { out[i] = tokens[i].flags }
+        count = n
+      }
+      scripts = [UInt8](unsafeUninitializedCapacity: n) { out, count in
+        for i in 0..<n { out[i] = tokens[i].script }
+        count = n
+      }
+      shapeBits = [UInt16](unsafeUninitializedCapacity: n) { out, count in
+        var previousSentence: Int32 = -1
+        for i in 0..<n {
+          out[i] = ShapeBits.of(tokens[i], startsSentence: tokens[i].sentence != previousSentence)
+          previousSentence = tokens[i].sentence
+        }
+        count = n
+      }
     }
   }
 
@@ -196,12 +209,17 @@ final class PatternMatcher {
     swap(&rowsOfTokens, &self.tokenRows)
     rowsOfTokens.removeAll(keepingCapacity: true)
     rowsOfTokens.append(contentsOf: repeatElement(0, count: 3 * n))
-    for mode in tables.activeModes {
-      let keys = mode == 0 ? exactKeys : mode == 1 ? foldedKeys : looseKeys
-      let table = tables.rowOf[mode]
-      let limit = UInt32(table.count)
-      for run in runs {
-        for i in run where keys[i] < limit { rowsOfTokens[3 * i + mode] = table[Int(keys[i])] }
+    rowsOfTokens.withUnsafeMutableBufferPointer { rowsOfTokens in
+      for mode in tables.activeModes {
+        let keys = mode == 0 ? exactKeys : mode == 1 ? foldedKeys : looseKeys
+        keys.withUnsafeBufferPointer { keys in
+          tables.rowOf[mode].withUnsafeBufferPointer { table in
+            let limit = UInt32(table.count)
+            for run in runs {
+              for i in run where keys[i] < limit { rowsOfTokens[3 * i + mode] = table[Int(keys[i])] }
+            }
+          }
+        }
       }
     }
     swap(&rowsOfTokens, &self.tokenRows)
@@ -250,89 +268,131 @@ final class PatternMatcher {
     let spanType = self.spanType
     // Tokens at or after `paragraphEnd` are in a later paragraph: a slot's nearest token
     // there counts as none (cheaper than clearing every slot at each paragraph).
-    var paragraphEnd = Int32.max
-    var i = n - 1
-    while i >= 0 {
-      if !allowed.isEmpty && !allowed[i] {
-        if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
-        i -= 1
-        continue
-      }
-      let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
-      let row0 = Int(tokenRows[3 * i])
-      let row1 = Int(tokenRows[3 * i + 1])
-      let row2 = Int(tokenRows[3 * i + 2])
-      let r0 = row0 * width
-      let r1 = row1 * width
-      let r2 = row2 * width
-      // Most tokens fill no requirement: skip the slot words for them.
-      let fills =
-        rowFillsSlots[row0] || rowFillsSlots[row1] || rowFillsSlots[row2] || shapeFillsSlots[Int(shapeBits[i])]
-        || span >= 0
-      for s in 0..<(fills ? slotWords : 0) {
-        var filled = rows[r0 + slotOffset + s] | rows[r1 + slotOffset + s] | rows[r2 + slotOffset + s]
-        if span >= 0 { filled |= spanRequired[span * slotWords + s] }
-        filled |= shapeRequired[Int(shapeBits[i]) * slotWords + s]
-        while filled != 0 {
-          nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
-          filled &= filled &- 1
-        }
-      }
-      for w in 0..<words {
-        var start =
-          always[w] | shapeStarts[Int(shapeBits[i]) * words + w] | rows[r0 + startOffset + w]
-          | rows[r1 + startOffset + w] | rows[r2 + startOffset + w]
-        if span >= 0 { start |= spanStarts[span * words + w] }
-        start &= scriptStarts[Int(scripts[i]) * words + w] & patternMask[w]
-        var check = start & requiring[w]
-        while check != 0 {
-          let k = w << 6 | check.trailingZeroBitCount
-          for index in Int(slotStarts[k])..<Int(slotStarts[k + 1]) {
-            let slot = Int(slots[index])
-            let at = nearest[slot]
-            if at >= paragraphEnd || (slotDistance[slot] != Int32.max && at - Int32(i) > slotDistance[slot]) {
-              start &= ~(1 << UInt64(k & 63))
-              break
+    // Written through pointers: a write to a local array is still a uniqueness check.
+    masks.withUnsafeMutableBufferPointer { masks in
+      nearest.withUnsafeMutableBufferPointer { nearest in
+        var paragraphEnd = Int32.max
+        var i = n - 1
+        while i >= 0 {
+          if !allowed.isEmpty && !allowed[i] {
+            if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
+            i -= 1
+            continue
+          }
+          let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
+          let row0 = Int(tokenRows[3 * i])
+          let row1 = Int(tokenRows[3 * i + 1])
+          let row2 = Int(tokenRows[3 * i + 2])
+          let r0 = row0 * width
+          let r1 = row1 * width
+          let r2 = row2 * width
+          // Most tokens fill no requirement: skip the slot words for them.
+          let fills =
+            rowFillsSlots[row0] || rowFillsSlots[row1] || rowFillsSlots[row2] || shapeFillsSlots[Int(shapeBits[i])]
+            || span >= 0
+          for s in 0..<(fills ? slotWords : 0) {
+            var filled = rows[r0 + slotOffset + s] | rows[r1 + slotOffset + s] | rows[r2 + slotOffset + s]
+            if span >= 0 { filled |= spanRequired[span * slotWords + s] }
+            filled |= shapeRequired[Int(shapeBits[i]) * slotWords + s]
+            while filled != 0 {
+              nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
+              filled &= filled &- 1
             }
           }
-          check &= check &- 1
+          for w in 0..<words {
+            var start =
+              always[w] | shapeStarts[Int(shapeBits[i]) * words + w] | rows[r0 + startOffset + w]
+              | rows[r1 + startOffset + w] | rows[r2 + startOffset + w]
+            if span >= 0 { start |= spanStarts[span * words + w] }
+            start &= scriptStarts[Int(scripts[i]) * words + w] & patternMask[w]
+            var check = start & requiring[w]
+            while check != 0 {
+              let k = w << 6 | check.trailingZeroBitCount
+              for index in Int(slotStarts[k])..<Int(slotStarts[k + 1]) {
+                let slot = Int(slots[index])
+                let at = nearest[slot]
+                if at >= paragraphEnd || (slotDistance[slot] != Int32.max && at - Int32(i) > slotDistance[slot]) {
+                  start &= ~(1 << UInt64(k & 63))
+                  break
+                }
+              }
+              check &= check &- 1
+            }
+            masks[i * words + w] = start
+          }
+          if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
+          i -= 1
         }
-        masks[i * words + w] = start
       }
-      if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
-      i -= 1
     }
     swap(&masks, &self.masks)
     swap(&nearest, &self.nearest)
   }
 
-  /// Per pattern, the tokens where a match can begin (`candidates`), from `masks`, ascending.
+  /// Per pattern, the tokens where a match can begin (`candidates`), from `masks`, ascending:
+  /// a counting sort into one flat array (pattern `k`'s starts are
+  /// `candidates[candidateStarts[k]..<candidateStarts[k + 1]]`), with no array per pattern
+  /// to grow one start at a time.
   private func listCandidates() {
     let n = Int(tokenCount)
     let words = tables.patternWords
-    let masks = self.masks
-    for k in candidates.indices { candidates[k].removeAll(keepingCapacity: true) }
-    var candidates: [[Int32]] = []
-    swap(&candidates, &self.candidates)
-    for i in 0..<n {
-      for w in 0..<words {
-        var mask = masks[i * words + w]
-        while mask != 0 {
-          candidates[w << 6 | mask.trailingZeroBitCount].append(Int32(i))
-          mask &= mask &- 1
+    let patterns = tables.patternCount
+    var offsets: [Int32] = []
+    swap(&offsets, &self.candidateStarts)
+    var starts: [Int32] = []
+    swap(&starts, &self.candidates)
+    offsets.removeAll(keepingCapacity: true)
+    offsets.append(contentsOf: repeatElement(0, count: patterns + 1))
+    masks.withUnsafeBufferPointer { masks in
+      offsets.withUnsafeMutableBufferPointer { offsets in
+        for i in 0..<n {
+          for w in 0..<words {
+            var mask = masks[i * words + w]
+            while mask != 0 {
+              offsets[(w << 6 | mask.trailingZeroBitCount) + 1] += 1
+              mask &= mask &- 1
+            }
+          }
+        }
+        for k in 0..<patterns { offsets[k + 1] += offsets[k] }
+      }
+      starts.removeAll(keepingCapacity: true)
+      starts.append(contentsOf: repeatElement(0, count: Int(offsets[patterns])))
+      // `fill[k]`: where pattern k's next start goes (its offset, moved along).
+      var fill = Array(offsets.dropLast())
+      starts.withUnsafeMutableBufferPointer { starts in
+        fill.withUnsafeMutableBufferPointer { fill in
+          for i in 0..<n {
+            for w in 0..<words {
+              var mask = masks[i * words + w]
+              while mask != 0 {
+                let k = w << 6 | mask.trailingZeroBitCount
+                starts[Int(fill[k])] = Int32(i)
+                fill[k] += 1
+                mask &= mask &- 1
+              }
+            }
+          }
         }
       }
     }
-    swap(&candidates, &self.candidates)
+    swap(&offsets, &self.candidateStarts)
+    swap(&starts, &self.candidates)
   }
+
+  /// The number of patterns, indexed from 0 as in the rule set.
+  var patternCount: Int { tables.patternCount }
+
+  /// Whether pattern `k` can begin anywhere in the document of the last ``prepare(_:)``.
+  func canMatch(patternAt k: Int) -> Bool { candidateStarts[k] < candidateStarts[k + 1] }
 
   /// Every match of pattern `k` in the document of the last ``prepare(_:)``, left to right,
   /// non-overlapping.
   func matches(ofPatternAt k: Int) -> [Match] {
-    let starts = candidates[k]
-    guard !starts.isEmpty else { return [] }
+    let range = Int(candidateStarts[k])..<Int(candidateStarts[k + 1])
+    guard !range.isEmpty else { return [] }
     return tables.programs[k].withUnsafeBufferPointer { program in
-      starts.withUnsafeBufferPointer { starts in
+      candidates[range].withUnsafeBufferPointer { starts in
         var found: [Match] = []
         var cursor = 0
         var p = starts[0]
@@ -578,6 +638,10 @@ final class PatternMatcher {
     guard let context else { return false }
     let key = context.tokens[i].keys.exact
     if let known = regexResults[r][key] { return known }
+    if !regexCompiled[r] {
+      regexes[r] = try? ICURegex(rules.regexes[r])
+      regexCompiled[r] = true
+    }
     guard let regex = regexes[r] else { return false }
     let text = Array(context.lexicon.string(key).utf16)
     let result = text.withUnsafeBufferPointer { regex.matches($0) }

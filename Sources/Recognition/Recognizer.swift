@@ -147,9 +147,11 @@ public final class Recognizer {
     for (language, runs) in passes {
       let matcher = matcher(for: language)
       matcher.prepare(context, runs: runs)
-      for (index, pattern) in rankedPatterns.enumerated() {
+      // By index: copying a pattern (a record of arrays and strings) for each of about a
+      // hundred patterns per document was 2% of a run in reference counting alone.
+      for index in 0..<matcher.patternCount where matcher.canMatch(patternAt: index) {
         for match in matcher.matches(ofPatternAt: index) {
-          appendMentions(of: match, pattern: pattern, index: Int32(index), context: context, into: &all)
+          appendMentions(of: match, pattern: rankedPatterns[index], index: Int32(index), context: context, into: &all)
         }
       }
       if document.tokens.count >= releasingFrom { release(language) }

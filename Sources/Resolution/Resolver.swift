@@ -173,16 +173,24 @@ public struct Resolver: Sendable {
 
   /// A loose key made safe for an id: letters and digits kept, anything else a hyphen.
   static func slug(_ key: String) -> String {
-    var out = ""
+    var out = String.UnicodeScalarView()
+    var dash = false  // a run of other characters since the last letter or digit
     for scalar in key.unicodeScalars {
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        out.unicodeScalars.append(scalar)
-      } else if !out.isEmpty && !out.hasSuffix("-") {
-        out.append("-")
+      let v = scalar.value
+      // ASCII without property lookups: its letters and digits are a-z, A-Z and 0-9.
+      let kept =
+        v < 0x80
+        ? (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if kept {
+        if dash { out.append("-") }
+        dash = false
+        out.append(scalar)
+      } else if !out.isEmpty {
+        dash = true
       }
     }
-    while out.hasSuffix("-") { out.removeLast() }
-    return out
+    return String(out)
   }
 }
 
