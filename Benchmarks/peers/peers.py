@@ -265,10 +265,11 @@ def ratio(a, b):
     return "%.1f×" % (a / b) if a and b else "—"
 
 
-def table(header, rows):
+def table(header, rows, left=(0,)):
+    """A Markdown table; the columns in `left` are aligned left, the others right."""
     widths = [max(len(str(r[c])) for r in [header] + rows) for c in range(len(header))]
-    line = lambda cells: "| " + " | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
-    rule = "|" + "|".join(" " + "-" * w + " " if i == 0 else " " + "-" * (w - 1) + ": " for i, w in enumerate(widths)) + "|"
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) if i in left else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    rule = "|" + "|".join(" " + "-" * w + " " if i in left else " " + "-" * (w - 1) + ": " for i, w in enumerate(widths)) + "|"
     return "\n".join([line(header), rule] + [line(r) for r in rows])
 
 
@@ -353,11 +354,11 @@ def report(args, peers):
     print("Quipu folds accents and scripts too, but never matches a capitalized alias in lowercase text.")
     print()
     rows16 = issue16(measurements, peers)
-    print("Issue 16: each ratio against its goal (Quipu from quipu.json%s; peers from this run%s)" % (
+    print("Issue 16: each ratio against its goal (Quipu: quipu.json%s; peers: peers.json%s)" % (
         ", " + machine["date"] if machine.get("date") else "", ", " + peers_date(args) if peers_date(args) else ""))
     print()
     print(table(["measure", "measured", "goal", "", "from"],
-                [[r["measure"], r["shown"], r["goal_text"], r["status"], r["from"]] for r in rows16]))
+                [[r["measure"], r["shown"], r["goal_text"], r["status"], r["from"]] for r in rows16], left=(0, 3, 4)))
     print()
     print("Quipu's MB/s are its out/-in-RAM runs (tmpfs) where quipu.json has them, else out/ on disk, as")
     print("the \"from\" column says. The issue's flashtext gazetteer had 16k aliases; this one has 10k")
@@ -402,23 +403,26 @@ def issue16(measurements, peers):
         rows.append({"measure": measure, "value": value, "shown": shown, "goal": goal, "at_least": at_least,
                      "goal_text": goal_text, "status": status, "from": source})
 
-    def versus(measure, quipu_m, tool, rules, goal):
-        qs, where = speed(quipu_m)
+    def versus(measure, quipu_rules, tool, rules, goal):
+        qs, where = speed(q(quipu_rules, 1))
         ps = peer(tool, rules)
-        value = qs / ps if qs and ps else None
-        add(measure, value, goal, True,
-            "Quipu %s MB/s (%s) ÷ %s %s MB/s" % (fmt(qs), where, NAMES[tool], fmt(ps)) if value else "")
+        if qs and ps:
+            source = "Quipu %s MB/s (%s) ÷ %s %s MB/s" % (fmt(qs), where, NAMES[tool], fmt(ps))
+        else:
+            missing = [("Quipu on %s, 1 thread" % quipu_rules, qs),
+                       (NAMES[tool] + ("" if rules == NO_RULES else " on " + rules), ps)]
+            source = "missing: " + "; ".join(name for name, value in missing if not value)
+        add(measure, qs / ps if qs and ps else None, goal, True, source)
 
-    default1 = q("default", 1)
-    versus("1 thread, default rules ÷ flashtext, 10k gazetteer", default1, "flashtext", "10k", 3)
-    versus("1 thread, default rules ÷ pyahocorasick, 10k gazetteer", default1, "pyahocorasick", "10k", 3)
-    versus("1 thread, default rules ÷ ahocorasick-rs, 10k gazetteer", default1, "ahocorasick-rs", "10k", 3)
-    versus("1 thread, default rules ÷ PyICU word segmentation loop", default1, "pyicu", NO_RULES, 0.45)
+    versus("1 thread, default rules ÷ flashtext, 10k gazetteer", "default", "flashtext", "10k", 3)
+    versus("1 thread, default rules ÷ pyahocorasick, 10k gazetteer", "default", "pyahocorasick", "10k", 3)
+    versus("1 thread, default rules ÷ ahocorasick-rs, 10k gazetteer", "default", "ahocorasick-rs", "10k", 3)
+    versus("1 thread, default rules ÷ PyICU word segmentation loop", "default", "pyicu", NO_RULES, 0.45)
 
-    s1, where1 = speed(default1)
+    s1, where1 = speed(q("default", 1))
     s2, where2 = speed(q("default", 2))
     others = []
-    for rules in sorted({m["rules"] for m in quipu if m["rules"] != "default"}):
+    for rules in [r for r in LABELS if r != "default"]:
         a, b = speed(q(rules, 1))[0], speed(q(rules, 2))[0]
         if a and b:
             others.append("%s %.2f×" % (rules, b / a))
@@ -432,32 +436,31 @@ def issue16(measurements, peers):
         memory = (", %.1f%% of the out/-in-RAM run" % (100 * rerun["rerunSeconds"] / rerun["memoryRunSeconds"])
                   if rerun.get("memoryRunSeconds", 0) > 0 else "")
         add("unchanged re-run ÷ full run, %.0f MB corpus, %s rules, 1 thread" % (rerun["corpusBytes"] / 1e6, rerun["rules"]),
-            rerun["rerunSeconds"] / rerun["runSeconds"], 0.05, False,
+            rerun["rerunSeconds"] / rerun["runSeconds"], 0.05, False, unit="%", source=
             "%s s ÷ %s s (out/ on disk%s), %s of %s documents reused, %s" % (
                 fmt(rerun["rerunSeconds"]), fmt(rerun["runSeconds"]), memory, fmt(rerun.get("rerunReused")),
                 fmt(rerun["documents"]), same))
     else:
         add("unchanged re-run ÷ full run, 20 MB corpus, default rules, 1 thread", None, 0.05, False,
-            "quipu.json has no re-run of the corpus (an older quipu-bench)")
+            "quipu.json has no re-run of the corpus (an older quipu-bench)", unit="%")
     shared = [m for m in measurements if m["kind"] == "shared" and m.get("runSeconds", 0) > 0]
     if shared:
         m = max(shared, key=lambda m: m["documents"])
         same = "same output" if m.get("rerunOutputDigest") == m.get("outputDigest") else "OUTPUT DIFFERS"
         add("unchanged re-run ÷ full run, %s small documents sharing entities" % fmt(m["documents"]),
             m["rerunSeconds"] / m["runSeconds"], 0.05, False,
-            "%s s ÷ %s s (out/ on disk), %s" % (fmt(m["rerunSeconds"]), fmt(m["runSeconds"]), same))
+            "%s s ÷ %s s (out/ on disk), %s" % (fmt(m["rerunSeconds"]), fmt(m["runSeconds"]), same), unit="%")
 
-    million = q("1m", 1)
-    versus("1M aliases, 1 thread ÷ flashtext at 1M", million, "flashtext", "1m", 3)
+    versus("1M aliases, 1 thread ÷ flashtext at 1M", "1m", "flashtext", "1m", 3)
     for tool in ("pyahocorasick", "ahocorasick-rs"):
         if peer(tool, "1m"):
-            versus("1M aliases, 1 thread ÷ %s at 1M" % tool, million, tool, "1m", 3)
+            versus("1M aliases, 1 thread ÷ %s at 1M" % tool, "1m", tool, "1m", 3)
     at_1m = [m for m in quipu if m["rules"] == "1m"]
     peak = max(at_1m, key=lambda m: m["peakRSSBytes"]) if at_1m else None
     add("1M aliases, Quipu's peak RSS", peak and peak["peakRSSBytes"] / 1e6, 600, False,
         "the larger of %s" % ", ".join("%d thread%s %s MB" % (m["jobs"], "s" if m["jobs"] > 1 else "",
                                                                fmt(m["peakRSSBytes"] / 1e6, 0)) for m in at_1m)
-        if at_1m else "", unit="MB")
+        if at_1m else "missing: Quipu on 1m", unit="MB")
     return rows
 
 
