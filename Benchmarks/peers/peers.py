@@ -354,8 +354,8 @@ def report(args, peers):
     print("Quipu folds accents and scripts too, but never matches a capitalized alias in lowercase text.")
     print()
     rows16 = issue16(measurements, peers)
-    print("Issue 16: each ratio against its goal (Quipu: quipu.json%s; peers: peers.json%s)" % (
-        ", " + machine["date"] if machine.get("date") else "", ", " + peers_date(args) if peers_date(args) else ""))
+    print("Issue 16: each ratio against its goal (Quipu: %s; peers: peers.json%s)" % (
+        ("quipu.json, " + machine.get("date", "")) if measurements else "no quipu.json", ", " + peers_date(args) if peers_date(args) else ""))
     print()
     print(table(["measure", "measured", "goal", "", "from"],
                 [[r["measure"], r["shown"], r["goal_text"], r["status"], r["from"]] for r in rows16], left=(0, 3, 4)))
@@ -428,7 +428,8 @@ def issue16(measurements, peers):
             others.append("%s %.2f×" % (rules, b / a))
     add("2 threads ÷ 1, default rules", s2 / s1 if s1 and s2 else None, 1.8, True,
         ("Quipu %s ÷ %s MB/s (%s)" % (fmt(s2), fmt(s1), where1) + ("; " + ", ".join(others) if others else ""))
-        if s1 and s2 else "")
+        if s1 and s2 else "missing: Quipu on default, %s" % ("1 and 2 threads" if not s1 and not s2 else
+                                                              "2 threads" if s1 else "1 thread"))
 
     rerun = next((m for m in quipu if m.get("rerunSeconds", 0) > 0), None)
     if rerun:
@@ -442,7 +443,7 @@ def issue16(measurements, peers):
                 fmt(rerun["documents"]), same))
     else:
         add("unchanged re-run ÷ full run, 20 MB corpus, default rules, 1 thread", None, 0.05, False,
-            "quipu.json has no re-run of the corpus (an older quipu-bench)", unit="%")
+            "missing: Quipu's re-run (quipu-bench before issue 16, or no default rules on 1 thread)", unit="%")
     shared = [m for m in measurements if m["kind"] == "shared" and m.get("runSeconds", 0) > 0]
     if shared:
         m = max(shared, key=lambda m: m["documents"])
