@@ -151,6 +151,7 @@ def build(tool, rows):
                     count += 1
             return count
 
+        match.entities = entities  # kept, as a tool that names what it found would
         return match
     if tool == "ahocorasick-rs":
         import ahocorasick_rs
@@ -162,6 +163,7 @@ def build(tool, rows):
             text = text.lower()
             return sum(1 for _, start, end in automaton.find_matches_as_indexes(text) if whole_word(text, start, end))
 
+        match.entities = entities
         return match
     if tool == "pyicu":
         import icu
