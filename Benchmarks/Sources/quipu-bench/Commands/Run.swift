@@ -71,7 +71,8 @@ struct Run: ParsableCommand {
             "--kind", "quipu", "--rules", workspace.rules(label).path, "--label", label, "--corpus", corpus.path,
             "--jobs", String(threads), "--repeat", String(repetitions), "--cache", cache.path,
             "--scratch", scratch.appendingPathComponent("\(label)-j\(threads)").path,
-          ] + (memoryScratch.isEmpty ? [] : ["--memory-scratch", memoryScratch + "/\(label)-j\(threads)"])))
+          ] + (memoryScratch.isEmpty ? [] : ["--memory-scratch", memoryScratch + "/\(label)-j\(threads)"])
+            + (label == "default" && threads == 1 ? ["--rerun"] : [])))
       }
     }
     if !sharedSizes.isEmpty {

@@ -49,8 +49,9 @@ struct Measurement: Codable, Sendable {
   var outputDigest: String = ""
   /// Distinct word forms the normalizer saw (reference rows).
   var distinctForms: Int = 0
-  /// An unchanged re-run into the same output folder (`shared` only): the fastest, all of
-  /// them, the CPU seconds of the fastest, the documents it reused, and its output's digest.
+  /// An unchanged re-run into the same output folder (`shared`, and `quipu` with `--rerun`:
+  /// the default rules on 1 thread, out/ on disk): the fastest, all of them, the CPU seconds
+  /// of the fastest, the documents it reused, and its output's digest.
   var rerunSeconds: Double = 0
   var allRerunSeconds: [Double] = []
   var rerunCPUSeconds: Double = 0

@@ -44,6 +44,18 @@ struct Report {
 
       """
     out += contentionTable.rendered + "\n"
+    for m in batchRuns where m.rerunSeconds > 0 {
+      let share = m.runSeconds > 0 ? fixed(100 * m.rerunSeconds / m.runSeconds, 1) + "%" : "—"
+      out += """
+
+        Unchanged re-run of the \(fixed(m.megabytes, 1)) MB corpus (\(m.rules) rules, \(m.jobs) thread, out/ on disk, into
+        the folder of the last full run; issue 16): \(fixed(m.rerunSeconds, 2)) s (CPU \(fixed(m.rerunCPUSeconds, 2)) s) against \
+        \(fixed(m.runSeconds, 2)) s for the full run, \(share);
+        \(grouped(m.rerunReused)) of \(grouped(m.documents)) documents reused; same output: \
+        \(m.outputDigest == m.rerunOutputDigest ? "yes" : "NO").
+
+        """
+    }
     let shared = measurements.filter { $0.kind == "shared" }
     if !shared.isEmpty {
       out += """
