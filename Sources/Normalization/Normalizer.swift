@@ -2,7 +2,9 @@
 ///
 /// Pipeline per document: decode (``TextDecoder``) → UAX #29 sentence and word boundaries
 /// (ICU, root locale; ICU's dictionaries segment Chinese, Japanese, Thai, Khmer, Lao and
-/// Burmese) → tokens → per-form keys (``KeyFolder``: NFC, NFKC_Casefold, loose).
+/// Burmese; ``WordSegmenter`` finds ICU's word boundaries itself in plain stretches of
+/// letters, digits and punctuation) → tokens → per-form keys (``KeyFolder``: NFC,
+/// NFKC_Casefold, loose).
 ///
 /// Boundaries are found on the original text, not on an NFC copy: UAX #29 keeps combining
 /// marks with their base, so both give the same boundaries, and offsets need no correction
@@ -22,7 +24,7 @@
 public final class Normalizer {
   /// Interned key strings; ``TokenKeys`` ids index it.
   public let lexicon = Lexicon()
-  private let words: BreakIterator
+  private let words: WordSegmenter
   private let sentences: BreakIterator
   private let folder: KeyFolder
   private var forms = FormTable()
@@ -33,7 +35,7 @@ public final class Normalizer {
   private var nonWordClasses = [UInt8](repeating: 0, count: 0x20000)
 
   public init() throws(ICUError) {
-    words = try BreakIterator(.word)
+    words = try WordSegmenter()
     sentences = try BreakIterator(.sentence)
     folder = try KeyFolder()
   }
