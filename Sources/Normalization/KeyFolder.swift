@@ -18,9 +18,70 @@ final class KeyFolder {
     "[:^Han:] Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Any-Lower"
 
   private let transliterator: Transliterator
+  /// Per UTF-16 unit below ``spelledLimit``, what ``looseTransform`` makes of it alone
+  /// (filled on first use). For folded Latin or Cyrillic words the transform works character
+  /// by character (marks go, letters map to ASCII, and case, the only context its rules
+  /// look at, was folded away), so their loose key is their characters' spellings end to end:
+  /// a table lookup per character instead of a run of ICU's five-step transform, which costs
+  /// tens of microseconds a word. `KeyFolderTests` checks this against the transform for
+  /// every character of those ranges and for random words.
+  private var spellings: [[UInt16]?] = Array(repeating: nil, count: Int(spelledLimit))
+  static let spelledLimit: UInt16 = 0x1F00
 
   init() throws(ICUError) {
     transliterator = try Transliterator(Self.looseTransform)
+  }
+
+  /// Which transform a folded form needs for its loose key.
+  enum LooseRoute: Equatable {
+    /// ASCII, or Han ideographs only: the loose key is the folded one.
+    case unchanged
+    /// Latin letters, ASCII, and combining diacritics (U+0000–U+024F, U+0300–U+036F,
+    /// U+1E00–U+1EFF): character by character.
+    case latin
+    /// Cyrillic letters of modern languages (U+0400–U+045F) only: character by character.
+    case cyrillic
+    /// Anything else: ``looseTransform``.
+    case any
+  }
+
+  static func looseRoute(_ folded: [UInt16]) -> LooseRoute {
+    var ascii = true, latin = true, cyrillic = true, han = true
+    for u in folded {
+      if u >= 0x80 { ascii = false }
+      if !(u < 0x250 || (0x300...0x36F).contains(u) || (0x1E00...0x1EFF).contains(u)) { latin = false }
+      if !(0x400...0x45F).contains(u) { cyrillic = false }
+      if !((0x3400...0x4DBF).contains(u) || (0x4E00...0x9FFF).contains(u)) { han = false }
+    }
+    if ascii || han { return .unchanged }
+    if latin { return .latin }
+    return cyrillic ? .cyrillic : .any
+  }
+
+  /// The loose key of a folded form, before abbreviation dots are dropped.
+  func looseUnits(_ folded: [UInt16]) -> [UInt16] {
+    switch Self.looseRoute(folded) {
+    case .unchanged: return folded
+    case .any: return transliterator.apply(folded)
+    case .latin, .cyrillic:
+      var out: [UInt16] = []
+      out.reserveCapacity(folded.count)
+      for unit in folded {
+        if let known = spellings[Int(unit)] {
+          out.append(contentsOf: known)
+        } else {
+          let spelled = transliterator.apply([unit])
+          spellings[Int(unit)] = spelled
+          out.append(contentsOf: spelled)
+        }
+      }
+      return out
+    }
+  }
+
+  /// ``looseUnits(_:)`` through ``looseTransform`` whatever the text (for tests).
+  func looseUnitsByFullTransform(_ folded: [UInt16]) -> [UInt16] {
+    folded.allSatisfy({ $0 < 0x80 }) ? folded : transliterator.apply(folded)
   }
 
   struct Keys {
@@ -34,13 +95,7 @@ final class KeyFolder {
   func keys(of form: UnsafeBufferPointer<UInt16>) -> Keys {
     let nfc = NormalizationForm.nfc.apply(form)
     let folded = nfc.withUnsafeBufferPointer { NormalizationForm.nfkcCasefold.apply($0) }
-    var loose: [UInt16]
-    if folded.allSatisfy({ $0 < 0x80 }) {
-      loose = folded
-    } else {
-      loose = transliterator.apply(folded)
-    }
-    loose = Self.droppingAbbreviationDots(loose)
+    let loose = Self.droppingAbbreviationDots(looseUnits(folded))
     let exact = String(utf16: nfc)
     return Keys(
       exact: exact,

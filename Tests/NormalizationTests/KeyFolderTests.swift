@@ -146,6 +146,46 @@ struct ShapeCase: Sendable, CustomTestStringConvertible {
   func droppingAbbreviationDots(_ c: DotsCase) {
     #expect(KeyFolder.droppingAbbreviationDots(Array(c.loose.utf16)) == Array(c.expected.utf16))
   }
+
+  /// The shortcuts of ``KeyFolder/looseUnits(_:)`` (no transform for Han, Latin and Cyrillic
+  /// without `Any-Latin`) give the full transform's key: for every character of their ranges
+  /// (folded, as keys are made from folded text) and for random words of them.
+  @Test(arguments: [KeyFolder.LooseRoute.unchanged, .latin, .cyrillic])
+  func looseShortcutsAgreeWithTheFullTransform(route: KeyFolder.LooseRoute) throws {
+    let folder = try KeyFolder()
+    let ranges: [ClosedRange<UInt16>] =
+      switch route {
+      case .unchanged: [0x3400...0x4DBF, 0x4E00...0x9FFF]
+      case .latin: [0x20...0x7E, 0xA0...0x24F, 0x1E00...0x1EFF]
+      case .cyrillic: [0x400...0x45F]
+      case .any: []
+      }
+    let marks: [UInt16] = route == .latin ? Array(0x300...0x36F) : []
+    var checked = 0
+    func fold(_ units: [UInt16]) -> [UInt16] { units.withUnsafeBufferPointer { NormalizationForm.nfkcCasefold.apply($0) } }
+    func check(_ folded: [UInt16]) {
+      guard KeyFolder.looseRoute(folded) == route else { return }
+      checked += 1
+      let fast = folder.looseUnits(folded)
+      let full = folder.looseUnitsByFullTransform(folded)
+      #expect(fast == full, "\(String(decoding: folded, as: UTF16.self).debugDescription)")
+    }
+    // Han: every 5th ideograph (the full transform costs tens of microseconds each).
+    let step = route == .unchanged ? 5 : 1
+    for range in ranges {
+      for u in stride(from: Int(range.lowerBound), through: Int(range.upperBound), by: step) {
+        check(fold([UInt16(u)]))
+        check(fold([UInt16(u), route == .cyrillic ? 0x430 : 0x61]))
+      }
+    }
+    let units = ranges.flatMap { Array($0) } + marks
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<3_000 {
+      let word = (0..<Int.random(in: 1...9, using: &rng)).map { _ in units.randomElement(using: &rng)! }
+      check(fold(word))
+    }
+    #expect(checked > 3_000)
+  }
 }
 
 extension KeyFolder {
