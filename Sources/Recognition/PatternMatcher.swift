@@ -37,7 +37,8 @@ struct TokenContext {
 /// costs a few table reads in all, not a test per pattern. Instructions, tests and thread lists
 /// are flat integer records: no reference counting or hashing in the loop.
 ///
-/// Not thread-safe: one per worker (it owns ICU regex clones and scratch buffers).
+/// Not thread-safe: one per worker (it owns scratch buffers, and its ``RegexVerdicts`` ICU
+/// regular expressions).
 final class PatternMatcher {
   struct Thread {
     var pc: Int32
@@ -64,13 +65,8 @@ final class PatternMatcher {
 
   let rules: RuleSet
   let tables: PatternTables
-  /// Compiled on first use: a matcher per language a corpus holds, each compiling every
-  /// expression of the rule set up front, was 2% of a run.
-  private var regexes: [ICURegex?]
-  private var regexCompiled: [Bool]
-  /// Per regex: results by the token's exact lexicon key.
-  private var regexResults: [[KeyID: Bool]]
-  private(set) var regexTimeouts = 0
+  /// The worker's verdicts of regular-expression tests, shared with its other matchers.
+  private let regexes: RegexVerdicts
 
   // Thread lists and the `add` stack: fixed buffers, as a list never holds a program counter
   // twice (so `longestProgram` threads), and `add` pushes at most two per instruction it visits.
@@ -108,8 +104,9 @@ final class PatternMatcher {
   private var masks: [UInt64] = []
   private var nearest: [Int32] = []
 
-  /// `language`: see ``PatternTables/init(rules:prefilter:language:)``.
-  init(rules: RuleSet, prefilter: Bool = true, language: String? = nil) {
+  /// `language`: see ``PatternTables/init(rules:prefilter:language:)``. `regexes`: the
+  /// worker's verdicts, shared by its matchers (a new set when nil).
+  init(rules: RuleSet, prefilter: Bool = true, language: String? = nil, regexes: RegexVerdicts? = nil) {
     self.rules = rules
     // Built once per rule set (and language), shared by every worker's matcher. The
     // analysis is taken first: the cache's lock is not reentrant.
@@ -126,9 +123,7 @@ final class PatternMatcher {
     } else {
       tables = base
     }
-    regexes = Array(repeating: nil, count: rules.regexes.count)
-    regexCompiled = Array(repeating: false, count: rules.regexes.count)
-    regexResults = Array(repeating: [:], count: rules.regexes.count)
+    self.regexes = regexes ?? RegexVerdicts(rules: rules)
     capacity = max(1, tables.longestProgram)
     current = .allocate(capacity: capacity)
     next = .allocate(capacity: capacity)
@@ -635,19 +630,8 @@ final class PatternMatcher {
   }
 
   private func regex(_ r: Int, at i: Int) -> Bool {
-    guard let context else { return false }
-    let key = context.tokens[i].keys.exact
-    if let known = regexResults[r][key] { return known }
-    if !regexCompiled[r] {
-      regexes[r] = try? ICURegex(rules.regexes[r])
-      regexCompiled[r] = true
-    }
-    guard let regex = regexes[r] else { return false }
-    let text = Array(context.lexicon.string(key).utf16)
-    let result = text.withUnsafeBufferPointer { regex.matches($0) }
-    if result == nil { regexTimeouts += 1 }
-    regexResults[r][key] = result ?? false
-    return result ?? false
+    guard let lexicon = context?.lexicon, let key = context?.document.tokens[i].keys.exact else { return false }
+    return regexes.matches(r, key: key, lexicon: lexicon)
   }
 
   /// Sets `ends` to the token positions just after each entry of list `l` that matches at `i`,

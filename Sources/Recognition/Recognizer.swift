@@ -19,6 +19,8 @@ public final class Recognizer {
   /// first needed. Index 0 is unused (``patterns``).
   private var languageMatchers: [PatternMatcher?]
   private let prefilter: Bool
+  /// What the rules' regular expressions say of this worker's word forms, for every matcher.
+  private let regexes: RegexVerdicts
 
   public convenience init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest) {
     self.init(rules: rules, gazetteer: gazetteer, policy: policy, prefilter: true)
@@ -31,7 +33,9 @@ public final class Recognizer {
     self.gazetteer = gazetteer
     self.policy = policy
     self.prefilter = prefilter
-    self.patterns = PatternMatcher(rules: rules, prefilter: prefilter)
+    let regexes = RegexVerdicts(rules: rules)
+    self.regexes = regexes
+    self.patterns = PatternMatcher(rules: rules, prefilter: prefilter, regexes: regexes)
     self.languageMatchers = Array(repeating: nil, count: rules.languages.codes.count + 1)
   }
 
@@ -75,7 +79,7 @@ public final class Recognizer {
   /// tokens, keys) and a dozen arrays of its own sized by the tokens, some 50 bytes a token;
   /// one matcher per language present. Kept, they hold a large document's whole size once per
   /// language, and for as long as the worker runs: while it reads its next document too. A
-  /// new matcher costs its regular expressions' compilation, nothing beside such a document.
+  /// new matcher costs little beside such a document (its tables are shared).
   static let largeDocumentTokens = 1 << 18
   /// ``largeDocumentTokens``, lower in tests.
   var releasingFrom = Recognizer.largeDocumentTokens
@@ -84,11 +88,9 @@ public final class Recognizer {
   /// unknown language's at once, since it is not optional), letting go of what it read.
   private func release(_ language: UInt8) {
     if language != 0, rules.languages.code(of: language) != nil {
-      releasedTimeouts += languageMatchers[Int(language)]?.regexTimeouts ?? 0
       languageMatchers[Int(language)] = nil
     } else {
-      releasedTimeouts += patterns.regexTimeouts
-      patterns = PatternMatcher(rules: rules, prefilter: prefilter)
+      patterns = PatternMatcher(rules: rules, prefilter: prefilter, regexes: regexes)
     }
   }
 
@@ -96,7 +98,7 @@ public final class Recognizer {
   private func matcher(for language: UInt8) -> PatternMatcher {
     guard language != 0, let code = rules.languages.code(of: language) else { return patterns }
     if let known = languageMatchers[Int(language)] { return known }
-    let made = PatternMatcher(rules: rules, prefilter: prefilter, language: code)
+    let made = PatternMatcher(rules: rules, prefilter: prefilter, language: code, regexes: regexes)
     languageMatchers[Int(language)] = made
     return made
   }
@@ -107,12 +109,8 @@ public final class Recognizer {
   }
 
   /// How many regular-expression tests ran out of time so far (each counted as failed).
-  public var regexTimeouts: Int {
-    releasedTimeouts + patterns.regexTimeouts + languageMatchers.reduce(0) { $0 + ($1?.regexTimeouts ?? 0) }
-  }
+  public var regexTimeouts: Int { regexes.timeouts }
   /// The regular-expression time-outs of matchers let go of (``release(_:)``).
-  private var releasedTimeouts = 0
-
   /// The document's mentions, disjoint and in text order, with the tokens' loose keys
   /// (see ``RecognizedDocument``).
   ///
