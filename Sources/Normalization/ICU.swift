@@ -168,3 +168,17 @@ public final class ICURegex {
     return r < 0 ? nil : r == 1
   }
 }
+
+extension String {
+  /// The string in Unicode NFC, by ICU (a quick check first: most text already is). Foundation's
+  /// `precomposedStringWithCanonicalMapping` gives the same and took a hundred times longer.
+  public var canonicallyComposed: String {
+    let units = Array(utf16)
+    return units.withUnsafeBufferPointer { units in
+      guard let base = units.baseAddress, quipu_norm_is_normalized(NormalizationForm.nfc.code, base, Int32(units.count)) == 0
+      else { return self }
+      let composed = NormalizationForm.nfc.apply(units)
+      return composed.withUnsafeBufferPointer { String(utf16: $0) }
+    }
+  }
+}

@@ -30,7 +30,13 @@ struct NameVariants {
   /// Scripts without letter case (ICU's UScriptCode: Han 17, Hangul 18, Hiragana 20, Katakana
   /// 22): a name there shows no capital, so a repeated whole person's name counts without one
   /// (马杜罗 … 马杜罗). Lone words still need a capital: a Han character alone is as often a word.
-  static let uncasedScripts: Set<UInt8> = [17, 18, 20, 22]
+  /// (A switch, not a set: it is asked for every token of a document.)
+  @inline(__always) static func isUncased(_ script: UInt8) -> Bool {
+    switch script {
+    case 17, 18, 20, 22: true
+    default: false
+    }
+  }
   /// Marks that join the parts of a foreign name written in those scripts (哈里·凯恩, ペドロ・カスティージョ).
   static let nameJoiners: Set<String> = ["·", "・", "･", "=", "＝", "-"]
 
@@ -150,7 +156,7 @@ struct NameVariants {
         // word, 哈里·凯恩 two), then its length.
         let named = group.filter { resolved[$0].how == "pattern" || resolved[$0].how == "alias" }
         func rank(_ i: Int) -> (Int, Int, Int, Int) {
-          guard Self.uncasedScripts.contains(scripts[i]) else {
+          guard Self.isUncased(scripts[i]) else {
             return (names[i].count, scripts[i] == Self.latinScript ? 1 : 0, 0, -i)
           }
           let range = Int(resolved[i].firstToken)..<Int(resolved[i].endToken)
@@ -197,7 +203,7 @@ struct NameVariants {
     var entities: [[KeyID]: Set<String>] = [:]
     for m in resolved where m.type == "PERSON" {
       let range = Int(m.firstToken)..<Int(m.endToken)
-      guard Self.uncasedScripts.contains(tokens[range.lowerBound].script),
+      guard Self.isUncased(tokens[range.lowerBound].script),
         let joiner = range.last(where: { Self.nameJoiners.contains(document.string(of: tokens[$0])) }),
         joiner + 1 < range.upperBound
       else { continue }
@@ -213,7 +219,7 @@ struct NameVariants {
   /// - the whole name of an entity no rule lists, again ("Takeda … Takeda", "Carlos Santos
   ///   Silva … Carlos Santos Silva", "总统马杜罗 … 马杜罗在"): rules find listed entities
   ///   everywhere, but a pattern only where its context is; capitalized, or in a script
-  ///   without case (``uncasedScripts``);
+  ///   without case (``isUncased(_:)``);
   /// - a lone capitalized word that is the surname or first name of a person named in full
   ///   here, or the last word of an organization named earlier ("Congress" after "Peruvian
   ///   Congress", but not "Perú" after "Ejército del Perú": a word after a connector is not
@@ -248,7 +254,7 @@ struct NameVariants {
     var t = 0
     while t < tokens.count {
       var advanced = false
-      let uncased = Self.uncasedScripts.contains(tokens[t].script)
+      let uncased = Self.isUncased(tokens[t].script)
       if !covered[t], tokens[t].shape.contains(.initialUpper) || uncased, let candidates = byFirst[tokens[t].keys.loose] {
         for n in candidates where t + names[n].keys.count <= tokens.count {
           let keys = names[n].keys

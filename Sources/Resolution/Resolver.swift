@@ -211,8 +211,8 @@ enum NameText {
     if plain && previous != 0x20 { return text }
     var out = ""
     var space = false
-    for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-      if scalar.properties.isWhitespace {
+    for scalar in text.canonicallyComposed.unicodeScalars {
+      if scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
         space = !out.isEmpty
         continue
       }
