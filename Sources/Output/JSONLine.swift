@@ -58,6 +58,17 @@ public struct JSONLine {
   /// `\t`, `\r` or `\u00XX`; everything else as UTF-8.
   public static func appendString(_ value: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Most values need no escape: copied whole, not appended byte by byte.
+    var value = value
+    let plain = value.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if plain {
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])

@@ -105,19 +105,27 @@ public final class LanguageIdentifier {
     swap(&wordOfKey, &self.wordOfKey)
     var paragraphs: [(range: Range<Int>, language: UInt8)] = []
     var start = 0
+    // Through pointers: a write to a local array is still a uniqueness check, here one per
+    // word and language.
     gains.withUnsafeBufferPointer { gains in
-      for i in 1...tokens.count where i == tokens.count || tokens[i].flags.contains(.startsParagraph) {
-        for l in 0..<languages { scores[l] = 0 }
-        for t in start..<i where words[t] >= 0 {
-          let row = Int(words[t]) * languages
-          for l in 0..<languages { scores[l] &+= Int(gains[row + l]) }
+      scores.withUnsafeMutableBufferPointer { scores in
+        documentScores.withUnsafeMutableBufferPointer { documentScores in
+          words.withUnsafeBufferPointer { words in
+            for i in 1...tokens.count where i == tokens.count || tokens[i].flags.contains(.startsParagraph) {
+              for l in 0..<languages { scores[l] = 0 }
+              for t in start..<i where words[t] >= 0 {
+                let row = Int(words[t]) * languages
+                for l in 0..<languages { scores[l] &+= Int(gains[row + l]) }
+              }
+              for l in 0..<languages { documentScores[l] += scores[l] }
+              paragraphs.append((start..<i, Self.decide(UnsafeBufferPointer(scores), lead: Self.paragraphLead)))
+              start = i
+            }
+          }
         }
-        for l in 0..<languages { documentScores[l] += scores[l] }
-        paragraphs.append((start..<i, Self.decide(scores, lead: Self.paragraphLead)))
-        start = i
       }
     }
-    let documentLanguage = Self.decide(documentScores, lead: Self.documentLead)
+    let documentLanguage = documentScores.withUnsafeBufferPointer { Self.decide($0, lead: Self.documentLead) }
     var tokenLanguages = [UInt8](repeating: 0, count: tokens.count)
     var common = [Bool](repeating: false, count: tokens.count)
     for (range, language) in paragraphs {
@@ -134,7 +142,7 @@ public final class LanguageIdentifier {
 
   /// The language number whose score is high enough and leads the others by `lead` percent,
   /// else 0.
-  static func decide(_ scores: [Int], lead: Int) -> UInt8 {
+  static func decide(_ scores: UnsafeBufferPointer<Int>, lead: Int) -> UInt8 {
     var best = -1
     var second = 0
     for (l, score) in scores.enumerated() {
