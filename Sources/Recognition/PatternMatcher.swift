@@ -225,103 +225,132 @@ final class PatternMatcher {
   /// paragraph. Tokens outside `allowed` (when not empty) start nothing.
   private func findStarts(allowed: [Bool]) {
     let n = Int(tokenCount)
-    let words = tables.patternWords
-    let slotWords = tables.slotWords
-    let width = tables.rowWidth
-    let startOffset = 2 * tables.listWords
-    let slotOffset = startOffset + words
-    let rows = tables.rows
-    let shapeStarts = tables.shapeStarts
-    let spanStarts = tables.spanStarts
-    let spanRequired = tables.spanRequired
-    let shapeRequired = tables.shapeRequired
-    let rowFillsSlots = tables.rowFillsSlots
-    let shapeFillsSlots = tables.shapeFillsSlots
-    let scriptStarts = tables.scriptStarts
-    let patternMask = tables.patternMask
-    let always = tables.alwaysStarts
-    let requiring = tables.requiring
-    let slotStarts = tables.slotStarts
-    let slots = tables.slots
-    let slotDistance = tables.slotDistance
     // Backwards, so that `nearest` holds, per requirement slot, the first token at or after
     // this one in its paragraph that fills it; forwards again to list the starts in order.
     // (Local arrays: stored properties would be checked for uniqueness at every write.)
     var masks: [UInt64] = []
     swap(&masks, &self.masks)
     masks.removeAll(keepingCapacity: true)
-    masks.append(contentsOf: repeatElement(0, count: n * words))
+    masks.append(contentsOf: repeatElement(0, count: n * tables.patternWords))
     var nearest: [Int32] = []
     swap(&nearest, &self.nearest)
     nearest.removeAll(keepingCapacity: true)
-    nearest.append(contentsOf: repeatElement(Int32.max, count: slotDistance.count))
-    let tokenRows = self.tokenRows
-    let shapeBits = self.shapeBits
-    let scripts = self.scripts
-    let flags = self.flags
-    let spanEnd = self.spanEnd
-    let spanType = self.spanType
-    // Tokens at or after `paragraphEnd` are in a later paragraph: a slot's nearest token
-    // there counts as none (cheaper than clearing every slot at each paragraph).
-    // Written through pointers: a write to a local array is still a uniqueness check.
+    nearest.append(contentsOf: repeatElement(Int32.max, count: tables.slotDistance.count))
+    // Every array the loop reads or writes, through pointers: bounds and overflow checks were
+    // half of its instructions (indexes come from the tables, built to fit), and a write to
+    // a local array is still a uniqueness check.
+    let t = tables
     masks.withUnsafeMutableBufferPointer { masks in
       nearest.withUnsafeMutableBufferPointer { nearest in
-        var paragraphEnd = Int32.max
-        var i = n - 1
-        while i >= 0 {
-          if !allowed.isEmpty && !allowed[i] {
-            if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
-            i -= 1
-            continue
-          }
-          let span = spanEnd[i] >= 0 && spanType[i] >= 0 ? Int(spanType[i]) : -1
-          let row0 = Int(tokenRows[3 * i])
-          let row1 = Int(tokenRows[3 * i + 1])
-          let row2 = Int(tokenRows[3 * i + 2])
-          let r0 = row0 * width
-          let r1 = row1 * width
-          let r2 = row2 * width
-          // Most tokens fill no requirement: skip the slot words for them.
-          let fills =
-            rowFillsSlots[row0] || rowFillsSlots[row1] || rowFillsSlots[row2] || shapeFillsSlots[Int(shapeBits[i])]
-            || span >= 0
-          for s in 0..<(fills ? slotWords : 0) {
-            var filled = rows[r0 + slotOffset + s] | rows[r1 + slotOffset + s] | rows[r2 + slotOffset + s]
-            if span >= 0 { filled |= spanRequired[span * slotWords + s] }
-            filled |= shapeRequired[Int(shapeBits[i]) * slotWords + s]
-            while filled != 0 {
-              nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
-              filled &= filled &- 1
-            }
-          }
-          for w in 0..<words {
-            var start =
-              always[w] | shapeStarts[Int(shapeBits[i]) * words + w] | rows[r0 + startOffset + w]
-              | rows[r1 + startOffset + w] | rows[r2 + startOffset + w]
-            if span >= 0 { start |= spanStarts[span * words + w] }
-            start &= scriptStarts[Int(scripts[i]) * words + w] & patternMask[w]
-            var check = start & requiring[w]
-            while check != 0 {
-              let k = w << 6 | check.trailingZeroBitCount
-              for index in Int(slotStarts[k])..<Int(slotStarts[k + 1]) {
-                let slot = Int(slots[index])
-                let at = nearest[slot]
-                if at >= paragraphEnd || (slotDistance[slot] != Int32.max && at - Int32(i) > slotDistance[slot]) {
-                  start &= ~(1 << UInt64(k & 63))
-                  break
+        withBuffers(t.rows, t.shapeStarts, t.scriptStarts) { rows, shapeStarts, scriptStarts in
+          withBuffers(t.alwaysStarts, t.patternMask, t.requiring) { always, patternMask, requiring in
+            withBuffers(t.spanStarts, t.spanRequired, t.shapeRequired) { spanStarts, spanRequired, shapeRequired in
+              withBuffers(t.slotStarts, t.slots, t.slotDistance) { slotStarts, slots, slotDistance in
+                withBuffers(tokenRows, shapeBits, scripts) { tokenRows, shapeBits, scripts in
+                  withBuffers(flags, spanEnd, spanType) { flags, spanEnd, spanType in
+                    withBuffers(t.rowFillsSlots, t.shapeFillsSlots, allowed) { rowFillsSlots, shapeFillsSlots, allowed in
+                      Self.findStarts(
+                        StartInputs(
+                          n: n, words: t.patternWords, slotWords: t.slotWords, width: t.rowWidth,
+                          startOffset: 2 * t.listWords, rows: rows, shapeStarts: shapeStarts, scriptStarts: scriptStarts,
+                          always: always, patternMask: patternMask, requiring: requiring, spanStarts: spanStarts,
+                          spanRequired: spanRequired, shapeRequired: shapeRequired, slotStarts: slotStarts, slots: slots,
+                          slotDistance: slotDistance, rowFillsSlots: rowFillsSlots, shapeFillsSlots: shapeFillsSlots,
+                          tokenRows: tokenRows, shapeBits: shapeBits, scripts: scripts, flags: flags, spanEnd: spanEnd,
+                          spanType: spanType, allowed: allowed),
+                        masks: masks, nearest: nearest)
+                    }
+                  }
                 }
               }
-              check &= check &- 1
             }
-            masks[i * words + w] = start
           }
-          if flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
-          i -= 1
         }
       }
     }
     swap(&masks, &self.masks)
     swap(&nearest, &self.nearest)
+  }
+
+  /// What ``findStarts(allowed:)``'s loop reads: the tables' arrays and the document's.
+  private struct StartInputs {
+    var n, words, slotWords, width, startOffset: Int
+    var rows, shapeStarts, scriptStarts, always, patternMask, requiring: UnsafeBufferPointer<UInt64>
+    var spanStarts, spanRequired, shapeRequired: UnsafeBufferPointer<UInt64>
+    var slotStarts, slots, slotDistance: UnsafeBufferPointer<Int32>
+    var rowFillsSlots, shapeFillsSlots: UnsafeBufferPointer<Bool>
+    var tokenRows: UnsafeBufferPointer<UInt32>
+    var shapeBits: UnsafeBufferPointer<UInt16>
+    var scripts: UnsafeBufferPointer<UInt8>
+    var flags: UnsafeBufferPointer<TokenFlags>
+    var spanEnd, spanType: UnsafeBufferPointer<Int32>
+    var allowed: UnsafeBufferPointer<Bool>
+  }
+
+  /// ``findStarts(allowed:)``'s loop. Indexes are computed with wrapping arithmetic: every
+  /// one is a row, shape, script or slot number times a width the tables were built with.
+  private static func findStarts(
+    _ v: StartInputs, masks: UnsafeMutableBufferPointer<UInt64>, nearest: UnsafeMutableBufferPointer<Int32>
+  ) {
+    let words = v.words
+    let slotWords = v.slotWords
+    let startOffset = v.startOffset
+    let slotOffset = startOffset &+ words
+    // Tokens at or after `paragraphEnd` are in a later paragraph: a slot's nearest token
+    // there counts as none (cheaper than clearing every slot at each paragraph).
+    var paragraphEnd = Int32.max
+    var i = v.n - 1
+    while i >= 0 {
+      if !v.allowed.isEmpty && !v.allowed[i] {
+        if v.flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
+        i -= 1
+        continue
+      }
+      let span = v.spanEnd[i] >= 0 && v.spanType[i] >= 0 ? Int(v.spanType[i]) : -1
+      let row0 = Int(v.tokenRows[3 &* i])
+      let row1 = Int(v.tokenRows[3 &* i &+ 1])
+      let row2 = Int(v.tokenRows[3 &* i &+ 2])
+      let r0 = row0 &* v.width
+      let r1 = row1 &* v.width
+      let r2 = row2 &* v.width
+      let shape = Int(v.shapeBits[i])
+      // Most tokens fill no requirement: skip the slot words for them.
+      let fills =
+        v.rowFillsSlots[row0] || v.rowFillsSlots[row1] || v.rowFillsSlots[row2] || v.shapeFillsSlots[shape] || span >= 0
+      for s in 0..<(fills ? slotWords : 0) {
+        var filled = v.rows[r0 &+ slotOffset &+ s] | v.rows[r1 &+ slotOffset &+ s] | v.rows[r2 &+ slotOffset &+ s]
+        if span >= 0 { filled |= v.spanRequired[span &* slotWords &+ s] }
+        filled |= v.shapeRequired[shape &* slotWords &+ s]
+        while filled != 0 {
+          nearest[s << 6 | filled.trailingZeroBitCount] = Int32(i)
+          filled &= filled &- 1
+        }
+      }
+      let script = Int(v.scripts[i]) &* words
+      for w in 0..<words {
+        var start =
+          v.always[w] | v.shapeStarts[shape &* words &+ w] | v.rows[r0 &+ startOffset &+ w]
+          | v.rows[r1 &+ startOffset &+ w] | v.rows[r2 &+ startOffset &+ w]
+        if span >= 0 { start |= v.spanStarts[span &* words &+ w] }
+        start &= v.scriptStarts[script &+ w] & v.patternMask[w]
+        var check = start & v.requiring[w]
+        while check != 0 {
+          let k = w << 6 | check.trailingZeroBitCount
+          for index in Int(v.slotStarts[k])..<Int(v.slotStarts[k &+ 1]) {
+            let slot = Int(v.slots[index])
+            let at = nearest[slot]
+            if at >= paragraphEnd || (v.slotDistance[slot] != Int32.max && at &- Int32(i) > v.slotDistance[slot]) {
+              start &= ~(1 << UInt64(k & 63))
+              break
+            }
+          }
+          check &= check &- 1
+        }
+        masks[i &* words &+ w] = start
+      }
+      if v.flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
+      i -= 1
+    }
   }
 
   /// Per pattern, the tokens where a match can begin (`candidates`), from `masks`, ascending:
@@ -657,4 +686,13 @@ final class PatternMatcher {
     }
     if inList(l, mode: mode, i) { ends.append(Int32(i + 1)) }
   }
+}
+
+/// `body` with pointers to the storage of three arrays (fewer nested closures for hot loops).
+@inline(__always)
+func withBuffers<A, B, C, R>(
+  _ a: [A], _ b: [B], _ c: [C],
+  _ body: (UnsafeBufferPointer<A>, UnsafeBufferPointer<B>, UnsafeBufferPointer<C>) -> R
+) -> R {
+  a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeBufferPointer { c in body(a, b, c) } } }
 }
