@@ -131,8 +131,11 @@ final class PatternMatcher {
     stamps = .allocate(capacity: capacity)
     stamps.initialize(repeating: 0, count: capacity)
     candidateStarts = Array(repeating: 0, count: tables.patternCount + 1)
-    cachedAt = Array(repeating: -1, count: rules.tests.count)
-    cachedResult = Array(repeating: false, count: rules.tests.count)
+    cachedAt = .allocate(capacity: max(1, rules.tests.count))
+    cachedAt.initialize(repeating: -1, count: max(1, rules.tests.count))
+    cachedResult = .allocate(capacity: max(1, rules.tests.count))
+    cachedResult.initialize(repeating: false, count: max(1, rules.tests.count))
+    listModes = tables.lists.map { PatternTables.modeIndex($0.mode) }
   }
 
   deinit {
@@ -140,6 +143,8 @@ final class PatternMatcher {
     next.deallocate()
     stack.deallocate()
     stamps.deallocate()
+    cachedAt.deallocate()
+    cachedResult.deallocate()
   }
 
   /// The number that ``TokenContext/spanType`` uses for entity type `type`, or -1 when no
@@ -616,8 +621,11 @@ final class PatternMatcher {
   // MARK: Tests
 
   /// Per test of ``RuleSet/tests``: the position and document its cached result is for.
-  private var cachedAt: [Int64]
-  private var cachedResult: [Bool]
+  /// (Raw storage, as the thread lists: the VM writes them at every test it evaluates.)
+  private let cachedAt: UnsafeMutablePointer<Int64>
+  private let cachedResult: UnsafeMutablePointer<Bool>
+  /// Per word list of the tables, ``PatternTables/modeIndex(_:)`` of its match mode.
+  private let listModes: [Int]
   private var documentGeneration: Int64 = 0
 
   /// Test `t` at token `i`, evaluated once per token whatever the number of patterns using it.
@@ -667,9 +675,10 @@ final class PatternMatcher {
   /// longest first.
   private func listEnds(_ l: Int, at i: Int) {
     ends.removeAll(keepingCapacity: true)
-    let list = tables.lists[l]
-    let mode = PatternTables.modeIndex(list.mode)
-    if inList(l, mode: mode, i, phrase: true), let phrases = list.phrases[key(mode: UInt8(mode), i)] {
+    let mode = listModes[l]
+    // (The list's phrases read in place: a copy of the list record was a retain and release
+    // of each of its fields.)
+    if inList(l, mode: mode, i, phrase: true), let phrases = tables.lists[l].phrases[key(mode: UInt8(mode), i)] {
       let n = Int(tokenCount)
       for rest in phrases where i + rest.count < n {
         var ok = true
