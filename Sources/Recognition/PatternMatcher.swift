@@ -102,6 +102,9 @@ final class PatternMatcher {
   private var candidateStarts: [Int32]
   /// Per token, the patterns that can start there (`patternWords` words each).
   private var masks: [UInt64] = []
+  /// The tokens with a start (a mask not all zero), descending, as ``findStarts(allowed:)``
+  /// meets them: most tokens start nothing, and ``listCandidates()`` reads only these.
+  private var startTokens: [Int32] = []
   private var nearest: [Int32] = []
 
   /// `language`: see ``PatternTables/init(rules:prefilter:language:)``. `regexes`: the
@@ -241,29 +244,36 @@ final class PatternMatcher {
     swap(&nearest, &self.nearest)
     nearest.removeAll(keepingCapacity: true)
     nearest.append(contentsOf: repeatElement(Int32.max, count: tables.slotDistance.count))
+    var startTokens: [Int32] = []
+    swap(&startTokens, &self.startTokens)
+    startTokens.removeAll(keepingCapacity: true)
+    startTokens.append(contentsOf: repeatElement(0, count: n))
+    var startCount = 0
     // Every array the loop reads or writes, through pointers: bounds and overflow checks were
     // half of its instructions (indexes come from the tables, built to fit), and a write to
     // a local array is still a uniqueness check.
     let t = tables
     masks.withUnsafeMutableBufferPointer { masks in
       nearest.withUnsafeMutableBufferPointer { nearest in
-        withBuffers(t.rows, t.shapeStarts, t.scriptStarts) { rows, shapeStarts, scriptStarts in
-          withBuffers(t.alwaysStarts, t.patternMask, t.requiring) { always, patternMask, requiring in
-            withBuffers(t.spanStarts, t.spanRequired, t.shapeRequired) { spanStarts, spanRequired, shapeRequired in
-              withBuffers(t.slotStarts, t.slots, t.slotDistance) { slotStarts, slots, slotDistance in
-                withBuffers(tokenRows, shapeBits, scripts) { tokenRows, shapeBits, scripts in
-                  withBuffers(flags, spanEnd, spanType) { flags, spanEnd, spanType in
-                    withBuffers(t.rowFillsSlots, t.shapeFillsSlots, allowed) { rowFillsSlots, shapeFillsSlots, allowed in
-                      Self.findStarts(
-                        StartInputs(
-                          n: n, words: t.patternWords, slotWords: t.slotWords, width: t.rowWidth,
-                          startOffset: 2 * t.listWords, rows: rows, shapeStarts: shapeStarts, scriptStarts: scriptStarts,
-                          always: always, patternMask: patternMask, requiring: requiring, spanStarts: spanStarts,
-                          spanRequired: spanRequired, shapeRequired: shapeRequired, slotStarts: slotStarts, slots: slots,
-                          slotDistance: slotDistance, rowFillsSlots: rowFillsSlots, shapeFillsSlots: shapeFillsSlots,
-                          tokenRows: tokenRows, shapeBits: shapeBits, scripts: scripts, flags: flags, spanEnd: spanEnd,
-                          spanType: spanType, allowed: allowed),
-                        masks: masks, nearest: nearest)
+        startTokens.withUnsafeMutableBufferPointer { startTokens in
+          withBuffers(t.rows, t.shapeStarts, t.scriptStarts) { rows, shapeStarts, scriptStarts in
+            withBuffers(t.alwaysStarts, t.patternMask, t.requiring) { always, patternMask, requiring in
+              withBuffers(t.spanStarts, t.spanRequired, t.shapeRequired) { spanStarts, spanRequired, shapeRequired in
+                withBuffers(t.slotStarts, t.slots, t.slotDistance) { slotStarts, slots, slotDistance in
+                  withBuffers(tokenRows, shapeBits, scripts) { tokenRows, shapeBits, scripts in
+                    withBuffers(flags, spanEnd, spanType) { flags, spanEnd, spanType in
+                      withBuffers(t.rowFillsSlots, t.shapeFillsSlots, allowed) { rowFillsSlots, shapeFillsSlots, allowed in
+                        startCount = Self.findStarts(
+                          StartInputs(
+                            n: n, words: t.patternWords, slotWords: t.slotWords, width: t.rowWidth,
+                            startOffset: 2 * t.listWords, rows: rows, shapeStarts: shapeStarts, scriptStarts: scriptStarts,
+                            always: always, patternMask: patternMask, requiring: requiring, spanStarts: spanStarts,
+                            spanRequired: spanRequired, shapeRequired: shapeRequired, slotStarts: slotStarts, slots: slots,
+                            slotDistance: slotDistance, rowFillsSlots: rowFillsSlots, shapeFillsSlots: shapeFillsSlots,
+                            tokenRows: tokenRows, shapeBits: shapeBits, scripts: scripts, flags: flags, spanEnd: spanEnd,
+                            spanType: spanType, allowed: allowed),
+                          masks: masks, nearest: nearest, startTokens: startTokens)
+                      }
                     }
                   }
                 }
@@ -273,8 +283,10 @@ final class PatternMatcher {
         }
       }
     }
+    startTokens.removeSubrange(startCount...)
     swap(&masks, &self.masks)
     swap(&nearest, &self.nearest)
+    swap(&startTokens, &self.startTokens)
   }
 
   /// What ``findStarts(allowed:)``'s loop reads: the tables' arrays and the document's.
@@ -294,9 +306,12 @@ final class PatternMatcher {
 
   /// ``findStarts(allowed:)``'s loop. Indexes are computed with wrapping arithmetic: every
   /// one is a row, shape, script or slot number times a width the tables were built with.
+  /// Returns how many tokens it wrote to `startTokens`.
   private static func findStarts(
-    _ v: StartInputs, masks: UnsafeMutableBufferPointer<UInt64>, nearest: UnsafeMutableBufferPointer<Int32>
-  ) {
+    _ v: StartInputs, masks: UnsafeMutableBufferPointer<UInt64>, nearest: UnsafeMutableBufferPointer<Int32>,
+    startTokens: UnsafeMutableBufferPointer<Int32>
+  ) -> Int {
+    var startCount = 0
     let words = v.words
     let slotWords = v.slotWords
     let startOffset = v.startOffset
@@ -332,6 +347,7 @@ final class PatternMatcher {
         }
       }
       let script = Int(v.scripts[i]) &* words
+      var any: UInt64 = 0
       for w in 0..<words {
         var start =
           v.always[w] | v.shapeStarts[shape &* words &+ w] | v.rows[r0 &+ startOffset &+ w]
@@ -352,10 +368,16 @@ final class PatternMatcher {
           check &= check &- 1
         }
         masks[i &* words &+ w] = start
+        any |= start
+      }
+      if any != 0 {
+        startTokens[startCount] = Int32(i)
+        startCount &+= 1
       }
       if v.flags[i].contains(.startsParagraph) { paragraphEnd = Int32(i) }
       i -= 1
     }
+    return startCount
   }
 
   /// Per pattern, the tokens where a match can begin (`candidates`), from `masks`, ascending:
@@ -363,7 +385,6 @@ final class PatternMatcher {
   /// `candidates[candidateStarts[k]..<candidateStarts[k + 1]]`), with no array per pattern
   /// to grow one start at a time.
   private func listCandidates() {
-    let n = Int(tokenCount)
     let words = tables.patternWords
     let patterns = tables.patternCount
     var offsets: [Int32] = []
@@ -372,9 +393,10 @@ final class PatternMatcher {
     swap(&starts, &self.candidates)
     offsets.removeAll(keepingCapacity: true)
     offsets.append(contentsOf: repeatElement(0, count: patterns + 1))
+    let tokens = startTokens
     masks.withUnsafeBufferPointer { masks in
       offsets.withUnsafeMutableBufferPointer { offsets in
-        for i in 0..<n {
+        for i in tokens.lazy.map(Int.init) {
           for w in 0..<words {
             var mask = masks[i * words + w]
             while mask != 0 {
@@ -391,7 +413,7 @@ final class PatternMatcher {
       var fill = Array(offsets.dropLast())
       starts.withUnsafeMutableBufferPointer { starts in
         fill.withUnsafeMutableBufferPointer { fill in
-          for i in 0..<n {
+          for i in tokens.reversed().lazy.map(Int.init) {
             for w in 0..<words {
               var mask = masks[i * words + w]
               while mask != 0 {
