@@ -104,7 +104,7 @@ public struct BatchError: Error, CustomStringConvertible {
 /// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``removeGone(from:documents:states:)``,
 /// ``process(_:with:options:)``
 /// (each document reused only through
-/// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
+/// ``DocumentWork/reusable(_:stamp:hash:folders:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
 /// ``commit(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
@@ -295,6 +295,7 @@ public struct BatchRunner: Sendable {
     let workers = max(1, min(options.jobs, documents.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
+      let folders = work.folders()
       var extractor: Extractor
       do {
         extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
@@ -305,7 +306,7 @@ public struct BatchRunner: Sendable {
       while !interruption.isRequested {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
-        let bytes = work.process(documents[index], extractor: extractor, into: &local)
+        let bytes = work.process(documents[index], extractor: extractor, folders: folders, into: &local)
         if let bytes { progress?.advance(bytes: bytes) }
         // The normalizer's caches grow with the distinct words of every document the worker
         // read (as in ``LargeDocument``), and the recognizer keeps buffers as long as the
@@ -512,24 +513,24 @@ public struct BatchRunner: Sendable {
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
     /// the progress line; nil when the document could not be read.
-    func process(_ relative: String, extractor: Extractor, into tally: inout Tally) -> Int? {
+    func process(_ relative: String, extractor: Extractor, folders: Folders, into tally: inout Tally) -> Int? {
       let key = PathKey(relative)
       tally.attempted.insert(key)
-      let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
       // Taken before the bytes are read: if the file changes meanwhile, the next run sees
       // another status and hashes it again.
-      let stamp = FileStamp(path: source.path)
-      if let stamp, let old = reusable(relative, stamp: stamp, hash: nil) {
+      let stamp = folders.input.status(relative).flatMap(FileStamp.init(regular:))
+      if let stamp, let old = reusable(relative, stamp: stamp, hash: nil, folders: folders) {
         tally.reuse(old, for: key)
         return Int(stamp.size)
       }
+      let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
       let size = stamp.map { Int($0.size) } ?? 0
       if format == .jsonl, size >= options.largeDocumentBytes {
         // Held a piece at a time: weighs a piece.
         let weight = gate.enter(min(size, options.largeDocumentBlock.units))
         defer { gate.leave(weight) }
         do {
-          try processLarge(relative, source: source, stamp: stamp, into: &tally)
+          try processLarge(relative, source: source, stamp: stamp, folders: folders, into: &tally)
         } catch {
           tally.failures.append(error)
           if error.isWriteFailure { tally.kept.insert(key) }
@@ -538,7 +539,7 @@ public struct BatchRunner: Sendable {
       }
       let weight = gate.enter(size)
       defer { gate.leave(weight) }
-      return processWhole(relative, source: source, stamp: stamp, extractor: extractor, into: &tally)
+      return processWhole(relative, source: source, stamp: stamp, extractor: extractor, folders: folders, into: &tally)
     }
 
     /// The previous record of a document whose output can be kept, or nil. The document must
@@ -547,7 +548,7 @@ public struct BatchRunner: Sendable {
     /// of the recorded size (files are renamed into place without an `fsync`, so after a power
     /// loss one can be empty; it is then redone), the others present. Every document, read
     /// whole or in pieces, in every format, is reused only through here.
-    func reusable(_ relative: String, stamp: FileStamp?, hash: String?) -> RunState.Record? {
+    func reusable(_ relative: String, stamp: FileStamp?, hash: String?, folders: Folders) -> RunState.Record? {
       guard let old = previous.records[PathKey(relative)], !old.input.isEmpty else { return nil }
       if let hash {
         guard old.input == hash else { return nil }
@@ -555,11 +556,22 @@ public struct BatchRunner: Sendable {
         guard let stamp, old.stamp == stamp else { return nil }
       }
       let suffixes = format.documentSuffixes
-      guard let size = BatchRunner.size(of: target(relative)), old.output == nil || old.output == size else { return nil }
-      for suffix in suffixes.dropFirst() where BatchRunner.size(of: out.file(forDocument: relative, suffix: suffix)) == nil {
+      guard let size = folders.output.size(relative, suffix: suffixes.first ?? ".jsonl"), old.output == nil || old.output == size
+      else { return nil }
+      for suffix in suffixes.dropFirst() where folders.output.size(relative, suffix: suffix) == nil {
         return nil
       }
       return old
+    }
+
+    /// A worker's own open folders of the input and of `out/docs` (``FolderHandle``).
+    struct Folders {
+      let input: FolderHandle
+      let output: FolderHandle
+    }
+
+    func folders() -> Folders {
+      Folders(input: FolderHandle(root: inputRoot.path), output: FolderHandle(root: out.documentsFolder.path))
     }
 
     /// The document's main output file, whose size the run state records.
@@ -570,7 +582,7 @@ public struct BatchRunner: Sendable {
     /// Reads a document whole, reuses its output if its hash is unchanged, else extracts its
     /// mentions and writes its files.
     func processWhole(
-      _ relative: String, source: URL, stamp: FileStamp?, extractor: Extractor, into tally: inout Tally
+      _ relative: String, source: URL, stamp: FileStamp?, extractor: Extractor, folders: Folders, into tally: inout Tally
     ) -> Int? {
       let key = PathKey(relative)
       let display = displayPrefix + relative
@@ -585,7 +597,7 @@ public struct BatchRunner: Sendable {
       let hash = RunState.inputHash(bytes)
       let size = bytes.count
       let trusted = stamp?.trusted(at: startedAt)
-      if var old = reusable(relative, stamp: nil, hash: hash) {
+      if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
         tally.reuse(old, for: key)
         return size
@@ -626,10 +638,10 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes a document too large to read whole (see ``LargeDocument``): hashed in one
-    /// pass, reused through ``reusable(_:stamp:hash:)`` like any other, else extracted piece
+    /// pass, reused through ``reusable(_:stamp:hash:folders:)`` like any other, else extracted piece
     /// by piece.
     func processLarge(
-      _ relative: String, source: URL, stamp: FileStamp?, into tally: inout Tally
+      _ relative: String, source: URL, stamp: FileStamp?, folders: Folders, into tally: inout Tally
     ) throws(DocumentFailure) {
       let key = PathKey(relative)
       let document = LargeDocument(
@@ -637,7 +649,7 @@ public struct BatchRunner: Sendable {
         blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
       let (hash, size) = try document.inputHash()
       let trusted = stamp?.trusted(at: startedAt)
-      if var old = reusable(relative, stamp: nil, hash: hash) {
+      if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
         tally.reuse(old, for: key)
         return

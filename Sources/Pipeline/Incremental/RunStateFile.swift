@@ -28,7 +28,13 @@ struct FileStamp: Hashable, Sendable {
   /// The status of a regular file (following symbolic links), or nil.
   init?(path: String) {
     var info = stat()
-    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    guard stat(path, &info) == 0 else { return nil }
+    self.init(regular: info)
+  }
+
+  /// The status `info` when it is a regular file's, or nil.
+  init?(regular info: stat) {
+    guard info.st_mode & S_IFMT == S_IFREG else { return nil }
     size = UInt64(info.st_size)
     modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
