@@ -34,6 +34,9 @@ public struct BatchOptions: Sendable {
   var folderReader = FolderReader.system
   /// For tests: how output bytes are written (to make the disk full at a chosen byte).
   var fileWriter = FileWriter.system
+  /// For tests: how much older than the run a document's times must be for its file status to
+  /// be recorded (``FileStamp/settled``; 0 trusts any file written before the run started).
+  var settled = FileStamp.settled
 
   public init() {}
 

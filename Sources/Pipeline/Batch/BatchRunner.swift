@@ -155,7 +155,7 @@ public struct BatchRunner: Sendable {
       interrupted: interrupted)
     do {
       let entities = try commit(&tally, states: states, out: out)
-      return summarize(tally, selection: selection, entities: entities.count, interrupted: interrupted, started: started)
+      return summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
     } catch {
       var failed = error
       let entities = lastFiles(tally, states: states, out: out).entities.count
@@ -221,6 +221,9 @@ public struct BatchRunner: Sendable {
     /// The records this run may reuse: `recorded` when its key is this run's and the format
     /// allows reuse, else an empty state.
     var previous: RunState
+    /// `previous` is `recorded`, and every document it records is listed again: a run in which
+    /// every document keeps its record leaves the state as it is.
+    var unchangedIfReused = false
   }
 
   /// Loads the run state and decides what may be reused, then, before anything is written,
@@ -240,7 +243,7 @@ public struct BatchRunner: Sendable {
       pending.records[relative] = RunState.Record(input: "", entities: [])
       added += 1
     }
-    pending.otherFiles = recorded.files.subtracting(pending.files)
+    pending.otherFiles = recorded.files(notIn: pending)
     // When it adds nothing to the recorded state (an unchanged re-run), it is that state.
     let unchanged =
       reusable && recorded.key == key && added == 0 && pending.suffixes == recorded.suffixes
@@ -250,7 +253,10 @@ public struct BatchRunner: Sendable {
     } catch {
       throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
     }
-    return States(key: key, recorded: recorded, previous: previous)
+    var states = States(key: key, recorded: recorded, previous: previous)
+    // Every listed document is recorded (added == 0) and as many are listed as recorded.
+    states.unchangedIfReused = unchanged && documents.count == recorded.records.count
+    return states
   }
 
   /// Removes, before any document is written, the files of documents the last run recorded
@@ -261,6 +267,8 @@ public struct BatchRunner: Sendable {
   /// output as it was but for these. Only files of the current format, and none under a
   /// folder that could not be listed.
   func removeGone(from out: OutputFolder, documents selection: Selection, states: States) {
+    // Every recorded document is listed: none is gone.
+    if states.unchangedIfReused { return }
     let listed = Set(selection.documents.lazy.map(PathKey.init))
     let unlisted = selection.problems.map { $0.path.isEmpty ? "" : $0.path + "/" }
     var gone: [String] = []
@@ -376,16 +384,17 @@ public struct BatchRunner: Sendable {
   /// last. If one cannot be written (a full disk), every temporary file is removed and the
   /// error thrown: `out/` is then as the previous run left it, and the run state the one
   /// written before the first document, under which the next run redoes what this one did.
-  func commit(_ tally: inout Tally, states: States, out: OutputFolder) throws(BatchError) -> EntityTable {
+  func commit(_ tally: inout Tally, states: States, out: OutputFolder) throws(BatchError) -> Int {
+    if let count = unchanged(tally, states: states, out: out) { return count }
     var last = lastFiles(tally, states: states, out: out)
-    var temporaries = try writeTemporaries(last.files, out: out, tally: &tally)
+    var temporaries = try writeTemporaries(last.files, state: &last.state, out: out, tally: &tally)
     if renameStaged(&tally, out: out) {
       // Some document's files could not be renamed into place: the last files say otherwise.
       for (temporary, _) in temporaries { unlink(temporary.path) }
       last = lastFiles(tally, states: states, out: out)
-      temporaries = try writeTemporaries(last.files, out: out, tally: &tally)
+      temporaries = try writeTemporaries(last.files, state: &last.state, out: out, tally: &tally)
     }
-    out.removeDocumentFiles(states.recorded.files.subtracting(last.state.files).map(\.path))
+    out.removeDocumentFiles(states.recorded.files(notIn: last.state).map(\.path))
     for (index, (temporary, url)) in temporaries.enumerated() {
       do throws(WriteFailure) {
         try out.moveIntoPlace(temporary, url)
@@ -394,11 +403,30 @@ public struct BatchRunner: Sendable {
         throw BatchError(.error(file: url.path, "cannot write (\(error.reason))"))
       }
     }
-    return last.entities
+    return last.entities.count
+  }
+
+  /// When every document kept its record as the last run left it (none added, gone, redone,
+  /// failed or rehashed) and `entities.jsonl` is the file that run wrote (same size,
+  /// modification time and inode), the last files
+  /// would be written again byte for byte: they are left as they are. Returns the number of
+  /// entities then, else nil.
+  func unchanged(_ tally: Tally, states: States, out: OutputFolder) -> Int? {
+    guard states.unchangedIfReused, tally.unchangedRecords == states.recorded.records.count,
+      tally.records.count == tally.unchangedRecords, tally.failures.isEmpty, tally.staged.isEmpty,
+      tally.collected.isEmpty, format.collectionFiles(lines: [], types: rules.types).isEmpty,
+      let written = states.recorded.entitiesFile, RunState.EntitiesFile(out.entitiesFile.path, count: written.count) == written
+    else { return nil }
+    // The other files that the state keeps are those still there (``lastFiles``).
+    for file in states.recorded.otherFiles where !format.documentSuffixes.contains(where: { file.path.hasSuffix($0) }) {
+      guard access(out.documentsFolder.path + "/" + file.path, F_OK) == 0 else { return nil }
+    }
+    return written.count
   }
 
   /// The run state, `entities.jsonl` and the format's collection files as this run leaves
-  /// them; the run state last.
+  /// them (`files`: `entities.jsonl` first, without the run state, which
+  /// ``writeTemporaries(_:state:out:tally:)`` writes last).
   func lastFiles(
     _ tally: Tally, states: States, out: OutputFolder
   ) -> (state: RunState, entities: EntityTable, files: [(URL, [UInt8])]) {
@@ -407,28 +435,39 @@ public struct BatchRunner: Sendable {
     state.suffixes = format.documentSuffixes
     // A document that is gone, or failed this time, must not keep an old result; files of
     // another format stay; a file that no run state records is not Quipu's to remove.
-    state.otherFiles = states.recorded.files.subtracting(state.files).filter { file in
+    state.otherFiles = states.recorded.files(notIn: state).filter { file in
       !format.documentSuffixes.contains { file.path.hasSuffix($0) }
         && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
     var entities = EntityTable()
     for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
+    state.entitiesFile = RunState.EntitiesFile(bytes: 0, modified: 0, inode: 0, count: entities.count)
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files =
       [(out.entitiesFile, entities.render())]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
-      + [(out.stateFile, state.serialized())]
     return (state, entities, files)
   }
 
-  /// Writes each file to its temporary file (flushed to disk) and returns them, with the
-  /// files they stand for. If one cannot be written, removes every temporary file of the
-  /// run, the documents' too, and throws.
+  /// Writes each file to its temporary file (flushed to disk), then the run state, which
+  /// records the status of `entities.jsonl`'s temporary file (its first file; the rename keeps
+  /// size, modification time and inode), and returns them, with the files they stand for.
+  /// If one cannot be written, removes every temporary file of the run, the documents' too,
+  /// and throws.
   func writeTemporaries(
-    _ files: [(URL, [UInt8])], out: OutputFolder, tally: inout Tally
+    _ files: [(URL, [UInt8])], state: inout RunState, out: OutputFolder, tally: inout Tally
   ) throws(BatchError) -> [(temporary: URL, url: URL)] {
     var written: [(temporary: URL, url: URL)] = []
-    for (url, bytes) in files {
+    for index in 0...files.count {
+      let (url, bytes): (URL, [UInt8])
+      if index < files.count {
+        (url, bytes) = files[index]
+      } else {
+        if let entities = written.first {
+          state.entitiesFile = RunState.EntitiesFile(entities.temporary.path, count: state.entitiesFile?.count ?? 0)
+        }
+        (url, bytes) = (out.stateFile, state.serialized())
+      }
       do throws(WriteFailure) {
         written.append((try out.writeTemporary(bytes, for: url, durable: true), url))
       } catch {
@@ -462,7 +501,7 @@ public struct BatchRunner: Sendable {
     tally.staged = []
     for (document, failure) in failed {
       for url in renamed[document] ?? [] { unlink(url.path) }
-      tally.mentions -= tally.records[document]?.entities.reduce(0) { $0 + $1.mentions } ?? 0
+      tally.mentions -= tally.records[document]?.mentions ?? 0
       tally.records[document] = nil
       tally.collected[document] = nil
       tally.failures.append(failure)
@@ -521,6 +560,7 @@ public struct BatchRunner: Sendable {
       let stamp = folders.input.status(relative).flatMap(FileStamp.init(regular:))
       if let stamp, let old = reusable(relative, stamp: stamp, hash: nil, folders: folders) {
         tally.reuse(old, for: key)
+        tally.unchangedRecords += 1
         return Int(stamp.size)
       }
       let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
@@ -596,7 +636,7 @@ public struct BatchRunner: Sendable {
       }
       let hash = RunState.inputHash(bytes)
       let size = bytes.count
-      let trusted = stamp?.trusted(at: startedAt)
+      let trusted = stamp?.trusted(at: startedAt, settled: options.settled)
       if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
         tally.reuse(old, for: key)
@@ -648,7 +688,7 @@ public struct BatchRunner: Sendable {
         url: source, relative: relative, display: displayPrefix + relative, options: options,
         blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
       let (hash, size) = try document.inputHash()
-      let trusted = stamp?.trusted(at: startedAt)
+      let trusted = stamp?.trusted(at: startedAt, settled: options.settled)
       if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
         tally.reuse(old, for: key)
@@ -719,13 +759,16 @@ public struct BatchRunner: Sendable {
     var tokens = 0
     var bytes = 0
     var reused = 0
+    /// Documents reused with their record as it was (the same file status): see
+    /// ``BatchRunner/unchanged(_:states:out:)``.
+    var unchangedRecords = 0
     var fatal: String?
 
     /// Keeps a document's previous record (its output files stay as they are).
     mutating func reuse(_ record: RunState.Record, for key: PathKey) {
       records[key] = record
       reused += 1
-      mentions += record.entities.reduce(0) { $0 + $1.mentions }
+      mentions += record.mentions
     }
 
     /// A document's output could not be written: a failure, and its previous output is kept.
@@ -741,9 +784,9 @@ public struct BatchRunner: Sendable {
     }
 
     mutating func merge(_ other: Tally) {
-      records.merge(other.records) { a, _ in a }
+      if records.isEmpty { records = other.records } else { records.merge(other.records) { a, _ in a } }
       failures += other.failures
-      attempted.formUnion(other.attempted)
+      if attempted.isEmpty { attempted = other.attempted } else { attempted.formUnion(other.attempted) }
       kept.formUnion(other.kept)
       staged += other.staged
       collected.merge(other.collected) { mine, _ in mine }
@@ -751,6 +794,7 @@ public struct BatchRunner: Sendable {
       tokens += other.tokens
       bytes += other.bytes
       reused += other.reused
+      unchangedRecords += other.unchangedRecords
       fatal = fatal ?? other.fatal
     }
   }

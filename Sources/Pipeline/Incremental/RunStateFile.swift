@@ -7,7 +7,7 @@ import Output
 /// re-run reads no document.
 ///
 /// Only a status whose times are older than the run's start by ``settled`` is recorded
-/// (``trusted(at:)``): a file rewritten in the same clock tick as the run read it could keep its
+/// (``trusted(at:settled:)``): a file rewritten in the same clock tick as the run read it could keep its
 /// status while its bytes change (git's "racily clean" files). Anything else is hashed again.
 struct FileStamp: Hashable, Sendable {
   var size: UInt64
@@ -42,8 +42,8 @@ struct FileStamp: Hashable, Sendable {
   }
 
   /// The stamp, if the file had settled before `start` (nanoseconds since 1970, wall clock).
-  func trusted(at start: Int64) -> FileStamp? {
-    max(modified, changed) < start - Self.settled ? self : nil
+  func trusted(at start: Int64, settled: Int64 = Self.settled) -> FileStamp? {
+    max(modified, changed) < start - settled ? self : nil
   }
 
   /// Now, in nanoseconds since 1970 (the clock file times are in).
@@ -60,10 +60,42 @@ struct FileStamp: Hashable, Sendable {
 /// then everything else as indices into it: the key, the suffixes, each document's record
 /// (sorted by path) with its entity summaries, and the other files. An entity shared by every
 /// document is one string, and reading the state makes one `String` per distinct string.
+/// Version 3 ends the body with `entities.jsonl`'s status and entity count
+/// (``RunState/EntitiesFile``); version 2, without them, is still read.
 /// A file that is torn, truncated, damaged or of another version does not decode (nil), which
 /// a run takes as no state.
+///
+/// Reading makes no value per entity summary: a record keeps the position of its summaries in
+/// the file's bytes (``EncodedEntities``), checked and counted when read, decoded when asked for.
 enum RunStateFile {
-  static let magic = Array("quipu run-state 2\n".utf8)
+  static let magic = Array("quipu run-state 3\n".utf8)
+  static let magic2 = Array("quipu run-state 2\n".utf8)
+
+  /// A state file's bytes and its table of strings, shared by the records read from it.
+  final class Source: Sendable {
+    let bytes: [UInt8]
+    let end: Int
+    let strings: [String]
+
+    init(bytes: [UInt8], end: Int, strings: [String]) {
+      self.bytes = bytes
+      self.end = end
+      self.strings = strings
+    }
+  }
+
+  /// A record's entity summaries, still in the state file's bytes (already checked).
+  struct EncodedEntities: Sendable {
+    let source: Source
+    let position: Int
+    let count: Int
+
+    func decode() -> [EntityTable.Summary] {
+      var reader = Reader(bytes: source.bytes, position: position, end: source.end)
+      reader.strings = source.strings
+      return reader.entities(count) ?? []
+    }
+  }
 
   static func encode(_ state: RunState) -> [UInt8] {
     var strings: [String] = []
@@ -110,6 +142,12 @@ enum RunStateFile {
     let others = state.otherFiles.sorted(by: PathKey.byBytes)
     varint(UInt64(others.count), &body)
     for file in others { string(file.path) }
+    if let file = state.entitiesFile {
+      body.append(1)
+      for field in [UInt64(file.bytes), UInt64(bitPattern: file.modified), file.inode, UInt64(file.count)] { varint(field, &body) }
+    } else {
+      body.append(0)
+    }
 
     var out = magic
     varint(UInt64(strings.count), &out)
@@ -124,13 +162,15 @@ enum RunStateFile {
   }
 
   static func decode(_ bytes: [UInt8]) -> RunState? {
-    guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
+    guard bytes.count >= magic.count + 8 else { return nil }
+    let version3 = bytes.starts(with: magic)
+    guard version3 || bytes.starts(with: magic2) else { return nil }
     let end = bytes.count - 8
     var hash: UInt64 = 0
     for i in 0..<8 { hash |= UInt64(bytes[end + i]) << UInt64(8 * i) }
     guard StableHash.of(bytes[..<end]).value == hash else { return nil }
     var reader = Reader(bytes: bytes, position: magic.count, end: end)
-    return reader.state()
+    return reader.state(version3: version3)
   }
 
   static func varint(_ value: UInt64, _ out: inout [UInt8]) {
@@ -172,7 +212,7 @@ enum RunStateFile {
       return strings[Int(n)]
     }
 
-    mutating func state() -> RunState? {
+    mutating func state(version3: Bool) -> RunState? {
       guard let stringCount = count() else { return nil }
       strings.reserveCapacity(stringCount)
       for _ in 0..<stringCount {
@@ -180,6 +220,7 @@ enum RunStateFile {
         strings.append(String(decoding: bytes[position..<position + length], as: UTF8.self))
         position += length
       }
+      let source = Source(bytes: bytes, end: end, strings: strings)
       guard let key = string(), let suffixCount = count() else { return nil }
       var state = RunState(key: key)
       for _ in 0..<suffixCount {
@@ -191,38 +232,22 @@ enum RunStateFile {
       for _ in 0..<recordCount {
         guard let doc = string(), let input = string(), let output = number(), position < end else { return nil }
         guard output == 0 || Int(exactly: output - 1) != nil else { return nil }
-        var record = RunState.Record(input: input, entities: [], output: output == 0 ? nil : Int(output - 1))
+        var stamp: FileStamp?
         let stamped = bytes[position]
         position += 1
         if stamped == 1 {
           guard let size = number(), let modified = number(), let changed = number(), let inode = number() else { return nil }
-          record.stamp = FileStamp(
+          stamp = FileStamp(
             size: size, modified: Int64(bitPattern: modified), changed: Int64(bitPattern: changed), inode: inode)
         } else if stamped != 0 {
           return nil
         }
         guard let entityCount = count() else { return nil }
-        record.entities.reserveCapacity(entityCount)
-        for _ in 0..<entityCount {
-          guard let id = string(), let type = string(), let name = string(), let mentions = number(),
-            let aliasCount = count()
-          else { return nil }
-          var aliases: [String] = []
-          aliases.reserveCapacity(aliasCount)
-          for _ in 0..<aliasCount {
-            guard let alias = string() else { return nil }
-            aliases.append(alias)
-          }
-          guard let attributeCount = count() else { return nil }
-          var attributes: [String: String] = [:]
-          for _ in 0..<attributeCount {
-            guard let key = string(), let value = string() else { return nil }
-            attributes[key] = value
-          }
-          record.entities.append(
-            EntityTable.Summary(
-              id: id, type: type, name: name, mentions: Int(clamping: mentions), aliases: aliases, attributes: attributes))
-        }
+        let start = position
+        guard let mentions = skipEntities(entityCount) else { return nil }
+        let record = RunState.Record(
+          input: input, encoded: EncodedEntities(source: source, position: start, count: entityCount), mentions: mentions,
+          output: output == 0 ? nil : Int(output - 1), stamp: stamp)
         state.records[PathKey(doc)] = record
       }
       guard let otherCount = count() else { return nil }
@@ -230,7 +255,61 @@ enum RunStateFile {
         guard let file = string() else { return nil }
         state.otherFiles.insert(PathKey(file))
       }
+      if version3 {
+        guard position < end else { return nil }
+        let known = bytes[position]
+        position += 1
+        if known == 1 {
+          guard let size = number(), let modified = number(), let inode = number(), let count = number(),
+            let size = Int(exactly: size), let count = Int(exactly: count)
+          else { return nil }
+          state.entitiesFile = RunState.EntitiesFile(
+            bytes: size, modified: Int64(bitPattern: modified), inode: inode, count: count)
+        } else if known != 0 {
+          return nil
+        }
+      }
       return position == end ? state : nil
+    }
+
+    /// Steps over `count` entity summaries, checking them; returns the sum of their mentions.
+    mutating func skipEntities(_ count: Int) -> Int? {
+      var mentions = 0
+      for _ in 0..<count {
+        guard string() != nil, string() != nil, string() != nil, let n = number(), let aliasCount = self.count() else { return nil }
+        mentions &+= Int(clamping: n)
+        for _ in 0..<aliasCount where string() == nil { return nil }
+        guard let attributeCount = self.count() else { return nil }
+        for _ in 0..<attributeCount * 2 where string() == nil { return nil }
+      }
+      return mentions
+    }
+
+    /// Reads `count` entity summaries.
+    mutating func entities(_ count: Int) -> [EntityTable.Summary]? {
+      var entities: [EntityTable.Summary] = []
+      entities.reserveCapacity(count)
+      for _ in 0..<count {
+        guard let id = string(), let type = string(), let name = string(), let mentions = number(),
+          let aliasCount = self.count()
+        else { return nil }
+        var aliases: [String] = []
+        aliases.reserveCapacity(aliasCount)
+        for _ in 0..<aliasCount {
+          guard let alias = string() else { return nil }
+          aliases.append(alias)
+        }
+        guard let attributeCount = self.count() else { return nil }
+        var attributes: [String: String] = [:]
+        for _ in 0..<attributeCount {
+          guard let key = string(), let value = string() else { return nil }
+          attributes[key] = value
+        }
+        entities.append(
+          EntityTable.Summary(
+            id: id, type: type, name: name, mentions: Int(clamping: mentions), aliases: aliases, attributes: attributes))
+      }
+      return entities
     }
   }
 }
