@@ -59,6 +59,7 @@ struct InputFilter: Sendable {
   var exclude: [String]
 
   func accepts(_ relative: String) -> Bool {
+    if include == nil && exclude.isEmpty, let accepted = Self.hasDefaultExtension(relative) { return accepted }
     let name = relative.split(separator: "/").last.map(String.init) ?? relative
     if exclude.contains(where: { Self.matches($0, relative, name) }) { return false }
     guard let include else {
@@ -66,6 +67,26 @@ struct InputFilter: Sendable {
       return ext.isEmpty || BatchOptions.defaultExtensions.contains(ext)
     }
     return include.contains { Self.matches($0, relative, name) }
+  }
+
+  /// Whether the file name ends in one of ``BatchOptions/defaultExtensions`` (any case) or has
+  /// no `.`, read from the bytes (a split of every path into strings was most of the listing's
+  /// time); nil for an extension that is not ASCII, which the general path lowercases.
+  static func hasDefaultExtension(_ relative: String) -> Bool? {
+    var relative = relative
+    return relative.withUTF8 { bytes -> Bool? in
+      let dot = UInt8(ascii: ".")
+      let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+      guard bytes[nameStart...].contains(dot) else { return true }
+      // The last piece between dots that is not empty, as `split(separator: ".")` gives it.
+      var end = bytes.count
+      while end > nameStart && bytes[end - 1] == dot { end -= 1 }
+      var start = end
+      while start > nameStart && bytes[start - 1] != dot { start -= 1 }
+      guard start < end, bytes[start..<end].allSatisfy({ $0 < 0x80 }) else { return nil }
+      let ext = String(decoding: bytes[start..<end].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+      return BatchOptions.defaultExtensions.contains(ext)
+    }
   }
 
   static func matches(_ glob: String, _ relative: String, _ name: String) -> Bool {

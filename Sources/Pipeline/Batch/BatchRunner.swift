@@ -304,14 +304,8 @@ public struct BatchRunner: Sendable {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
       let folders = work.folders()
-      var extractor: Extractor
-      do {
-        extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
-      } catch {
-        shared.tally.withLock { $0.fatal = "\(error)" }
-        return
-      }
-      while !interruption.isRequested {
+      let extractor = ExtractorSlot(work)
+      while !interruption.isRequested, local.fatal == nil {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
         let bytes = work.process(documents[index], extractor: extractor, folders: folders, into: &local)
@@ -321,11 +315,7 @@ public struct BatchRunner: Sendable {
         // longest document: after a large document, or once the caches are large, a new
         // extractor starts afresh (output the same), and the freed memory goes back.
         let large = (bytes ?? 0) >= Self.trimAfterBytes
-        if large || extractor.normalizer.cachedFormCount > options.formsPerExtractor,
-          let fresh = try? Extractor(rules: work.rules, gazetteer: work.gazetteer)
-        {
-          extractor = fresh
-        }
+        if large || (extractor.made?.normalizer.cachedFormCount ?? 0) > options.formsPerExtractor { extractor.made = nil }
         if large { ResidentMemory.trim() }
       }
       shared.tally.withLock { $0.merge(local) }
@@ -337,6 +327,27 @@ public struct BatchRunner: Sendable {
       throw BatchError(.error(fatal))
     }
     return (tally, interruption.isRequested && tally.attempted.count < documents.count)
+  }
+
+  /// A worker's ``Extractor``, made when a document first needs one: an unchanged re-run, which
+  /// reads no document, makes none (each costs building the pattern tables).
+  final class ExtractorSlot {
+    let work: DocumentWork
+    /// The extractor made, if any; set to nil to start afresh with the next document.
+    var made: Extractor?
+
+    init(_ work: DocumentWork) { self.work = work }
+
+    /// The extractor, made now if there is none; nil (with `tally.fatal` set) if it cannot be.
+    func get(_ tally: inout Tally) -> Extractor? {
+      if let made { return made }
+      do {
+        made = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
+      } catch {
+        tally.fatal = "\(error)"
+      }
+      return made
+    }
   }
 
   /// After a document of this many bytes, a worker takes a new extractor and freed memory goes
@@ -552,7 +563,7 @@ public struct BatchRunner: Sendable {
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
     /// the progress line; nil when the document could not be read.
-    func process(_ relative: String, extractor: Extractor, folders: Folders, into tally: inout Tally) -> Int? {
+    func process(_ relative: String, extractor: ExtractorSlot, folders: Folders, into tally: inout Tally) -> Int? {
       let key = PathKey(relative)
       tally.attempted.insert(key)
       // Taken before the bytes are read: if the file changes meanwhile, the next run sees
@@ -622,7 +633,8 @@ public struct BatchRunner: Sendable {
     /// Reads a document whole, reuses its output if its hash is unchanged, else extracts its
     /// mentions and writes its files.
     func processWhole(
-      _ relative: String, source: URL, stamp: FileStamp?, extractor: Extractor, folders: Folders, into tally: inout Tally
+      _ relative: String, source: URL, stamp: FileStamp?, extractor slot: ExtractorSlot, folders: Folders,
+      into tally: inout Tally
     ) -> Int? {
       let key = PathKey(relative)
       let display = displayPrefix + relative
@@ -641,6 +653,10 @@ public struct BatchRunner: Sendable {
         old.stamp = trusted
         tally.reuse(old, for: key)
         return size
+      }
+      guard let extractor = slot.get(&tally) else {
+        tally.kept.insert(key)
+        return nil
       }
       // The bytes go once decoded: the stages after hold the text, tokens and mentions.
       let document: Document
