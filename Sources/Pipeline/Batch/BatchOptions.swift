@@ -84,10 +84,16 @@ struct InputFilter: Sendable {
       var start = end
       while start > nameStart && bytes[start - 1] != dot { start -= 1 }
       guard start < end, bytes[start..<end].allSatisfy({ $0 < 0x80 }) else { return nil }
-      let ext = String(decoding: bytes[start..<end].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-      return BatchOptions.defaultExtensions.contains(ext)
+      guard end - start <= 8 else { return false }  // no default extension is longer
+      var packed: UInt64 = 0
+      for byte in bytes[start..<end] { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+      return defaultExtensionCodes.contains(packed)
     }
   }
+
+  /// ``BatchOptions/defaultExtensions``, each as its ASCII bytes packed into an integer.
+  static let defaultExtensionCodes = Set(
+    BatchOptions.defaultExtensions.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
   static func matches(_ glob: String, _ relative: String, _ name: String) -> Bool {
     glob.contains("/") ? fnmatch(glob, relative, FNM_PATHNAME) == 0 : fnmatch(glob, name, 0) == 0
