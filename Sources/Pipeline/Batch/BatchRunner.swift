@@ -148,7 +148,8 @@ public struct BatchRunner: Sendable {
     let work = DocumentWork(
       rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
-      displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight))
+      displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight),
+      entersReused: !states.unchangedIfReused)
     var (tally, interrupted) = try process(selection.documents, with: work, options: options)
     keepPrevious(
       in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
@@ -366,6 +367,7 @@ public struct BatchRunner: Sendable {
       guard tally.records[relative] == nil else { return }
       if let old = states.previous.records[relative] {
         tally.records[relative] = old
+        tally.unentered.append(relative)
       } else if states.recorded.records[relative] != nil, states.recorded.suffixes == format.documentSuffixes {
         // Written under another key: kept, and recorded so as to be redone next time.
         tally.records[relative] = RunState.Record(input: "", entities: [])
@@ -450,8 +452,17 @@ public struct BatchRunner: Sendable {
       !format.documentSuffixes.contains { file.path.hasSuffix($0) }
         && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
-    var entities = EntityTable()
-    for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
+    var entities: EntityTable
+    // Each record's rows counted once (a document listed twice would count twice).
+    if tally.enteredAll && tally.entered + tally.unentered.count == tally.records.count {
+      entities = tally.entities
+      for document in tally.unentered {
+        for summary in tally.records[document]?.entities ?? [] { entities.add(summary, document: document.path) }
+      }
+    } else {
+      entities = EntityTable()
+      for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
+    }
     state.entitiesFile = RunState.EntitiesFile(bytes: 0, modified: 0, inode: 0, count: entities.count)
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files =
@@ -496,24 +507,33 @@ public struct BatchRunner: Sendable {
   /// Returns whether one failed.
   func renameStaged(_ tally: inout Tally, out: OutputFolder) -> Bool {
     var failed: [PathKey: DocumentFailure] = [:]
-    var renamed: [PathKey: [URL]] = [:]
-    for file in tally.staged {
-      if failed[file.document] != nil {
-        unlink(file.temporary.path)
+    // Which staged files were renamed, looked at only when a document failed (its files
+    // are consecutive in `staged`): no bookkeeping per file otherwise.
+    var renamed = [Bool](repeating: false, count: tally.staged.count)
+    for (index, file) in tally.staged.enumerated() {
+      if !failed.isEmpty, failed[file.document] != nil {
+        unlink(file.temporary)
         continue
       }
-      do throws(WriteFailure) {
-        try out.moveIntoPlace(file.temporary, file.target)
-        renamed[file.document, default: []].append(file.target)
-      } catch {
+      if rename(file.temporary, file.target) == 0 {
+        renamed[index] = true
+      } else {
+        let code = errno
+        unlink(file.temporary)
+        let error = WriteFailure(path: file.target, code: code)
         failed[file.document] = DocumentFailure(path: file.display, message: error.description, isWriteFailure: true)
+      }
+    }
+    if !failed.isEmpty {
+      for (index, file) in tally.staged.enumerated() where renamed[index] && failed[file.document] != nil {
+        unlink(file.target)
       }
     }
     tally.staged = []
     for (document, failure) in failed {
-      for url in renamed[document] ?? [] { unlink(url.path) }
       tally.mentions -= tally.records[document]?.mentions ?? 0
       tally.records[document] = nil
+      tally.enteredAll = false  // its rows are in the workers' tables
       tally.collected[document] = nil
       tally.failures.append(failure)
     }
@@ -559,6 +579,10 @@ public struct BatchRunner: Sendable {
     let displayPrefix: String
     /// Bounds the bytes of the documents that the workers hold at once (``BatchOptions/bytesInFlight``).
     let gate: ByteGate
+    /// Whether a worker counts the rows of a document reused with its record unchanged in its
+    /// own table (``Tally/entities``): not when the run may turn out unchanged
+    /// (``States/unchangedIfReused``), which rebuilds no table.
+    let entersReused: Bool
 
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
@@ -570,7 +594,7 @@ public struct BatchRunner: Sendable {
       // another status and hashes it again.
       let stamp = folders.input.status(relative).flatMap(FileStamp.init(regular:))
       if let stamp, let old = reusable(relative, stamp: stamp, hash: nil, folders: folders) {
-        tally.reuse(old, for: key)
+        tally.reuse(old, for: key, enter: entersReused)
         tally.unchangedRecords += 1
         return Int(stamp.size)
       }
@@ -651,7 +675,7 @@ public struct BatchRunner: Sendable {
       let trusted = stamp?.trusted(at: startedAt, settled: options.settled)
       if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
-        tally.reuse(old, for: key)
+        tally.reuse(old, for: key, enter: true)
         return size
       }
       guard let extractor = slot.get(&tally) else {
@@ -674,11 +698,11 @@ public struct BatchRunner: Sendable {
         for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
           let url = out.file(forDocument: relative, suffix: file.suffix)
           let temporary = try out.writeTemporary(file.bytes, for: url, durable: false)
-          staged.append(Staged(document: key, temporary: temporary, target: url, display: display))
+          staged.append(Staged(document: key, temporary: temporary.path, target: url.path, display: display))
           if url == target { outputBytes = file.bytes.count }
         }
       } catch {
-        for file in staged { unlink(file.temporary.path) }
+        for file in staged { unlink(file.temporary) }
         tally.unwritten(key, display: display, error)
         return size
       }
@@ -686,7 +710,9 @@ public struct BatchRunner: Sendable {
       if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
       var table = EntityTable()
       table.add(extracted.mentions, document: relative)
-      tally.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
+      let summaries = table.summaries
+      tally.enter(summaries, document: key)
+      tally.records[key] = RunState.Record(input: hash, entities: summaries, output: outputBytes, stamp: trusted)
       tally.mentions += extracted.mentions.count
       tally.tokens += extracted.document.tokens.count
       tally.bytes += size
@@ -707,15 +733,17 @@ public struct BatchRunner: Sendable {
       let trusted = stamp?.trusted(at: startedAt, settled: options.settled)
       if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
-        tally.reuse(old, for: key)
+        tally.reuse(old, for: key, enter: true)
         return
       }
       let result = try document.extract(
         rules: rules, gazetteer: gazetteer, explain: options.explain, target: target(relative), out: out)
       tally.staged.append(
-        Staged(document: key, temporary: result.temporary, target: target(relative), display: displayPrefix + relative))
-      tally.records[key] = RunState.Record(
-        input: hash, entities: result.entities.summaries, output: result.outputBytes, stamp: trusted)
+        Staged(
+          document: key, temporary: result.temporary.path, target: target(relative).path, display: displayPrefix + relative))
+      let summaries = result.entities.summaries
+      tally.enter(summaries, document: key)
+      tally.records[key] = RunState.Record(input: hash, entities: summaries, output: result.outputBytes, stamp: trusted)
       tally.mentions += result.mentions
       tally.tokens += result.tokens
       tally.bytes += size
@@ -778,11 +806,31 @@ public struct BatchRunner: Sendable {
     /// Documents reused with their record as it was (the same file status): see
     /// ``BatchRunner/unchanged(_:states:out:)``.
     var unchangedRecords = 0
+    /// The rows of the documents in `records`, counted by the workers as they went (in
+    /// parallel), but for those in ``unentered``; when ``enteredAll`` is false (a record was
+    /// taken out since), rebuilt from `records`.
+    var entities = EntityTable()
+    var unentered: [PathKey] = []
+    var enteredAll = true
+    /// How many documents' rows are in `entities`.
+    var entered = 0
     var fatal: String?
 
-    /// Keeps a document's previous record (its output files stay as they are).
-    mutating func reuse(_ record: RunState.Record, for key: PathKey) {
+    /// Counts a document's rows in ``entities``.
+    mutating func enter(_ summaries: [EntityTable.Summary], document: PathKey) {
+      for summary in summaries { entities.add(summary, document: document.path) }
+      entered += 1
+    }
+
+    /// Keeps a document's previous record (its output files stay as they are), and counts its
+    /// rows in `entities` now (`enter`), or later (``unentered``).
+    mutating func reuse(_ record: RunState.Record, for key: PathKey, enter: Bool) {
       records[key] = record
+      if enter {
+        self.enter(record.entities, document: key)
+      } else {
+        unentered.append(key)
+      }
       reused += 1
       mentions += record.mentions
     }
@@ -795,7 +843,7 @@ public struct BatchRunner: Sendable {
 
     /// Removes the temporary files of the documents' new output (the run stops short).
     mutating func discardStaged() {
-      for file in staged { unlink(file.temporary.path) }
+      for file in staged { unlink(file.temporary) }
       staged = []
     }
 
@@ -811,6 +859,10 @@ public struct BatchRunner: Sendable {
       bytes += other.bytes
       reused += other.reused
       unchangedRecords += other.unchangedRecords
+      if entities.count == 0 { entities = other.entities } else { entities.merge(other.entities) }
+      unentered += other.unentered
+      enteredAll = enteredAll && other.enteredAll
+      entered += other.entered
       fatal = fatal ?? other.fatal
     }
   }
@@ -818,8 +870,9 @@ public struct BatchRunner: Sendable {
   /// A new file of a document, written whole to a temporary file, waiting to be renamed.
   struct Staged: Sendable {
     var document: PathKey
-    var temporary: URL
-    var target: URL
+    /// Paths (made by the worker that wrote the file, not by the thread that renames it).
+    var temporary: String
+    var target: String
     var display: String
   }
 
