@@ -183,10 +183,23 @@ public struct EntityTable: Sendable {
   /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
   /// `id`, `type`, `name`, `aliases` (surface forms seen, sorted), `mentions`, `documents`
   /// (sorted), `attributes`.
-  public func render() -> [UInt8] {
-    var out: [UInt8] = []
-    for entry in sortedEntries { out += Self.line(entry.compacted()) }
-    return out
+  public func render() -> [UInt8] { rendering().part(0, of: 1) }
+
+  /// The table's rows sorted, to render in parts (on several threads): the parts
+  /// `0..<n` of `n`, joined in order, are ``render()``.
+  public func rendering() -> Rendering { Rendering(entries: sortedEntries) }
+
+  public struct Rendering: Sendable {
+    let entries: [Entry]
+
+    /// The lines of the `part`th of `parts` runs of consecutive rows.
+    public func part(_ part: Int, of parts: Int) -> [UInt8] {
+      var out: [UInt8] = []
+      for entry in entries[(entries.count * part / parts)..<(entries.count * (part + 1) / parts)] {
+        out += EntityTable.line(entry.compacted())
+      }
+      return out
+    }
   }
 
   /// Rows sorted by id, bytewise.

@@ -98,14 +98,14 @@ public struct BatchError: Error, CustomStringConvertible {
 /// Ctrl-C stops after the documents in progress with `out/` consistent. A full disk neither
 /// loses nor hides anything: every file that cannot be written is a failure, and the new
 /// files are renamed into place only once `entities.jsonl` and the run state are written
-/// (``commit(_:states:out:)``), so `out/` is the old output or the new one.
+/// (``commit(_:states:out:jobs:)``), so `out/` is the old output or the new one.
 ///
 /// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
 /// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``removeGone(from:documents:states:)``,
 /// ``process(_:with:options:)``
 /// (each document reused only through
 /// ``DocumentWork/reusable(_:stamp:hash:folders:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
-/// ``commit(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
+/// ``commit(_:states:out:jobs:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
@@ -155,11 +155,11 @@ public struct BatchRunner: Sendable {
       in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
       interrupted: interrupted)
     do {
-      let entities = try commit(&tally, states: states, out: out)
+      let entities = try commit(&tally, states: states, out: out, jobs: options.jobs)
       return summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
     } catch {
       var failed = error
-      let entities = lastFiles(tally, states: states, out: out).entities.count
+      let entities = lastFiles(tally, states: states, out: out, jobs: options.jobs).entities.count
       failed.summary = summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
       failed.summary?.written = false
       throw failed
@@ -264,7 +264,7 @@ public struct BatchRunner: Sendable {
   /// that this run does not list (gone, renamed, left out) and that lie where a listed
   /// document's output needs a folder (`a`, deleted, wrote `docs/a.jsonl`; `a.jsonl/b` needs
   /// that path as a folder). The end of the run removes every other gone file
-  /// (``commit(_:states:out:)``), so a run that cannot finish (a full disk) leaves the old
+  /// (``commit(_:states:out:jobs:)``), so a run that cannot finish (a full disk) leaves the old
   /// output as it was but for these. Only files of the current format, and none under a
   /// folder that could not be listed.
   func removeGone(from out: OutputFolder, documents selection: Selection, states: States) {
@@ -397,15 +397,15 @@ public struct BatchRunner: Sendable {
   /// last. If one cannot be written (a full disk), every temporary file is removed and the
   /// error thrown: `out/` is then as the previous run left it, and the run state the one
   /// written before the first document, under which the next run redoes what this one did.
-  func commit(_ tally: inout Tally, states: States, out: OutputFolder) throws(BatchError) -> Int {
+  func commit(_ tally: inout Tally, states: States, out: OutputFolder, jobs: Int = 1) throws(BatchError) -> Int {
     if let count = unchanged(tally, states: states, out: out) { return count }
-    var last = lastFiles(tally, states: states, out: out)
-    var temporaries = try writeTemporaries(last.files, state: &last.state, out: out, tally: &tally)
-    if renameStaged(&tally, out: out) {
+    var last = lastFiles(tally, states: states, out: out, jobs: jobs)
+    var temporaries = try writeTemporaries(last.files, state: &last.state, body: last.stateBody, out: out, tally: &tally)
+    if renameStaged(&tally, out: out, jobs: jobs) {
       // Some document's files could not be renamed into place: the last files say otherwise.
       for (temporary, _) in temporaries { unlink(temporary.path) }
-      last = lastFiles(tally, states: states, out: out)
-      temporaries = try writeTemporaries(last.files, state: &last.state, out: out, tally: &tally)
+      last = lastFiles(tally, states: states, out: out, jobs: jobs)
+      temporaries = try writeTemporaries(last.files, state: &last.state, body: last.stateBody, out: out, tally: &tally)
     }
     out.removeDocumentFiles(states.recorded.files(notIn: last.state).map(\.path))
     for (index, (temporary, url)) in temporaries.enumerated() {
@@ -439,10 +439,13 @@ public struct BatchRunner: Sendable {
 
   /// The run state, `entities.jsonl` and the format's collection files as this run leaves
   /// them (`files`: `entities.jsonl` first, without the run state, which
-  /// ``writeTemporaries(_:state:out:tally:)`` writes last).
+  /// ``writeTemporaries(_:state:body:out:tally:)`` writes last).
+  ///
+  /// With `jobs` above 1, `entities.jsonl` is rendered in parts on the workers' threads while
+  /// one of them encodes the run state (``RunStateFile/body(_:)``).
   func lastFiles(
-    _ tally: Tally, states: States, out: OutputFolder
-  ) -> (state: RunState, entities: EntityTable, files: [(URL, [UInt8])]) {
+    _ tally: Tally, states: States, out: OutputFolder, jobs: Int
+  ) -> (state: RunState, entities: EntityTable, files: [(URL, [UInt8])], stateBody: RunStateFile.Body) {
     var state = RunState(key: states.key)
     state.records = tally.records
     state.suffixes = format.documentSuffixes
@@ -464,11 +467,35 @@ public struct BatchRunner: Sendable {
       for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
     }
     state.entitiesFile = RunState.EntitiesFile(bytes: 0, modified: 0, inode: 0, count: entities.count)
+    let rendering = entities.rendering()
+    let rendered: [UInt8]
+    let body: RunStateFile.Body
+    if jobs > 1 {
+      let parts = jobs * 4
+      let pieces = Mutex([[UInt8]](repeating: [], count: parts))
+      let encoded = Mutex<RunStateFile.Body?>(nil)
+      let finished = state
+      // The state first: the longest part.
+      DispatchQueue.concurrentPerform(iterations: parts + 1) { index in
+        if index == 0 {
+          let body = RunStateFile.body(finished)
+          encoded.withLock { $0 = body }
+        } else {
+          let piece = rendering.part(index - 1, of: parts)
+          pieces.withLock { $0[index - 1] = piece }
+        }
+      }
+      rendered = Array(pieces.withLock { $0 }.joined())
+      body = encoded.withLock { $0 }!
+    } else {
+      rendered = rendering.part(0, of: 1)
+      body = RunStateFile.body(state)
+    }
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files =
-      [(out.entitiesFile, entities.render())]
+      [(out.entitiesFile, rendered)]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
-    return (state, entities, files)
+    return (state, entities, files, body)
   }
 
   /// Writes each file to its temporary file (flushed to disk), then the run state, which
@@ -477,7 +504,7 @@ public struct BatchRunner: Sendable {
   /// If one cannot be written, removes every temporary file of the run, the documents' too,
   /// and throws.
   func writeTemporaries(
-    _ files: [(URL, [UInt8])], state: inout RunState, out: OutputFolder, tally: inout Tally
+    _ files: [(URL, [UInt8])], state: inout RunState, body: RunStateFile.Body, out: OutputFolder, tally: inout Tally
   ) throws(BatchError) -> [(temporary: URL, url: URL)] {
     var written: [(temporary: URL, url: URL)] = []
     for index in 0...files.count {
@@ -488,7 +515,7 @@ public struct BatchRunner: Sendable {
         if let entities = written.first {
           state.entitiesFile = RunState.EntitiesFile(entities.temporary.path, count: state.entitiesFile?.count ?? 0)
         }
-        (url, bytes) = (out.stateFile, state.serialized())
+        (url, bytes) = (out.stateFile, RunStateFile.finish(body, entitiesFile: state.entitiesFile))
       }
       do throws(WriteFailure) {
         written.append((try out.writeTemporary(bytes, for: url, durable: true), url))
@@ -503,32 +530,47 @@ public struct BatchRunner: Sendable {
 
   /// Renames the documents' new files into place. Renaming takes no room: it fails only when
   /// something is in the way (a folder named like the file). Such a document is a failure:
-  /// its new files are removed, and so, by ``commit(_:states:out:)``, are its old ones.
+  /// its new files are removed, and so, by ``commit(_:states:out:jobs:)``, are its old ones.
   /// Returns whether one failed.
-  func renameStaged(_ tally: inout Tally, out: OutputFolder) -> Bool {
-    var failed: [PathKey: DocumentFailure] = [:]
-    // Which staged files were renamed, looked at only when a document failed (its files
-    // are consecutive in `staged`): no bookkeeping per file otherwise.
-    var renamed = [Bool](repeating: false, count: tally.staged.count)
-    for (index, file) in tally.staged.enumerated() {
-      if !failed.isEmpty, failed[file.document] != nil {
-        unlink(file.temporary)
-        continue
-      }
-      if rename(file.temporary, file.target) == 0 {
-        renamed[index] = true
-      } else {
-        let code = errno
-        unlink(file.temporary)
-        let error = WriteFailure(path: file.target, code: code)
-        failed[file.document] = DocumentFailure(path: file.display, message: error.description, isWriteFailure: true)
-      }
+  func renameStaged(_ tally: inout Tally, out: OutputFolder, jobs: Int = 1) -> Bool {
+    let staged = tally.staged
+    // With several jobs, the files are renamed in runs of whole documents (a document's files
+    // are consecutive) on as many threads: renames in different folders do not wait on each other.
+    var bounds = [0]
+    let parts = jobs > 1 && staged.count >= 1_024 ? jobs * 4 : 1
+    for part in 1..<parts {
+      var i = max(staged.count * part / parts, bounds.last! + 1)
+      while i < staged.count, staged[i].document == staged[i - 1].document { i += 1 }
+      if i < staged.count { bounds.append(i) }
     }
-    if !failed.isEmpty {
-      for (index, file) in tally.staged.enumerated() where renamed[index] && failed[file.document] != nil {
-        unlink(file.target)
+    bounds.append(staged.count)
+    let runs = bounds
+    let failures = Mutex<[PathKey: DocumentFailure]>([:])
+    DispatchQueue.concurrentPerform(iterations: runs.count - 1) { part in
+      let files = staged[runs[part]..<runs[part + 1]]
+      var failed: [PathKey: DocumentFailure] = [:]
+      // Which files were renamed, looked at only when a document failed: no bookkeeping per
+      // file otherwise.
+      var renamed = [Bool](repeating: false, count: files.count)
+      for (offset, file) in files.enumerated() {
+        if !failed.isEmpty, failed[file.document] != nil {
+          unlink(file.temporary)
+          continue
+        }
+        if rename(file.temporary, file.target) == 0 {
+          renamed[offset] = true
+        } else {
+          let code = errno
+          unlink(file.temporary)
+          let error = WriteFailure(path: file.target, code: code)
+          failed[file.document] = DocumentFailure(path: file.display, message: error.description, isWriteFailure: true)
+        }
       }
+      guard !failed.isEmpty else { return }
+      for (offset, file) in files.enumerated() where renamed[offset] && failed[file.document] != nil { unlink(file.target) }
+      failures.withLock { $0.merge(failed) { first, _ in first } }
     }
+    let failed = failures.withLock { $0 }
     tally.staged = []
     for (document, failure) in failed {
       tally.mentions -= tally.records[document]?.mentions ?? 0
@@ -794,7 +836,7 @@ public struct BatchRunner: Sendable {
     /// Documents whose bytes could not be read, or whose output could not be written: their
     /// previous output is kept.
     var kept: Set<PathKey> = []
-    /// The documents' new files, written to temporary files that ``BatchRunner/commit(_:states:out:)``
+    /// The documents' new files, written to temporary files that ``BatchRunner/commit(_:states:out:jobs:)``
     /// renames into place.
     var staged: [Staged] = []
     /// Each document's line of the format's collection file (`spans.jsonl`), by path.

@@ -56,7 +56,8 @@ struct FileStamp: Hashable, Sendable {
 
 /// The bytes of `.out.quipu/run-state`: a magic line, a body, and the FNV-1a hash of both.
 ///
-/// The body is varints: a table of the distinct strings (by bytes, in order of first use),
+/// The body is varints: a table of the strings (by bytes, in order of first use; documents'
+/// paths each once, other strings once however often they are used),
 /// then everything else as indices into it: the key, the suffixes, each document's record
 /// (sorted by path) with its entity summaries, and the other files. An entity shared by every
 /// document is one string, and reading the state makes one `String` per distinct string.
@@ -97,7 +98,18 @@ enum RunStateFile {
     }
   }
 
-  static func encode(_ state: RunState) -> [UInt8] {
+  static func encode(_ state: RunState) -> [UInt8] { finish(body(state), entitiesFile: state.entitiesFile) }
+
+  /// A state encoded but for the status of `entities.jsonl` (``RunState/EntitiesFile``),
+  /// which is known only once that file is written: encoded meanwhile, on another thread.
+  struct Body: Sendable {
+    /// The magic line, the strings and the body.
+    var bytes: [UInt8]
+    /// The hash of `bytes` so far.
+    var hash: StableHash
+  }
+
+  static func body(_ state: RunState) -> Body {
     var strings: [String] = []
     var numbers: [PathKey: Int] = [:]
     var body: [UInt8] = []
@@ -112,17 +124,23 @@ enum RunStateFile {
     varint(UInt64(state.suffixes.count), &body)
     for suffix in state.suffixes { string(suffix) }
     varint(UInt64(state.records.count), &body)
-    // Sorted as indices: moving the records themselves was most of the encoding.
+    // Sorted as indices of their paths: moving (or copying) the records themselves was most
+    // of the encoding.
     let records = Array(state.records)
-    for (doc, record) in records.indices.sorted(by: { PathKey.byBytes(records[$0].key, records[$1].key) }).lazy.map({ records[$0] }) {
-      string(doc.path)
+    let paths = records.map(\.key.path)
+    for index in paths.indices.sorted(by: { PathKey.precedes(paths[$0], paths[$1]) }) {
+      let record = records[index].value
+      // A document's path is in no other record: a string of its own, not looked up.
+      varint(UInt64(strings.count), &body)
+      strings.append(paths[index])
       string(record.input)
       varint(record.output.map { UInt64($0) + 1 } ?? 0, &body)
       if let stamp = record.stamp {
         body.append(1)
-        for field in [stamp.size, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed), stamp.inode] {
-          varint(field, &body)
-        }
+        varint(stamp.size, &body)
+        varint(UInt64(bitPattern: stamp.modified), &body)
+        varint(UInt64(bitPattern: stamp.changed), &body)
+        varint(stamp.inode, &body)
       } else {
         body.append(0)
       }
@@ -144,13 +162,6 @@ enum RunStateFile {
     let others = state.otherFiles.sorted(by: PathKey.byBytes)
     varint(UInt64(others.count), &body)
     for file in others { string(file.path) }
-    if let file = state.entitiesFile {
-      body.append(1)
-      for field in [UInt64(file.bytes), UInt64(bitPattern: file.modified), file.inode, UInt64(file.count)] { varint(field, &body) }
-    } else {
-      body.append(0)
-    }
-
     var out = magic
     varint(UInt64(strings.count), &out)
     for s in strings {
@@ -158,8 +169,23 @@ enum RunStateFile {
       out += s.utf8
     }
     out += body
-    let hash = StableHash.of(out).value
-    for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: hash >> UInt64(shift))) }
+    return Body(bytes: out, hash: StableHash.of(out))
+  }
+
+  /// The file's bytes: `body` and the status of `entities.jsonl`.
+  static func finish(_ encoded: Body, entitiesFile: RunState.EntitiesFile?) -> [UInt8] {
+    var tail: [UInt8] = []
+    if let file = entitiesFile {
+      tail.append(1)
+      for field in [UInt64(file.bytes), UInt64(bitPattern: file.modified), file.inode, UInt64(file.count)] { varint(field, &tail) }
+    } else {
+      tail.append(0)
+    }
+    var hash = encoded.hash
+    hash.combine(bytes: tail)
+    var out = encoded.bytes
+    out += tail
+    for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: hash.value >> UInt64(shift))) }
     return out
   }
 
