@@ -124,6 +124,15 @@ import TestSupport
     let settled = [FileStamp(path: entitiesURL.path), FileStamp(path: stateURL.path)]
     try rerun(reusing: 3)
     #expect([FileStamp(path: entitiesURL.path), FileStamp(path: stateURL.path)] == settled)
+
+    // One document changed: the others' rows, kept encoded, count again, as in a fresh run.
+    try Fixture.write(["sub/b.txt": Array("Perú, Peru".utf8)], under: input)
+    let changed = try runner.run(input: input.path, output: out.path, options: options)
+    #expect(changed.reused == 2 && changed.mentions == first.mentions + 1)
+    let fresh = out.deletingLastPathComponent().appendingPathComponent("fresh")
+    _ = try runner.run(input: input.path, output: fresh.path, options: options)
+    #expect(try Data(contentsOf: entitiesURL) == Data(contentsOf: fresh.appendingPathComponent("entities.jsonl")))
+    #expect(try runner.run(input: input.path, output: out.path, options: options).reused == 3)
   }
 
   /// Brat writes two files a document and one `annotation.conf` a run, none built from other

@@ -309,7 +309,7 @@ public struct BatchRunner: Sendable {
       while !interruption.isRequested, local.fatal == nil {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
-        let bytes = work.process(documents[index], extractor: extractor, folders: folders, into: &local)
+        let bytes = work.process(documents[index], index: index, extractor: extractor, folders: folders, into: &local)
         if let bytes { progress?.advance(bytes: bytes) }
         // The normalizer's caches grow with the distinct words of every document the worker
         // read (as in ``LargeDocument``), and the recognizer keeps buffers as long as the
@@ -374,7 +374,8 @@ public struct BatchRunner: Sendable {
       }
     }
     if interrupted {
-      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keep(relative) }
+      let attempted = Set(tally.attempted)
+      for (index, relative) in documents.enumerated() where !attempted.contains(index) { keep(PathKey(relative)) }
     }
     for relative in tally.kept { keep(relative) }
     for problem in selection.problems {
@@ -399,6 +400,7 @@ public struct BatchRunner: Sendable {
   /// written before the first document, under which the next run redoes what this one did.
   func commit(_ tally: inout Tally, states: States, out: OutputFolder, jobs: Int = 1) throws(BatchError) -> Int {
     if let count = unchanged(tally, states: states, out: out) { return count }
+    tally.materialize(from: states.previous)
     var last = lastFiles(tally, states: states, out: out, jobs: jobs)
     var temporaries = try writeTemporaries(last.files, state: &last.state, body: last.stateBody, out: out, tally: &tally)
     if renameStaged(&tally, out: out, jobs: jobs) {
@@ -426,7 +428,7 @@ public struct BatchRunner: Sendable {
   /// entities then, else nil.
   func unchanged(_ tally: Tally, states: States, out: OutputFolder) -> Int? {
     guard states.unchangedIfReused, tally.unchangedRecords == states.recorded.records.count,
-      tally.records.count == tally.unchangedRecords, tally.failures.isEmpty, tally.staged.isEmpty,
+      tally.records.isEmpty, tally.unentered.count == tally.unchangedRecords, tally.failures.isEmpty, tally.staged.isEmpty,
       tally.collected.isEmpty, format.collectionFiles(lines: [], types: rules.types).isEmpty,
       let written = states.recorded.entitiesFile, RunState.EntitiesFile(out.entitiesFile.path, count: written.count) == written
     else { return nil }
@@ -629,9 +631,11 @@ public struct BatchRunner: Sendable {
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
     /// the progress line; nil when the document could not be read.
-    func process(_ relative: String, extractor: ExtractorSlot, folders: Folders, into tally: inout Tally) -> Int? {
+    func process(
+      _ relative: String, index: Int, extractor: ExtractorSlot, folders: Folders, into tally: inout Tally
+    ) -> Int? {
       let key = PathKey(relative)
-      tally.attempted.insert(key)
+      tally.attempted.append(index)
       // Taken before the bytes are read: if the file changes meanwhile, the next run sees
       // another status and hashes it again.
       let stamp = folders.input.status(relative).flatMap(FileStamp.init(regular:))
@@ -832,7 +836,8 @@ public struct BatchRunner: Sendable {
   struct Tally: Sendable {
     var records: [PathKey: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
-    var attempted: Set<PathKey> = []
+    /// The documents a worker took, by index in the run's list.
+    var attempted: [Int] = []
     /// Documents whose bytes could not be read, or whose output could not be written: their
     /// previous output is kept.
     var kept: Set<PathKey> = []
@@ -858,6 +863,12 @@ public struct BatchRunner: Sendable {
     var entered = 0
     var fatal: String?
 
+    /// Puts the records of the documents reused as they were (in ``unentered``, not yet in
+    /// `records`) into `records`.
+    mutating func materialize(from previous: RunState) {
+      for key in unentered where records[key] == nil { records[key] = previous.records[key] }
+    }
+
     /// Counts a document's rows in ``entities``.
     mutating func enter(_ summaries: [EntityTable.Summary], document: PathKey) {
       for summary in summaries { entities.add(summary, document: document.path) }
@@ -867,10 +878,11 @@ public struct BatchRunner: Sendable {
     /// Keeps a document's previous record (its output files stay as they are), and counts its
     /// rows in `entities` now (`enter`), or later (``unentered``).
     mutating func reuse(_ record: RunState.Record, for key: PathKey, enter: Bool) {
-      records[key] = record
       if enter {
+        records[key] = record
         self.enter(record.entities, document: key)
       } else {
+        // Into `records` only if the run turns out not unchanged (``materialize(from:)``).
         unentered.append(key)
       }
       reused += 1
@@ -892,7 +904,7 @@ public struct BatchRunner: Sendable {
     mutating func merge(_ other: Tally) {
       if records.isEmpty { records = other.records } else { records.merge(other.records) { a, _ in a } }
       failures += other.failures
-      if attempted.isEmpty { attempted = other.attempted } else { attempted.formUnion(other.attempted) }
+      attempted += other.attempted
       kept.formUnion(other.kept)
       staged += other.staged
       collected.merge(other.collected) { mine, _ in mine }

@@ -273,10 +273,9 @@ enum RunStateFile {
         guard let entityCount = count() else { return nil }
         let start = position
         guard let mentions = skipEntities(entityCount) else { return nil }
-        let record = RunState.Record(
+        state.records[PathKey(doc)] = RunState.Record(
           input: input, encoded: EncodedEntities(source: source, position: start, count: entityCount), mentions: mentions,
           output: output == 0 ? nil : Int(output - 1), stamp: stamp)
-        state.records[PathKey(doc)] = record
       }
       guard let otherCount = count() else { return nil }
       for _ in 0..<otherCount {
