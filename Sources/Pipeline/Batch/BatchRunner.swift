@@ -816,19 +816,36 @@ public struct BatchRunner: Sendable {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(errno) }
     guard info.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
-    var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
-    var count = 0
+    // Read into uninitialized storage (no zeroing first); a file that grew since `fstat` is
+    // read on below.
+    var failed: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(0, Int(info.st_size))) { buffer, initialized in
+      while initialized < buffer.count {
+        let n = Foundation.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = errno
+          return
+        }
+        if n == 0 { return }
+        initialized += n
+      }
+    }
+    if failed != 0 { throw failure(failed) }
+    // Up to the end: usually one `read` that returns 0 (the array used to double, zeroed,
+    // for it).
     while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4_096, bytes.count))) }
-      let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + count, $0.count - count) }
+      let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4_096) { more in
+        let n = Foundation.read(fd, more.baseAddress!, more.count)
+        if n > 0 { bytes.append(contentsOf: more[..<n]) }
+        return n
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw failure(errno)
       }
       if n == 0 { break }
-      count += n
     }
-    bytes.removeLast(bytes.count - count)
     return bytes
   }
 

@@ -240,6 +240,12 @@ enum RunStateFile {
       return strings[Int(n)]
     }
 
+    /// Steps over a string's index, checking it (no `String` is touched).
+    mutating func skipString() -> Bool {
+      guard let n = number() else { return false }
+      return n < UInt64(strings.count)
+    }
+
     mutating func state(version3: Bool) -> RunState? {
       guard let stringCount = count() else { return nil }
       strings.reserveCapacity(stringCount)
@@ -303,11 +309,11 @@ enum RunStateFile {
     mutating func skipEntities(_ count: Int) -> Int? {
       var mentions = 0
       for _ in 0..<count {
-        guard string() != nil, string() != nil, string() != nil, let n = number(), let aliasCount = self.count() else { return nil }
+        guard skipString(), skipString(), skipString(), let n = number(), let aliasCount = self.count() else { return nil }
         mentions &+= Int(clamping: n)
-        for _ in 0..<aliasCount where string() == nil { return nil }
+        for _ in 0..<aliasCount where !skipString() { return nil }
         guard let attributeCount = self.count() else { return nil }
-        for _ in 0..<attributeCount * 2 where string() == nil { return nil }
+        for _ in 0..<attributeCount * 2 where !skipString() { return nil }
       }
       return mentions
     }
