@@ -1,3 +1,4 @@
+import Foundation
 import Resolution
 
 /// Counts, across documents, how often each canonical entity was mentioned and where:
@@ -76,8 +77,8 @@ public struct EntityTable: Sendable {
     var attributes: [String: String] = [:]
 
     mutating func absorb(type: String, name: String, attributes: [String: String]) {
-      if type.utf8.lexicographicallyPrecedes(self.type.utf8) { self.type = type }
-      if self.name.utf8.lexicographicallyPrecedes(name.utf8) { self.name = name }
+      if EntityTable.precedes(type, self.type) { self.type = type }
+      if EntityTable.precedes(self.name, name) { self.name = name }
       // Keep the result independent of merge order: the smallest value per key.
       for (key, value) in attributes where self.attributes[key].map({ value < $0 }) ?? true {
         self.attributes[key] = value
@@ -182,10 +183,23 @@ public struct EntityTable: Sendable {
   /// `entities.jsonl`: one line per entity, sorted by id (byte order), keys
   /// `id`, `type`, `name`, `aliases` (surface forms seen, sorted), `mentions`, `documents`
   /// (sorted), `attributes`.
-  public func render() -> [UInt8] {
-    var out: [UInt8] = []
-    for entry in sortedEntries { out += Self.line(entry.compacted()) }
-    return out
+  public func render() -> [UInt8] { rendering().part(0, of: 1) }
+
+  /// The table's rows sorted, to render in parts (on several threads): the parts
+  /// `0..<n` of `n`, joined in order, are ``render()``.
+  public func rendering() -> Rendering { Rendering(entries: sortedEntries) }
+
+  public struct Rendering: Sendable {
+    let entries: [Entry]
+
+    /// The lines of the `part`th of `parts` runs of consecutive rows.
+    public func part(_ part: Int, of parts: Int) -> [UInt8] {
+      var out: [UInt8] = []
+      for entry in entries[(entries.count * part / parts)..<(entries.count * (part + 1) / parts)] {
+        out += EntityTable.line(entry.compacted())
+      }
+      return out
+    }
   }
 
   /// Rows sorted by id, bytewise.
@@ -201,11 +215,30 @@ public struct EntityTable: Sendable {
     }
   }
 
-  private var sortedEntries: [Entry] { entries.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) } }
+  /// Sorted as indices of their ids: moving the entries themselves (strings, arrays and a
+  /// dictionary each) cost more than comparing them.
+  private var sortedEntries: [Entry] {
+    let ids = entries.map(\.id)
+    return ids.indices.sorted { Self.precedes(ids[$0], ids[$1]) }.map { entries[$0] }
+  }
+
+  /// Byte order (`memcmp`; comparing UTF-8 views goes a byte at a time, and sorting the
+  /// documents of an entity that 40,000 documents share was most of rendering its line).
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        let n = min(x.count, y.count)
+        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+        return c != 0 ? c < 0 : x.count < y.count
+      }
+    }
+  }
 
   /// Sorted by bytes, without repeats.
   static func sortedUnique(_ strings: [String]) -> [String] {
-    var sorted = strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var sorted = strings.sorted(by: precedes)
     var kept = 0
     for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
       sorted.swapAt(kept, i)

@@ -31,11 +31,11 @@ import TestSupport
       try Fixture.write(files.mapValues { Array($0.utf8) }, under: input)
     }
 
-    func run(_ writer: FileWriter = .system, format: OutputFormat = .jsonl, large: Bool = false) throws(BatchError)
-      -> BatchSummary
-    {
+    func run(
+      _ writer: FileWriter = .system, format: OutputFormat = .jsonl, large: Bool = false, jobs: Int = 1
+    ) throws(BatchError) -> BatchSummary {
       var options = BatchOptions()
-      options.jobs = 1
+      options.jobs = jobs
       options.fileWriter = writer
       if large { options.largeDocumentBytes = 1 }
       let runner: BatchRunner
@@ -210,6 +210,32 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: space.out.appendingPathComponent("docs/b.txt.jsonl/mine").path))
     #expect(try space.entitiesMatchDocuments())
     #expect(space.temporaryFiles().isEmpty, "\(space.temporaryFiles())")
+  }
+
+  /// With several jobs and many files, staged files are renamed on several threads, in runs of
+  /// whole documents: a document whose file cannot be renamed fails as with one job, and the
+  /// output is the same.
+  @Test func filesRenamedOnSeveralThreadsFailAsOnOne() throws {
+    var files: [String: String] = [:]
+    for i in 0..<1_500 { files["f\(i % 3)/\(i).txt"] = i % 2 == 0 ? "Lima" : "nada" }
+    var outputs: [[String: Data]] = []
+    var failures: [[String]] = []
+    for jobs in [1, 2] {
+      let space = try Workspace(files)
+      defer { space.remove() }
+      for blocked in ["f0/0.txt.jsonl", "f1/700.txt.jsonl", "f2/1499.txt.jsonl"] {
+        try FileManager.default.createDirectory(
+          at: space.out.appendingPathComponent("docs/\(blocked)/mine"), withIntermediateDirectories: true)
+      }
+      let summary = try space.run(jobs: jobs)
+      #expect(summary.writeFailures == 3)
+      failures.append(summary.failures.map { $0.description.replacingOccurrences(of: space.root.path, with: "") })
+      outputs.append(space.snapshot())
+      #expect(try space.entitiesMatchDocuments())
+      #expect(space.temporaryFiles().isEmpty, "\(space.temporaryFiles())")
+    }
+    #expect(failures[0] == failures[1])
+    #expect(outputs[0] == outputs[1])
   }
 
   /// A first run on a full disk stops at the run state, before any document, and leaves

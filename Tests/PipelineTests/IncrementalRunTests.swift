@@ -89,6 +89,52 @@ import TestSupport
     #expect(try runner.run(input: input.path, output: out.path, jobs: 1).reused == 2)
   }
 
+  /// An unchanged re-run (every document's file status the recorded one) writes nothing:
+  /// `entities.jsonl` and the run state stay the files they were. An `entities.jsonl` deleted
+  /// or rewritten since (even to its size) is rebuilt, and a truncated document output redone.
+  @Test func anUnchangedReRunWritesNothingButRebuildsWhatWasLost() throws {
+    let (input, out) = try workspace(["a.txt": "Peru", "sub/b.txt": "Perú", "c.txt": "nada"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    var options = BatchOptions()
+    options.jobs = 2
+    options.settled = 0  // the documents were written before the run: their status is trusted
+    let first = try runner.run(input: input.path, output: out.path, options: options)
+    let entitiesURL = out.appendingPathComponent("entities.jsonl")
+    let stateURL = OutputFolder(out).stateFile
+    let entities = try Data(contentsOf: entitiesURL)
+    let before = [FileStamp(path: entitiesURL.path), FileStamp(path: stateURL.path)]
+    func rerun(reusing reused: Int) throws {
+      let again = try runner.run(input: input.path, output: out.path, options: options)
+      #expect(again.reused == reused && again.mentions == first.mentions && again.entities == first.entities)
+      #expect(again.failures.isEmpty)
+      #expect(try Data(contentsOf: entitiesURL) == entities)
+    }
+    try rerun(reusing: 3)
+    #expect([FileStamp(path: entitiesURL.path), FileStamp(path: stateURL.path)] == before)
+
+    try FileManager.default.removeItem(at: entitiesURL)
+    try rerun(reusing: 3)
+    try Data(repeating: 0x20, count: entities.count).write(to: entitiesURL)
+    try rerun(reusing: 3)
+    let a = out.appendingPathComponent("docs/a.txt.jsonl")
+    let expected = try Data(contentsOf: a)
+    try Data().write(to: a)
+    try rerun(reusing: 2)
+    #expect(try Data(contentsOf: a) == expected)
+    let settled = [FileStamp(path: entitiesURL.path), FileStamp(path: stateURL.path)]
+    try rerun(reusing: 3)
+    #expect([FileStamp(path: entitiesURL.path), FileStamp(path: stateURL.path)] == settled)
+
+    // One document changed: the others' rows, kept encoded, count again, as in a fresh run.
+    try Fixture.write(["sub/b.txt": Array("Perú, Peru".utf8)], under: input)
+    let changed = try runner.run(input: input.path, output: out.path, options: options)
+    #expect(changed.reused == 2 && changed.mentions == first.mentions + 1)
+    let fresh = out.deletingLastPathComponent().appendingPathComponent("fresh")
+    _ = try runner.run(input: input.path, output: fresh.path, options: options)
+    #expect(try Data(contentsOf: entitiesURL) == Data(contentsOf: fresh.appendingPathComponent("entities.jsonl")))
+    #expect(try runner.run(input: input.path, output: out.path, options: options).reused == 3)
+  }
+
   /// Brat writes two files a document and one `annotation.conf` a run, none built from other
   /// documents' lines: it reuses unchanged documents like jsonl (only `spans` cannot), and a
   /// document with a lost file is redone.

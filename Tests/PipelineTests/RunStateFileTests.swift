@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Output
 import Testing
 @testable import Pipeline
@@ -18,11 +19,13 @@ import Testing
       stamp: FileStamp(size: 12, modified: 1_700_000_000_123_456_789, changed: -5, inode: .max))
     state.records[PathKey("b.txt")] = RunState.Record(input: "", entities: [])
     state.otherFiles = [PathKey("a/é.txt.ann"), PathKey("tab\tand\nnewline")]
+    state.entitiesFile = RunState.EntitiesFile(bytes: 345, modified: -1, inode: 1 << 40, count: 1)
     return state
   }
 
   func same(_ a: RunState, _ b: RunState) -> Bool {
-    guard a.key == b.key, a.suffixes == b.suffixes, a.otherFiles == b.otherFiles, a.records.count == b.records.count
+    guard a.key == b.key, a.suffixes == b.suffixes, a.otherFiles == b.otherFiles, a.records.count == b.records.count,
+      a.entitiesFile == b.entitiesFile
     else { return false }
     return a.records.allSatisfy { key, record in
       guard let other = b.records[key] else { return false }
@@ -37,6 +40,21 @@ import Testing
     #expect(same(read, sample()))
     #expect(read.serialized() == bytes)
     #expect(read.records.count == 3)
+  }
+
+  /// Version 2 (before the status of `entities.jsonl` was kept) is still read: the first run
+  /// of a newer Quipu knows which files are Quipu's, and reuses what it may.
+  @Test func readsTheFormerVersion() throws {
+    var state = sample()
+    state.entitiesFile = nil
+    let bytes = state.serialized()
+    // Version 3 without an `entities.jsonl` status is version 2 and a 0 byte.
+    var old = Array("quipu run-state 2\n".utf8) + bytes[RunStateFile.magic.count..<(bytes.count - 9)]
+    let hash = StableHash.of(old).value
+    for shift in stride(from: 0, to: 64, by: 8) { old.append(UInt8(truncatingIfNeeded: hash >> UInt64(shift))) }
+    let read = try #require(RunStateFile.decode(old))
+    #expect(same(read, state))
+    #expect(read.serialized() == bytes)
   }
 
   @Test func aTornOrDamagedFileIsNoState() {

@@ -34,6 +34,9 @@ public struct BatchOptions: Sendable {
   var folderReader = FolderReader.system
   /// For tests: how output bytes are written (to make the disk full at a chosen byte).
   var fileWriter = FileWriter.system
+  /// For tests: how much older than the run a document's times must be for its file status to
+  /// be recorded (``FileStamp/settled``; 0 trusts any file written before the run started).
+  var settled = FileStamp.settled
 
   public init() {}
 
@@ -56,6 +59,7 @@ struct InputFilter: Sendable {
   var exclude: [String]
 
   func accepts(_ relative: String) -> Bool {
+    if include == nil && exclude.isEmpty, let accepted = Self.hasDefaultExtension(relative) { return accepted }
     let name = relative.split(separator: "/").last.map(String.init) ?? relative
     if exclude.contains(where: { Self.matches($0, relative, name) }) { return false }
     guard let include else {
@@ -64,6 +68,32 @@ struct InputFilter: Sendable {
     }
     return include.contains { Self.matches($0, relative, name) }
   }
+
+  /// Whether the file name ends in one of ``BatchOptions/defaultExtensions`` (any case) or has
+  /// no `.`, read from the bytes (a split of every path into strings was most of the listing's
+  /// time); nil for an extension that is not ASCII, which the general path lowercases.
+  static func hasDefaultExtension(_ relative: String) -> Bool? {
+    var relative = relative
+    return relative.withUTF8 { bytes -> Bool? in
+      let dot = UInt8(ascii: ".")
+      let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+      guard bytes[nameStart...].contains(dot) else { return true }
+      // The last piece between dots that is not empty, as `split(separator: ".")` gives it.
+      var end = bytes.count
+      while end > nameStart && bytes[end - 1] == dot { end -= 1 }
+      var start = end
+      while start > nameStart && bytes[start - 1] != dot { start -= 1 }
+      guard start < end, bytes[start..<end].allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard end - start <= 8 else { return false }  // no default extension is longer
+      var packed: UInt64 = 0
+      for byte in bytes[start..<end] { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+      return defaultExtensionCodes.contains(packed)
+    }
+  }
+
+  /// ``BatchOptions/defaultExtensions``, each as its ASCII bytes packed into an integer.
+  static let defaultExtensionCodes = Set(
+    BatchOptions.defaultExtensions.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
   static func matches(_ glob: String, _ relative: String, _ name: String) -> Bool {
     glob.contains("/") ? fnmatch(glob, relative, FNM_PATHNAME) == 0 : fnmatch(glob, name, 0) == 0

@@ -98,14 +98,14 @@ public struct BatchError: Error, CustomStringConvertible {
 /// Ctrl-C stops after the documents in progress with `out/` consistent. A full disk neither
 /// loses nor hides anything: every file that cannot be written is a failure, and the new
 /// files are renamed into place only once `entities.jsonl` and the run state are written
-/// (``commit(_:states:out:)``), so `out/` is the old output or the new one.
+/// (``commit(_:states:out:jobs:)``), so `out/` is the old output or the new one.
 ///
 /// A run goes in steps, one function each: ``listInput(_:excluding:options:list:)``,
 /// ``openOutput(_:named:)``, ``loadRunState(_:documents:options:)``, ``removeGone(from:documents:states:)``,
 /// ``process(_:with:options:)``
 /// (each document reused only through
-/// ``DocumentWork/reusable(_:stamp:hash:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
-/// ``commit(_:states:out:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
+/// ``DocumentWork/reusable(_:stamp:hash:folders:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
+/// ``commit(_:states:out:jobs:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
 public struct BatchRunner: Sendable {
   public let rules: RuleSet
   public let gazetteer: Gazetteer
@@ -148,17 +148,18 @@ public struct BatchRunner: Sendable {
     let work = DocumentWork(
       rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
-      displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight))
+      displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight),
+      entersReused: !states.unchangedIfReused)
     var (tally, interrupted) = try process(selection.documents, with: work, options: options)
     keepPrevious(
       in: &tally, documents: selection.documents, selection: selection, states: states, input: input,
       interrupted: interrupted)
     do {
-      let entities = try commit(&tally, states: states, out: out)
-      return summarize(tally, selection: selection, entities: entities.count, interrupted: interrupted, started: started)
+      let entities = try commit(&tally, states: states, out: out, jobs: options.jobs)
+      return summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
     } catch {
       var failed = error
-      let entities = lastFiles(tally, states: states, out: out).entities.count
+      let entities = lastFiles(tally, states: states, out: out, jobs: options.jobs).entities.count
       failed.summary = summarize(tally, selection: selection, entities: entities, interrupted: interrupted, started: started)
       failed.summary?.written = false
       throw failed
@@ -221,6 +222,9 @@ public struct BatchRunner: Sendable {
     /// The records this run may reuse: `recorded` when its key is this run's and the format
     /// allows reuse, else an empty state.
     var previous: RunState
+    /// `previous` is `recorded`, and every document it records is listed again: a run in which
+    /// every document keeps its record leaves the state as it is.
+    var unchangedIfReused = false
   }
 
   /// Loads the run state and decides what may be reused, then, before anything is written,
@@ -240,7 +244,7 @@ public struct BatchRunner: Sendable {
       pending.records[relative] = RunState.Record(input: "", entities: [])
       added += 1
     }
-    pending.otherFiles = recorded.files.subtracting(pending.files)
+    pending.otherFiles = recorded.files(notIn: pending)
     // When it adds nothing to the recorded state (an unchanged re-run), it is that state.
     let unchanged =
       reusable && recorded.key == key && added == 0 && pending.suffixes == recorded.suffixes
@@ -250,17 +254,22 @@ public struct BatchRunner: Sendable {
     } catch {
       throw BatchError(.error(file: out.stateFile.path, "cannot write (\(error.localizedDescription))"))
     }
-    return States(key: key, recorded: recorded, previous: previous)
+    var states = States(key: key, recorded: recorded, previous: previous)
+    // Every listed document is recorded (added == 0) and as many are listed as recorded.
+    states.unchangedIfReused = unchanged && documents.count == recorded.records.count
+    return states
   }
 
   /// Removes, before any document is written, the files of documents the last run recorded
   /// that this run does not list (gone, renamed, left out) and that lie where a listed
   /// document's output needs a folder (`a`, deleted, wrote `docs/a.jsonl`; `a.jsonl/b` needs
   /// that path as a folder). The end of the run removes every other gone file
-  /// (``commit(_:states:out:)``), so a run that cannot finish (a full disk) leaves the old
+  /// (``commit(_:states:out:jobs:)``), so a run that cannot finish (a full disk) leaves the old
   /// output as it was but for these. Only files of the current format, and none under a
   /// folder that could not be listed.
   func removeGone(from out: OutputFolder, documents selection: Selection, states: States) {
+    // Every recorded document is listed: none is gone.
+    if states.unchangedIfReused { return }
     let listed = Set(selection.documents.lazy.map(PathKey.init))
     let unlisted = selection.problems.map { $0.path.isEmpty ? "" : $0.path + "/" }
     var gone: [String] = []
@@ -295,28 +304,19 @@ public struct BatchRunner: Sendable {
     let workers = max(1, min(options.jobs, documents.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var local = Tally()
-      var extractor: Extractor
-      do {
-        extractor = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
-      } catch {
-        shared.tally.withLock { $0.fatal = "\(error)" }
-        return
-      }
-      while !interruption.isRequested {
+      let folders = work.folders()
+      let extractor = ExtractorSlot(work)
+      while !interruption.isRequested, local.fatal == nil {
         let index = shared.next.add(1, ordering: .relaxed).oldValue
         if index >= documents.count { break }
-        let bytes = work.process(documents[index], extractor: extractor, into: &local)
+        let bytes = work.process(documents[index], index: index, extractor: extractor, folders: folders, into: &local)
         if let bytes { progress?.advance(bytes: bytes) }
         // The normalizer's caches grow with the distinct words of every document the worker
         // read (as in ``LargeDocument``), and the recognizer keeps buffers as long as the
         // longest document: after a large document, or once the caches are large, a new
         // extractor starts afresh (output the same), and the freed memory goes back.
         let large = (bytes ?? 0) >= Self.trimAfterBytes
-        if large || extractor.normalizer.cachedFormCount > options.formsPerExtractor,
-          let fresh = try? Extractor(rules: work.rules, gazetteer: work.gazetteer)
-        {
-          extractor = fresh
-        }
+        if large || (extractor.made?.normalizer.cachedFormCount ?? 0) > options.formsPerExtractor { extractor.made = nil }
         if large { ResidentMemory.trim() }
       }
       shared.tally.withLock { $0.merge(local) }
@@ -328,6 +328,27 @@ public struct BatchRunner: Sendable {
       throw BatchError(.error(fatal))
     }
     return (tally, interruption.isRequested && tally.attempted.count < documents.count)
+  }
+
+  /// A worker's ``Extractor``, made when a document first needs one: an unchanged re-run, which
+  /// reads no document, makes none (each costs building the pattern tables).
+  final class ExtractorSlot {
+    let work: DocumentWork
+    /// The extractor made, if any; set to nil to start afresh with the next document.
+    var made: Extractor?
+
+    init(_ work: DocumentWork) { self.work = work }
+
+    /// The extractor, made now if there is none; nil (with `tally.fatal` set) if it cannot be.
+    func get(_ tally: inout Tally) -> Extractor? {
+      if let made { return made }
+      do {
+        made = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
+      } catch {
+        tally.fatal = "\(error)"
+      }
+      return made
+    }
   }
 
   /// After a document of this many bytes, a worker takes a new extractor and freed memory goes
@@ -346,13 +367,15 @@ public struct BatchRunner: Sendable {
       guard tally.records[relative] == nil else { return }
       if let old = states.previous.records[relative] {
         tally.records[relative] = old
+        tally.unentered.append(relative)
       } else if states.recorded.records[relative] != nil, states.recorded.suffixes == format.documentSuffixes {
         // Written under another key: kept, and recorded so as to be redone next time.
         tally.records[relative] = RunState.Record(input: "", entities: [])
       }
     }
     if interrupted {
-      for relative in documents.lazy.map(PathKey.init) where !tally.attempted.contains(relative) { keep(relative) }
+      let attempted = Set(tally.attempted)
+      for (index, relative) in documents.enumerated() where !attempted.contains(index) { keep(PathKey(relative)) }
     }
     for relative in tally.kept { keep(relative) }
     for problem in selection.problems {
@@ -375,16 +398,18 @@ public struct BatchRunner: Sendable {
   /// last. If one cannot be written (a full disk), every temporary file is removed and the
   /// error thrown: `out/` is then as the previous run left it, and the run state the one
   /// written before the first document, under which the next run redoes what this one did.
-  func commit(_ tally: inout Tally, states: States, out: OutputFolder) throws(BatchError) -> EntityTable {
-    var last = lastFiles(tally, states: states, out: out)
-    var temporaries = try writeTemporaries(last.files, out: out, tally: &tally)
-    if renameStaged(&tally, out: out) {
+  func commit(_ tally: inout Tally, states: States, out: OutputFolder, jobs: Int = 1) throws(BatchError) -> Int {
+    if let count = unchanged(tally, states: states, out: out) { return count }
+    tally.materialize(from: states.previous)
+    var last = lastFiles(tally, states: states, out: out, jobs: jobs)
+    var temporaries = try writeTemporaries(last.files, state: &last.state, body: last.stateBody, out: out, tally: &tally)
+    if renameStaged(&tally, out: out, jobs: jobs) {
       // Some document's files could not be renamed into place: the last files say otherwise.
       for (temporary, _) in temporaries { unlink(temporary.path) }
-      last = lastFiles(tally, states: states, out: out)
-      temporaries = try writeTemporaries(last.files, out: out, tally: &tally)
+      last = lastFiles(tally, states: states, out: out, jobs: jobs)
+      temporaries = try writeTemporaries(last.files, state: &last.state, body: last.stateBody, out: out, tally: &tally)
     }
-    out.removeDocumentFiles(states.recorded.files.subtracting(last.state.files).map(\.path))
+    out.removeDocumentFiles(states.recorded.files(notIn: last.state).map(\.path))
     for (index, (temporary, url)) in temporaries.enumerated() {
       do throws(WriteFailure) {
         try out.moveIntoPlace(temporary, url)
@@ -393,41 +418,107 @@ public struct BatchRunner: Sendable {
         throw BatchError(.error(file: url.path, "cannot write (\(error.reason))"))
       }
     }
-    return last.entities
+    return last.entities.count
+  }
+
+  /// When every document kept its record as the last run left it (none added, gone, redone,
+  /// failed or rehashed) and `entities.jsonl` is the file that run wrote (same size,
+  /// modification time and inode), the last files
+  /// would be written again byte for byte: they are left as they are. Returns the number of
+  /// entities then, else nil.
+  func unchanged(_ tally: Tally, states: States, out: OutputFolder) -> Int? {
+    guard states.unchangedIfReused, tally.unchangedRecords == states.recorded.records.count,
+      tally.records.isEmpty, tally.unentered.count == tally.unchangedRecords, tally.failures.isEmpty, tally.staged.isEmpty,
+      tally.collected.isEmpty, format.collectionFiles(lines: [], types: rules.types).isEmpty,
+      let written = states.recorded.entitiesFile, RunState.EntitiesFile(out.entitiesFile.path, count: written.count) == written
+    else { return nil }
+    // The other files that the state keeps are those still there (``lastFiles``).
+    for file in states.recorded.otherFiles where !format.documentSuffixes.contains(where: { file.path.hasSuffix($0) }) {
+      guard access(out.documentsFolder.path + "/" + file.path, F_OK) == 0 else { return nil }
+    }
+    return written.count
   }
 
   /// The run state, `entities.jsonl` and the format's collection files as this run leaves
-  /// them; the run state last.
+  /// them (`files`: `entities.jsonl` first, without the run state, which
+  /// ``writeTemporaries(_:state:body:out:tally:)`` writes last).
+  ///
+  /// With `jobs` above 1, `entities.jsonl` is rendered in parts on the workers' threads while
+  /// one of them encodes the run state (``RunStateFile/body(_:)``).
   func lastFiles(
-    _ tally: Tally, states: States, out: OutputFolder
-  ) -> (state: RunState, entities: EntityTable, files: [(URL, [UInt8])]) {
+    _ tally: Tally, states: States, out: OutputFolder, jobs: Int
+  ) -> (state: RunState, entities: EntityTable, files: [(URL, [UInt8])], stateBody: RunStateFile.Body) {
     var state = RunState(key: states.key)
     state.records = tally.records
     state.suffixes = format.documentSuffixes
     // A document that is gone, or failed this time, must not keep an old result; files of
     // another format stay; a file that no run state records is not Quipu's to remove.
-    state.otherFiles = states.recorded.files.subtracting(state.files).filter { file in
+    state.otherFiles = states.recorded.files(notIn: state).filter { file in
       !format.documentSuffixes.contains { file.path.hasSuffix($0) }
         && access(out.documentsFolder.path + "/" + file.path, F_OK) == 0
     }
-    var entities = EntityTable()
-    for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
+    var entities: EntityTable
+    // Each record's rows counted once (a document listed twice would count twice).
+    if tally.enteredAll && tally.entered + tally.unentered.count == tally.records.count {
+      entities = tally.entities
+      for document in tally.unentered {
+        for summary in tally.records[document]?.entities ?? [] { entities.add(summary, document: document.path) }
+      }
+    } else {
+      entities = EntityTable()
+      for (document, record) in tally.records { for summary in record.entities { entities.add(summary, document: document.path) } }
+    }
+    state.entitiesFile = RunState.EntitiesFile(bytes: 0, modified: 0, inode: 0, count: entities.count)
+    let rendering = entities.rendering()
+    let rendered: [UInt8]
+    let body: RunStateFile.Body
+    if jobs > 1 {
+      let parts = jobs * 4
+      let pieces = Mutex([[UInt8]](repeating: [], count: parts))
+      let encoded = Mutex<RunStateFile.Body?>(nil)
+      let finished = state
+      // The state first: the longest part.
+      DispatchQueue.concurrentPerform(iterations: parts + 1) { index in
+        if index == 0 {
+          let body = RunStateFile.body(finished)
+          encoded.withLock { $0 = body }
+        } else {
+          let piece = rendering.part(index - 1, of: parts)
+          pieces.withLock { $0[index - 1] = piece }
+        }
+      }
+      rendered = Array(pieces.withLock { $0 }.joined())
+      body = encoded.withLock { $0 }!
+    } else {
+      rendered = rendering.part(0, of: 1)
+      body = RunStateFile.body(state)
+    }
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files =
-      [(out.entitiesFile, entities.render())]
+      [(out.entitiesFile, rendered)]
       + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
-      + [(out.stateFile, state.serialized())]
-    return (state, entities, files)
+    return (state, entities, files, body)
   }
 
-  /// Writes each file to its temporary file (flushed to disk) and returns them, with the
-  /// files they stand for. If one cannot be written, removes every temporary file of the
-  /// run, the documents' too, and throws.
+  /// Writes each file to its temporary file (flushed to disk), then the run state, which
+  /// records the status of `entities.jsonl`'s temporary file (its first file; the rename keeps
+  /// size, modification time and inode), and returns them, with the files they stand for.
+  /// If one cannot be written, removes every temporary file of the run, the documents' too,
+  /// and throws.
   func writeTemporaries(
-    _ files: [(URL, [UInt8])], out: OutputFolder, tally: inout Tally
+    _ files: [(URL, [UInt8])], state: inout RunState, body: RunStateFile.Body, out: OutputFolder, tally: inout Tally
   ) throws(BatchError) -> [(temporary: URL, url: URL)] {
     var written: [(temporary: URL, url: URL)] = []
-    for (url, bytes) in files {
+    for index in 0...files.count {
+      let (url, bytes): (URL, [UInt8])
+      if index < files.count {
+        (url, bytes) = files[index]
+      } else {
+        if let entities = written.first {
+          state.entitiesFile = RunState.EntitiesFile(entities.temporary.path, count: state.entitiesFile?.count ?? 0)
+        }
+        (url, bytes) = (out.stateFile, RunStateFile.finish(body, entitiesFile: state.entitiesFile))
+      }
       do throws(WriteFailure) {
         written.append((try out.writeTemporary(bytes, for: url, durable: true), url))
       } catch {
@@ -441,28 +532,52 @@ public struct BatchRunner: Sendable {
 
   /// Renames the documents' new files into place. Renaming takes no room: it fails only when
   /// something is in the way (a folder named like the file). Such a document is a failure:
-  /// its new files are removed, and so, by ``commit(_:states:out:)``, are its old ones.
+  /// its new files are removed, and so, by ``commit(_:states:out:jobs:)``, are its old ones.
   /// Returns whether one failed.
-  func renameStaged(_ tally: inout Tally, out: OutputFolder) -> Bool {
-    var failed: [PathKey: DocumentFailure] = [:]
-    var renamed: [PathKey: [URL]] = [:]
-    for file in tally.staged {
-      if failed[file.document] != nil {
-        unlink(file.temporary.path)
-        continue
-      }
-      do throws(WriteFailure) {
-        try out.moveIntoPlace(file.temporary, file.target)
-        renamed[file.document, default: []].append(file.target)
-      } catch {
-        failed[file.document] = DocumentFailure(path: file.display, message: error.description, isWriteFailure: true)
-      }
+  func renameStaged(_ tally: inout Tally, out: OutputFolder, jobs: Int = 1) -> Bool {
+    let staged = tally.staged
+    // With several jobs, the files are renamed in runs of whole documents (a document's files
+    // are consecutive) on as many threads: renames in different folders do not wait on each other.
+    var bounds = [0]
+    let parts = jobs > 1 && staged.count >= 1_024 ? jobs * 4 : 1
+    for part in 1..<parts {
+      var i = max(staged.count * part / parts, bounds.last! + 1)
+      while i < staged.count, staged[i].document == staged[i - 1].document { i += 1 }
+      if i < staged.count { bounds.append(i) }
     }
+    bounds.append(staged.count)
+    let runs = bounds
+    let failures = Mutex<[PathKey: DocumentFailure]>([:])
+    DispatchQueue.concurrentPerform(iterations: runs.count - 1) { part in
+      let files = staged[runs[part]..<runs[part + 1]]
+      var failed: [PathKey: DocumentFailure] = [:]
+      // Which files were renamed, looked at only when a document failed: no bookkeeping per
+      // file otherwise.
+      var renamed = [Bool](repeating: false, count: files.count)
+      for (offset, file) in files.enumerated() {
+        if !failed.isEmpty, failed[file.document] != nil {
+          unlink(file.temporary)
+          continue
+        }
+        if rename(file.temporary, file.target) == 0 {
+          renamed[offset] = true
+        } else {
+          let code = errno
+          unlink(file.temporary)
+          let error = WriteFailure(path: file.target, code: code)
+          failed[file.document] = DocumentFailure(path: file.display, message: error.description, isWriteFailure: true)
+        }
+      }
+      guard !failed.isEmpty else { return }
+      for (offset, file) in files.enumerated() where renamed[offset] && failed[file.document] != nil { unlink(file.target) }
+      failures.withLock { $0.merge(failed) { first, _ in first } }
+    }
+    let failed = failures.withLock { $0 }
     tally.staged = []
     for (document, failure) in failed {
-      for url in renamed[document] ?? [] { unlink(url.path) }
-      tally.mentions -= tally.records[document]?.entities.reduce(0) { $0 + $1.mentions } ?? 0
+      tally.mentions -= tally.records[document]?.mentions ?? 0
       tally.records[document] = nil
+      tally.enteredAll = false  // its rows are in the workers' tables
       tally.collected[document] = nil
       tally.failures.append(failure)
     }
@@ -508,28 +623,35 @@ public struct BatchRunner: Sendable {
     let displayPrefix: String
     /// Bounds the bytes of the documents that the workers hold at once (``BatchOptions/bytesInFlight``).
     let gate: ByteGate
+    /// Whether a worker counts the rows of a document reused with its record unchanged in its
+    /// own table (``Tally/entities``): not when the run may turn out unchanged
+    /// (``States/unchangedIfReused``), which rebuilds no table.
+    let entersReused: Bool
 
     /// Processes one document into `tally`: reuses its previous output, or reads it (whole, or
     /// in pieces when large) and writes its files. Returns the input bytes it accounts for, for
     /// the progress line; nil when the document could not be read.
-    func process(_ relative: String, extractor: Extractor, into tally: inout Tally) -> Int? {
+    func process(
+      _ relative: String, index: Int, extractor: ExtractorSlot, folders: Folders, into tally: inout Tally
+    ) -> Int? {
       let key = PathKey(relative)
-      tally.attempted.insert(key)
-      let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
+      tally.attempted.append(index)
       // Taken before the bytes are read: if the file changes meanwhile, the next run sees
       // another status and hashes it again.
-      let stamp = FileStamp(path: source.path)
-      if let stamp, let old = reusable(relative, stamp: stamp, hash: nil) {
-        tally.reuse(old, for: key)
+      let stamp = folders.input.status(relative).flatMap(FileStamp.init(regular:))
+      if let stamp, let old = reusable(relative, stamp: stamp, hash: nil, folders: folders) {
+        tally.reuse(old, for: key, enter: entersReused)
+        tally.unchangedRecords += 1
         return Int(stamp.size)
       }
+      let source = inputRoot.appendingPathComponent(relative, isDirectory: false)
       let size = stamp.map { Int($0.size) } ?? 0
       if format == .jsonl, size >= options.largeDocumentBytes {
         // Held a piece at a time: weighs a piece.
         let weight = gate.enter(min(size, options.largeDocumentBlock.units))
         defer { gate.leave(weight) }
         do {
-          try processLarge(relative, source: source, stamp: stamp, into: &tally)
+          try processLarge(relative, source: source, stamp: stamp, folders: folders, into: &tally)
         } catch {
           tally.failures.append(error)
           if error.isWriteFailure { tally.kept.insert(key) }
@@ -538,7 +660,7 @@ public struct BatchRunner: Sendable {
       }
       let weight = gate.enter(size)
       defer { gate.leave(weight) }
-      return processWhole(relative, source: source, stamp: stamp, extractor: extractor, into: &tally)
+      return processWhole(relative, source: source, stamp: stamp, extractor: extractor, folders: folders, into: &tally)
     }
 
     /// The previous record of a document whose output can be kept, or nil. The document must
@@ -547,7 +669,7 @@ public struct BatchRunner: Sendable {
     /// of the recorded size (files are renamed into place without an `fsync`, so after a power
     /// loss one can be empty; it is then redone), the others present. Every document, read
     /// whole or in pieces, in every format, is reused only through here.
-    func reusable(_ relative: String, stamp: FileStamp?, hash: String?) -> RunState.Record? {
+    func reusable(_ relative: String, stamp: FileStamp?, hash: String?, folders: Folders) -> RunState.Record? {
       guard let old = previous.records[PathKey(relative)], !old.input.isEmpty else { return nil }
       if let hash {
         guard old.input == hash else { return nil }
@@ -555,11 +677,22 @@ public struct BatchRunner: Sendable {
         guard let stamp, old.stamp == stamp else { return nil }
       }
       let suffixes = format.documentSuffixes
-      guard let size = BatchRunner.size(of: target(relative)), old.output == nil || old.output == size else { return nil }
-      for suffix in suffixes.dropFirst() where BatchRunner.size(of: out.file(forDocument: relative, suffix: suffix)) == nil {
+      guard let size = folders.output.size(relative, suffix: suffixes.first ?? ".jsonl"), old.output == nil || old.output == size
+      else { return nil }
+      for suffix in suffixes.dropFirst() where folders.output.size(relative, suffix: suffix) == nil {
         return nil
       }
       return old
+    }
+
+    /// A worker's own open folders of the input and of `out/docs` (``FolderHandle``).
+    struct Folders {
+      let input: FolderHandle
+      let output: FolderHandle
+    }
+
+    func folders() -> Folders {
+      Folders(input: FolderHandle(root: inputRoot.path), output: FolderHandle(root: out.documentsFolder.path))
     }
 
     /// The document's main output file, whose size the run state records.
@@ -570,7 +703,8 @@ public struct BatchRunner: Sendable {
     /// Reads a document whole, reuses its output if its hash is unchanged, else extracts its
     /// mentions and writes its files.
     func processWhole(
-      _ relative: String, source: URL, stamp: FileStamp?, extractor: Extractor, into tally: inout Tally
+      _ relative: String, source: URL, stamp: FileStamp?, extractor slot: ExtractorSlot, folders: Folders,
+      into tally: inout Tally
     ) -> Int? {
       let key = PathKey(relative)
       let display = displayPrefix + relative
@@ -584,11 +718,15 @@ public struct BatchRunner: Sendable {
       }
       let hash = RunState.inputHash(bytes)
       let size = bytes.count
-      let trusted = stamp?.trusted(at: startedAt)
-      if var old = reusable(relative, stamp: nil, hash: hash) {
+      let trusted = stamp?.trusted(at: startedAt, settled: options.settled)
+      if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
-        tally.reuse(old, for: key)
+        tally.reuse(old, for: key, enter: true)
         return size
+      }
+      guard let extractor = slot.get(&tally) else {
+        tally.kept.insert(key)
+        return nil
       }
       // The bytes go once decoded: the stages after hold the text, tokens and mentions.
       let document: Document
@@ -606,11 +744,11 @@ public struct BatchRunner: Sendable {
         for file in format.documentFiles(extracted.mentions, of: extracted.document, explain: options.explain) {
           let url = out.file(forDocument: relative, suffix: file.suffix)
           let temporary = try out.writeTemporary(file.bytes, for: url, durable: false)
-          staged.append(Staged(document: key, temporary: temporary, target: url, display: display))
+          staged.append(Staged(document: key, temporary: temporary.path, target: url.path, display: display))
           if url == target { outputBytes = file.bytes.count }
         }
       } catch {
-        for file in staged { unlink(file.temporary.path) }
+        for file in staged { unlink(file.temporary) }
         tally.unwritten(key, display: display, error)
         return size
       }
@@ -618,7 +756,9 @@ public struct BatchRunner: Sendable {
       if let line = format.collectionLine(extracted.mentions, of: extracted.document) { tally.collected[key] = line }
       var table = EntityTable()
       table.add(extracted.mentions, document: relative)
-      tally.records[key] = RunState.Record(input: hash, entities: table.summaries, output: outputBytes, stamp: trusted)
+      let summaries = table.summaries
+      tally.enter(summaries, document: key)
+      tally.records[key] = RunState.Record(input: hash, entities: summaries, output: outputBytes, stamp: trusted)
       tally.mentions += extracted.mentions.count
       tally.tokens += extracted.document.tokens.count
       tally.bytes += size
@@ -626,28 +766,30 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes a document too large to read whole (see ``LargeDocument``): hashed in one
-    /// pass, reused through ``reusable(_:stamp:hash:)`` like any other, else extracted piece
+    /// pass, reused through ``reusable(_:stamp:hash:folders:)`` like any other, else extracted piece
     /// by piece.
     func processLarge(
-      _ relative: String, source: URL, stamp: FileStamp?, into tally: inout Tally
+      _ relative: String, source: URL, stamp: FileStamp?, folders: Folders, into tally: inout Tally
     ) throws(DocumentFailure) {
       let key = PathKey(relative)
       let document = LargeDocument(
         url: source, relative: relative, display: displayPrefix + relative, options: options,
         blockBytes: options.largeDocumentBlock.bytes, pieceUnits: options.largeDocumentBlock.units)
       let (hash, size) = try document.inputHash()
-      let trusted = stamp?.trusted(at: startedAt)
-      if var old = reusable(relative, stamp: nil, hash: hash) {
+      let trusted = stamp?.trusted(at: startedAt, settled: options.settled)
+      if var old = reusable(relative, stamp: nil, hash: hash, folders: folders) {
         old.stamp = trusted
-        tally.reuse(old, for: key)
+        tally.reuse(old, for: key, enter: true)
         return
       }
       let result = try document.extract(
         rules: rules, gazetteer: gazetteer, explain: options.explain, target: target(relative), out: out)
       tally.staged.append(
-        Staged(document: key, temporary: result.temporary, target: target(relative), display: displayPrefix + relative))
-      tally.records[key] = RunState.Record(
-        input: hash, entities: result.entities.summaries, output: result.outputBytes, stamp: trusted)
+        Staged(
+          document: key, temporary: result.temporary.path, target: target(relative).path, display: displayPrefix + relative))
+      let summaries = result.entities.summaries
+      tally.enter(summaries, document: key)
+      tally.records[key] = RunState.Record(input: hash, entities: summaries, output: result.outputBytes, stamp: trusted)
       tally.mentions += result.mentions
       tally.tokens += result.tokens
       tally.bytes += size
@@ -674,19 +816,36 @@ public struct BatchRunner: Sendable {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(errno) }
     guard info.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
-    var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
-    var count = 0
+    // Read into uninitialized storage (no zeroing first); a file that grew since `fstat` is
+    // read on below.
+    var failed: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(0, Int(info.st_size))) { buffer, initialized in
+      while initialized < buffer.count {
+        let n = Foundation.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = errno
+          return
+        }
+        if n == 0 { return }
+        initialized += n
+      }
+    }
+    if failed != 0 { throw failure(failed) }
+    // Up to the end: usually one `read` that returns 0 (the array used to double, zeroed,
+    // for it).
     while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4_096, bytes.count))) }
-      let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + count, $0.count - count) }
+      let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4_096) { more in
+        let n = Foundation.read(fd, more.baseAddress!, more.count)
+        if n > 0 { bytes.append(contentsOf: more[..<n]) }
+        return n
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw failure(errno)
       }
       if n == 0 { break }
-      count += n
     }
-    bytes.removeLast(bytes.count - count)
     return bytes
   }
 
@@ -694,11 +853,12 @@ public struct BatchRunner: Sendable {
   struct Tally: Sendable {
     var records: [PathKey: RunState.Record] = [:]
     var failures: [DocumentFailure] = []
-    var attempted: Set<PathKey> = []
+    /// The documents a worker took, by index in the run's list.
+    var attempted: [Int] = []
     /// Documents whose bytes could not be read, or whose output could not be written: their
     /// previous output is kept.
     var kept: Set<PathKey> = []
-    /// The documents' new files, written to temporary files that ``BatchRunner/commit(_:states:out:)``
+    /// The documents' new files, written to temporary files that ``BatchRunner/commit(_:states:out:jobs:)``
     /// renames into place.
     var staged: [Staged] = []
     /// Each document's line of the format's collection file (`spans.jsonl`), by path.
@@ -707,13 +867,43 @@ public struct BatchRunner: Sendable {
     var tokens = 0
     var bytes = 0
     var reused = 0
+    /// Documents reused with their record as it was (the same file status): see
+    /// ``BatchRunner/unchanged(_:states:out:)``.
+    var unchangedRecords = 0
+    /// The rows of the documents in `records`, counted by the workers as they went (in
+    /// parallel), but for those in ``unentered``; when ``enteredAll`` is false (a record was
+    /// taken out since), rebuilt from `records`.
+    var entities = EntityTable()
+    var unentered: [PathKey] = []
+    var enteredAll = true
+    /// How many documents' rows are in `entities`.
+    var entered = 0
     var fatal: String?
 
-    /// Keeps a document's previous record (its output files stay as they are).
-    mutating func reuse(_ record: RunState.Record, for key: PathKey) {
-      records[key] = record
+    /// Puts the records of the documents reused as they were (in ``unentered``, not yet in
+    /// `records`) into `records`.
+    mutating func materialize(from previous: RunState) {
+      for key in unentered where records[key] == nil { records[key] = previous.records[key] }
+    }
+
+    /// Counts a document's rows in ``entities``.
+    mutating func enter(_ summaries: [EntityTable.Summary], document: PathKey) {
+      for summary in summaries { entities.add(summary, document: document.path) }
+      entered += 1
+    }
+
+    /// Keeps a document's previous record (its output files stay as they are), and counts its
+    /// rows in `entities` now (`enter`), or later (``unentered``).
+    mutating func reuse(_ record: RunState.Record, for key: PathKey, enter: Bool) {
+      if enter {
+        records[key] = record
+        self.enter(record.entities, document: key)
+      } else {
+        // Into `records` only if the run turns out not unchanged (``materialize(from:)``).
+        unentered.append(key)
+      }
       reused += 1
-      mentions += record.entities.reduce(0) { $0 + $1.mentions }
+      mentions += record.mentions
     }
 
     /// A document's output could not be written: a failure, and its previous output is kept.
@@ -724,14 +914,14 @@ public struct BatchRunner: Sendable {
 
     /// Removes the temporary files of the documents' new output (the run stops short).
     mutating func discardStaged() {
-      for file in staged { unlink(file.temporary.path) }
+      for file in staged { unlink(file.temporary) }
       staged = []
     }
 
     mutating func merge(_ other: Tally) {
-      records.merge(other.records) { a, _ in a }
+      if records.isEmpty { records = other.records } else { records.merge(other.records) { a, _ in a } }
       failures += other.failures
-      attempted.formUnion(other.attempted)
+      attempted += other.attempted
       kept.formUnion(other.kept)
       staged += other.staged
       collected.merge(other.collected) { mine, _ in mine }
@@ -739,6 +929,11 @@ public struct BatchRunner: Sendable {
       tokens += other.tokens
       bytes += other.bytes
       reused += other.reused
+      unchangedRecords += other.unchangedRecords
+      if entities.count == 0 { entities = other.entities } else { entities.merge(other.entities) }
+      unentered += other.unentered
+      enteredAll = enteredAll && other.enteredAll
+      entered += other.entered
       fatal = fatal ?? other.fatal
     }
   }
@@ -746,8 +941,9 @@ public struct BatchRunner: Sendable {
   /// A new file of a document, written whole to a temporary file, waiting to be renamed.
   struct Staged: Sendable {
     var document: PathKey
-    var temporary: URL
-    var target: URL
+    /// Paths (made by the worker that wrote the file, not by the thread that renames it).
+    var temporary: String
+    var target: String
     var display: String
   }
 

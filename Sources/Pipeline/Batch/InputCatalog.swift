@@ -55,7 +55,7 @@ public enum InputCatalog {
     var pending: [String] = [""]  // relative folders still to list
     while let relative = pending.popLast() {
       let path = relative.isEmpty ? root.path : root.path + "/" + relative
-      let names: [[UInt8]]
+      let names: [FolderReader.Entry]
       switch reader.names(path) {
       case .success(let found): names = found
       case .failure(let code):
@@ -63,7 +63,8 @@ public enum InputCatalog {
         listing.problems.append(Problem(path: relative, message: "cannot list the folder (\(reason))", isFolder: true))
         continue
       }
-      for bytes in names where bytes.first != UInt8(ascii: ".") {
+      for entry in names where entry.name.first != UInt8(ascii: ".") {
+        let bytes = entry.name
         guard let name = String(validating: bytes, as: UTF8.self) else {
           let shown = (relative.isEmpty ? "" : relative + "/") + escaped(bytes)
           let message = "the file name is not valid UTF-8; rename the file"
@@ -71,29 +72,41 @@ public enum InputCatalog {
           continue
         }
         let child = relative.isEmpty ? name : relative + "/" + name
-        let childPath = path + "/" + name
-        var info = stat()
-        guard lstat(childPath, &info) == 0 else {
-          let reason = String(cString: strerror(errno))
-          listing.problems.append(Problem(path: child, message: "cannot read (\(reason))", isFolder: false))
-          continue
+        // The folder's listing says what most entries are (`d_type`): a regular file needs no
+        // `lstat`. Links, and file systems that do not say, are examined.
+        var kind: mode_t
+        switch Int32(entry.type) {
+        case Int32(DT_REG): kind = S_IFREG
+        case Int32(DT_DIR): kind = S_IFDIR
+        case Int32(DT_LNK): kind = S_IFLNK
+        case Int32(DT_UNKNOWN):
+          var info = stat()
+          guard lstat(path + "/" + name, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            listing.problems.append(Problem(path: child, message: "cannot read (\(reason))", isFolder: false))
+            continue
+          }
+          kind = info.st_mode & S_IFMT
+        default: continue  // sockets, pipes, devices: not documents
         }
-        switch info.st_mode & S_IFMT {
+        switch kind {
         case S_IFDIR:
+          let childPath = path + "/" + name
           if childPath == skip || isOutputFolder(childPath) { continue }
           pending.append(child)
         case S_IFREG:
           listing.documents.append(child)
         case S_IFLNK:
           // A link to a file is a document; a link that leads nowhere too (its read fails).
-          if stat(childPath, &info) != 0 || info.st_mode & S_IFMT == S_IFREG { listing.documents.append(child) }
+          var info = stat()
+          if stat(path + "/" + name, &info) != 0 || info.st_mode & S_IFMT == S_IFREG { listing.documents.append(child) }
         default:
           continue  // sockets, pipes, devices: not documents
         }
       }
     }
-    listing.documents.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    listing.problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    listing.documents.sort(by: PathKey.precedes)
+    listing.problems.sort { PathKey.precedes($0.path, $1.path) }
     return listing
   }
 
@@ -125,13 +138,20 @@ public enum InputCatalog {
 /// How the catalog reads a folder's entry names: the file-system seam that tests replace to
 /// make a folder unlistable (tests run as root here, whom `chmod 000` does not stop).
 struct FolderReader: Sendable {
-  /// The entry names of the folder at a path (bytes; `.` and `..` left out), or why not.
-  var names: @Sendable (String) -> Result<[[UInt8]], POSIXError>
+  /// A folder entry: its name (bytes) and its type as the listing gives it (`DT_REG`, `DT_DIR`,
+  /// `DT_LNK`, …; `DT_UNKNOWN` when the file system does not say).
+  struct Entry: Sendable {
+    var name: [UInt8]
+    var type: UInt8
+  }
+
+  /// The entries of the folder at a path (`.` and `..` left out), or why not.
+  var names: @Sendable (String) -> Result<[Entry], POSIXError>
 
   static let system = FolderReader { path in
     guard let folder = opendir(path) else { return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)) }
     defer { closedir(folder) }
-    var names: [[UInt8]] = []
+    var names: [Entry] = []
     while true {
       errno = 0
       guard let entry = readdir(folder) else {
@@ -144,7 +164,7 @@ struct FolderReader: Sendable {
         }
       }
       if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-      names.append(name)
+      names.append(Entry(name: name, type: entry.pointee.d_type))
     }
     return .success(names)
   }

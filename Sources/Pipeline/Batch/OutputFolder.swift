@@ -106,10 +106,38 @@ public struct OutputFolder: Sendable {
   /// Removes temporary files that a killed run left, in the output folder and beside it
   /// (the run state's; call with the lock held).
   func removeLeftoverTemporaryFiles() {
-    for folder in [root, stateFolder] {
-      guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
-      for case let relative as String in walker where relative.contains(Self.temporaryMarker) {
-        try? FileManager.default.removeItem(atPath: folder.path + "/" + relative)
+    for folder in [root, stateFolder] { Self.removeTemporaryFiles(under: folder.path) }
+  }
+
+  /// Walks the folder at `path` (not following links; `d_type` says which entries are folders,
+  /// so a file costs no system call) and removes every entry whose name holds the marker.
+  static func removeTemporaryFiles(under path: String) {
+    guard let folder = opendir(path) else { return }
+    defer { closedir(folder) }
+    let marker = Array(temporaryMarker.utf8)
+    while let entry = readdir(folder) {
+      let listed = Int32(entry.pointee.d_type)
+      // The name, as a string only when it is needed: a marked entry, or a folder to walk.
+      let found: (name: String, marked: Bool)? = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
+          let name = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
+          if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { return nil }
+          let marked = name.count >= marker.count && (0...(name.count - marker.count)).contains { start in
+            name[start..<start + marker.count].elementsEqual(marker)
+          }
+          guard marked || listed == Int32(DT_DIR) || listed == Int32(DT_UNKNOWN) else { return nil }
+          return (String(decoding: name, as: UTF8.self), marked)
+        }
+      }
+      guard let (name, marked) = found else { continue }
+      let child = path + "/" + name
+      if marked {
+        try? FileManager.default.removeItem(atPath: child)
+        continue
+      }
+      var info = stat()
+      if listed == Int32(DT_DIR) || (lstat(child, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
+        removeTemporaryFiles(under: child)
       }
     }
   }

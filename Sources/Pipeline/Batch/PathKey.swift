@@ -1,3 +1,5 @@
+import Foundation
+
 /// A relative path as a dictionary key or set element, compared and hashed by its UTF-8 bytes.
 ///
 /// Swift's `String ==` is canonical equivalence: `é.txt` written precomposed (NFC) and
@@ -8,12 +10,31 @@ struct PathKey: Hashable, Sendable {
 
   init(_ path: String) { self.path = path }
 
-  static func == (a: PathKey, b: PathKey) -> Bool { a.path.utf8.elementsEqual(b.path.utf8) }
+  static func == (a: PathKey, b: PathKey) -> Bool { PathKey.compare(a.path, b.path) == 0 }
 
+  /// The bytes hashed at once (a byte at a time, hashing was a tenth of an unchanged re-run).
   func hash(into hasher: inout Hasher) {
-    for byte in path.utf8 { hasher.combine(byte) }
+    var path = path
+    path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// Byte order, the order of every listing Quipu writes.
-  static func byBytes(_ a: PathKey, _ b: PathKey) -> Bool { a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+  static func byBytes(_ a: PathKey, _ b: PathKey) -> Bool { compare(a.path, b.path) < 0 }
+
+  /// `a` before `b` in byte order.
+  static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+  /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s
+  /// (`memcmp`; the standard library's generic comparison of UTF-8 views goes a byte at a time).
+  static func compare(_ a: String, _ b: String) -> Int {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        let n = min(x.count, y.count)
+        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+        return c != 0 ? Int(c) : x.count - y.count
+      }
+    }
+  }
 }

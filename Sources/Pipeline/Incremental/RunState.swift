@@ -21,7 +21,20 @@ public var quipuBuild: String { "quipu \(quipuVersion) \(RunState.buildIdentity)
 struct RunState {
   struct Record {
     var input: String
-    var entities: [EntityTable.Summary]
+    /// What the document contributed to each entity. A record read from the state file keeps
+    /// them encoded until they are asked for (an unchanged re-run never asks).
+    var entities: [EntityTable.Summary] {
+      get { encoded?.decode() ?? decoded }
+      set {
+        decoded = newValue
+        encoded = nil
+        mentions = newValue.reduce(0) { $0 + $1.mentions }
+      }
+    }
+    /// The document's mentions: the sum of its entities' `mentions`.
+    private(set) var mentions: Int
+    private var decoded: [EntityTable.Summary]
+    private var encoded: RunStateFile.EncodedEntities?
     /// The size in bytes of the document's output file, when known: a reused document's file
     /// must still have it (files are renamed into place without an `fsync`, so after a power
     /// loss one could be empty; it is then redone).
@@ -29,6 +42,48 @@ struct RunState {
     /// The document's file status when `input` was hashed, when it can be trusted (see
     /// ``FileStamp``): the same status again means the same bytes, without reading them.
     var stamp: FileStamp? = nil
+
+    init(input: String, entities: [EntityTable.Summary], output: Int? = nil, stamp: FileStamp? = nil) {
+      self.input = input
+      self.decoded = entities
+      self.mentions = entities.reduce(0) { $0 + $1.mentions }
+      self.output = output
+      self.stamp = stamp
+    }
+
+    /// A record whose entities are still encoded in the state file's bytes.
+    init(input: String, encoded: RunStateFile.EncodedEntities, mentions: Int, output: Int?, stamp: FileStamp?) {
+      self.input = input
+      self.decoded = []
+      self.encoded = encoded
+      self.mentions = mentions
+      self.output = output
+      self.stamp = stamp
+    }
+  }
+
+  /// What the run that wrote this state wrote to `entities.jsonl`: its file status (size,
+  /// modification time, inode) and its number of entities. An unchanged re-run (every record
+  /// the same) that finds the file with this status leaves it, and the state, as they are.
+  struct EntitiesFile: Equatable {
+    var bytes: Int
+    var modified: Int64
+    var inode: UInt64
+    var count: Int
+
+    init(bytes: Int, modified: Int64, inode: UInt64, count: Int) {
+      self.bytes = bytes
+      self.modified = modified
+      self.inode = inode
+      self.count = count
+    }
+
+    /// The status of the regular file at `path`, with `count` entities; nil when there is none.
+    init?(_ path: String, count: Int) {
+      var info = stat()
+      guard stat(path, &info) == 0, let stamp = FileStamp(regular: info) else { return nil }
+      self.init(bytes: Int(stamp.size), modified: stamp.modified, inode: stamp.inode, count: count)
+    }
   }
 
   var key: String
@@ -40,10 +95,36 @@ struct RunState {
   /// Files under `docs/` that an earlier run wrote in another format (a run removes only stale
   /// files of its own format), or that a merge copied; still Quipu's.
   var otherFiles: Set<PathKey> = []
+  /// `entities.jsonl` as the run left it, when known.
+  var entitiesFile: EntitiesFile? = nil
 
   /// The files under `docs/` (relative paths) that this state says Quipu wrote.
   var files: Set<PathKey> {
     otherFiles.union(records.keys.flatMap { document in suffixes.map { PathKey(document.path + $0) } })
+  }
+
+  /// Whether this state says Quipu wrote `file` (under `docs/`).
+  func lists(_ file: PathKey) -> Bool {
+    if otherFiles.contains(file) { return true }
+    return suffixes.contains { suffix in
+      file.path.utf8.count > suffix.utf8.count && file.path.utf8.reversed().starts(with: suffix.utf8.reversed())
+        && records[PathKey(String(decoding: file.path.utf8.dropLast(suffix.utf8.count), as: UTF8.self))] != nil
+    }
+  }
+
+  /// `files.subtracting(other.files)`, without building either set: a look-up per record, so
+  /// that an unchanged re-run (the same documents) makes no path string.
+  func files(notIn other: RunState) -> Set<PathKey> {
+    var result = Set<PathKey>()
+    let sameSuffixes = suffixes == other.suffixes
+    for document in records.keys where !(sameSuffixes && other.records[document] != nil) {
+      for suffix in suffixes {
+        let file = PathKey(document.path + suffix)
+        if !other.lists(file) { result.insert(file) }
+      }
+    }
+    for file in otherFiles where !other.lists(file) { result.insert(file) }
+    return result
   }
 
   static func key(rulesDigest: String, options: BatchOptions) -> String {
