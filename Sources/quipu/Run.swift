@@ -3,6 +3,7 @@ import Foundation
 import Output
 import Pipeline
 import Presentation
+import Rules
 
 /// `quipu run <folder>`: extract entities from every document and write `out/`.
 struct Run: ParsableCommand {
@@ -99,13 +100,17 @@ struct Run: ParsableCommand {
 
   func run() throws {
     ResidentMemory.returnLargeBlocks()
-    let ruleSet = try ruleOptions.load(cached: !noRulesCache)
-    KeptUntilExit.keep(ruleSet)
-    if selection.isActive { return try runPartial(ruleSet) }
+    if selection.isActive {
+      let ruleSet = try ruleOptions.load(cached: !noRulesCache)
+      KeptUntilExit.keep(ruleSet)
+      return try runPartial(ruleSet)
+    }
+    let source = try ruleSource()
+    KeptUntilExit.keep(source)
     let options = batchOptions
     let summary: BatchSummary
     do {
-      let runner = BatchRunner(rules: ruleSet, format: format)
+      let runner = BatchRunner(source: source, format: format)
       KeptUntilExit.keep(runner)
       summary = try runner.run(input: folder, output: out, options: options)
     } catch {
@@ -119,6 +124,23 @@ struct Run: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+extension Run {
+  /// The rules of a whole run. When the compiled-rules cache holds them unchanged, only their
+  /// digest is read now, and the rules themselves when a document first needs them: an
+  /// unchanged re-run never does (their warnings are then reported by the run that reads
+  /// them). Otherwise they are loaded (and compiled, and cached) now.
+  func ruleSource() throws -> RunRules {
+    let options = ruleOptions
+    if !noRulesCache, let folder = RuleCache.defaultFolder,
+      let digest = RuleCache.cachedDigest(
+        directory: options.rules, skippingPacks: Set(options.skippedPacks), build: quipuBuild, folder: folder)
+    {
+      return RunRules(digest: digest) { try options.load(cached: true) }
+    }
+    return RunRules(try options.load(cached: !noRulesCache))
+  }
+}
 
 /// What a command keeps until the process exits instead of freeing it: a compiled rule set is
 /// hundreds of thousands of small arrays, and releasing them one by one took a tenth of a

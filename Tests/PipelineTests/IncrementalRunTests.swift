@@ -1,5 +1,6 @@
 import Foundation
 import Rules
+import Synchronization
 import Testing
 import TestSupport
 @testable import Pipeline
@@ -32,6 +33,30 @@ import TestSupport
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.txt.jsonl").path))
     #expect(try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8).contains(#""mentions":2,"documents":["b.txt"]"#))
     #expect(fourth.reused == 2)
+  }
+
+  /// An unchanged re-run with rules read on demand (``RunRules``, as `quipu run` makes them
+  /// when the compiled-rules cache holds them) never reads them; a changed document does, once.
+  @Test func anUnchangedReRunDoesNotReadTheRules() throws {
+    let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Perú"])
+    let rules = try Fixture.rules(Self.yaml)
+    _ = try BatchRunner(rules: rules).run(input: input.path, output: out.path, jobs: 2)
+    let entities = try Data(contentsOf: out.appendingPathComponent("entities.jsonl"))
+    let loads = Mutex(0)
+    let onDemand = RunRules(digest: rules.digest) {
+      loads.withLock { $0 += 1 }
+      return rules
+    }
+    let unchanged = try BatchRunner(source: onDemand).run(input: input.path, output: out.path, jobs: 2)
+    #expect(unchanged.reused == 2)
+    #expect(loads.withLock { $0 } == 0)
+    #expect(!onDemand.isLoaded)
+    #expect(try Data(contentsOf: out.appendingPathComponent("entities.jsonl")) == entities)
+    try Fixture.write(["b.txt": Array("Peru y Perú".utf8)], under: input)
+    let changed = try BatchRunner(source: onDemand).run(input: input.path, output: out.path, jobs: 2)
+    #expect(changed.reused == 1)
+    #expect(changed.mentions == 3)
+    #expect(loads.withLock { $0 } == 1)
   }
 
   /// A document whose output goes where a deleted document's output lies (`a` wrote

@@ -74,6 +74,24 @@ import Testing
     #expect(compiled.entities.map(\.id).contains("geonames/3936456"))
   }
 
+  /// The digest read from a cache's header is the rule set's, and there is none once anything
+  /// the rules came from changed (or before the first compile).
+  @Test func theCachedDigestIsTheRulesOrNone() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    func digest() -> StableHash? {
+      RuleCache.cachedDigest(directory: s.rules.path, build: "test build", folder: s.cache)
+    }
+    #expect(digest() == nil)
+    let (rules, _) = try s.load()
+    #expect(digest() == rules.digest)
+    try Data("3936456\tLimeña\tLimena\t\t0\t0\tP\tPPLC\tPE\t\t\t\t\t\t7737002\t\t\t\t\n".utf8).write(to: s.table)
+    #expect(digest() == nil)
+    let (changed, _) = try s.load()
+    #expect(digest() == changed.digest)
+    #expect(changed.digest != rules.digest)
+  }
+
   @Test func anyChangeToWhatTheRulesCameFromMeansARecompile() throws {
     let s = try Setup()
     defer { try? FileManager.default.removeItem(at: s.root) }

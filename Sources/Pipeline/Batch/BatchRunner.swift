@@ -107,15 +107,30 @@ public struct BatchError: Error, CustomStringConvertible {
 /// ``DocumentWork/reusable(_:stamp:hash:folders:)``), ``keepPrevious(in:documents:selection:states:input:interrupted:)``,
 /// ``commit(_:states:out:jobs:)`` and ``summarize(_:selection:entities:interrupted:started:)``.
 public struct BatchRunner: Sendable {
-  public let rules: RuleSet
-  public let gazetteer: Gazetteer
+  /// The rules, read when a document first needs them (an unchanged re-run never does).
+  public let source: RunRules
   /// What is written per document (`entities.jsonl` is written in every format).
   public let format: OutputFormat
 
   public init(rules: RuleSet, format: OutputFormat = .jsonl) {
-    self.rules = rules
-    self.gazetteer = Gazetteer(rules: rules)
+    self.init(source: RunRules(rules), format: format)
+  }
+
+  public init(source: RunRules, format: OutputFormat = .jsonl) {
+    self.source = source
     self.format = format
+  }
+
+  /// The rules, loaded now if they were not.
+  public var rules: RuleSet {
+    get throws { try source.get().rules }
+  }
+
+  /// The entity types that brat's annotation.conf lists (`run` loaded the rules for brat
+  /// before anything else; other formats list none).
+  var collectionTypes: [String] {
+    guard format == .brat, let loaded = try? source.get() else { return [] }
+    return loaded.rules.types
   }
 
   public func run(
@@ -140,13 +155,17 @@ public struct BatchRunner: Sendable {
     }
     var out = OutputFolder(URL(fileURLWithPath: output))
     out.writer = options.fileWriter
+    if format == .brat {
+      // Its annotation.conf lists the rules' entity types: a brat run reads the rules.
+      do { _ = try source.get() } catch { throw BatchError(.error("cannot load the rules: \(error)"), kind: .usage) }
+    }
     let selection = try listInput(input, excluding: out, options: options, list: list)
     let lock = try openOutput(out, named: output)
     defer { withExtendedLifetime(lock) {} }
     let states = try loadRunState(out, documents: selection.documents, options: options)
     removeGone(from: out, documents: selection, states: states)
     let work = DocumentWork(
-      rules: rules, gazetteer: gazetteer, format: format, options: options, out: out, previous: states.previous,
+      rules: source, format: format, options: options, out: out, previous: states.previous,
       startedAt: startedAt, inputRoot: URL(fileURLWithPath: input).standardizedFileURL,
       displayPrefix: input.hasSuffix("/") ? input : input + "/", gate: ByteGate(budget: options.bytesInFlight),
       entersReused: !states.unchangedIfReused)
@@ -231,7 +250,7 @@ public struct BatchRunner: Sendable {
   /// records every file this run may write: a run killed midway leaves no file that no state
   /// owns. Documents recorded here with no input hash are redone.
   func loadRunState(_ out: OutputFolder, documents: [String], options: BatchOptions) throws(BatchError) -> States {
-    let key = RunState.key(rulesDigest: rules.digest.hex, options: options) + "; format=\(format.rawValue)"
+    let key = RunState.key(rulesDigest: source.digest.hex, options: options) + "; format=\(format.rawValue)"
     // A format with a line per document in one collection file (spans.jsonl) needs every
     // document's line: no reuse. Every other format (jsonl, conll, brat) reuses.
     let reusable = options.incremental && !format.collectsDocumentLines
@@ -343,7 +362,8 @@ public struct BatchRunner: Sendable {
     func get(_ tally: inout Tally) -> Extractor? {
       if let made { return made }
       do {
-        made = try Extractor(rules: work.rules, gazetteer: work.gazetteer)
+        let (rules, gazetteer) = try work.rules.get()
+        made = try Extractor(rules: rules, gazetteer: gazetteer)
       } catch {
         tally.fatal = "\(error)"
       }
@@ -429,7 +449,7 @@ public struct BatchRunner: Sendable {
   func unchanged(_ tally: Tally, states: States, out: OutputFolder) -> Int? {
     guard states.unchangedIfReused, tally.unchangedRecords == states.recorded.records.count,
       tally.records.isEmpty, tally.unentered.count == tally.unchangedRecords, tally.failures.isEmpty, tally.staged.isEmpty,
-      tally.collected.isEmpty, format.collectionFiles(lines: [], types: rules.types).isEmpty,
+      tally.collected.isEmpty, format.collectionFiles(lines: [], types: []).isEmpty,
       let written = states.recorded.entitiesFile, RunState.EntitiesFile(out.entitiesFile.path, count: written.count) == written
     else { return nil }
     // The other files that the state keeps are those still there (``lastFiles``).
@@ -496,7 +516,7 @@ public struct BatchRunner: Sendable {
     let collected = tally.collected.sorted { PathKey.byBytes($0.key, $1.key) }.map(\.value)
     let files =
       [(out.entitiesFile, rendered)]
-      + format.collectionFiles(lines: collected, types: rules.types).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
+      + format.collectionFiles(lines: collected, types: collectionTypes).map { (out.root.appendingPathComponent($0.path), $0.bytes) }
     return (state, entities, files, body)
   }
 
@@ -609,8 +629,7 @@ public struct BatchRunner: Sendable {
 
   /// What a worker needs to process a document: the same for every document of a run.
   struct DocumentWork: Sendable {
-    let rules: RuleSet
-    let gazetteer: Gazetteer
+    let rules: RunRules
     let format: OutputFormat
     let options: BatchOptions
     let out: OutputFolder
@@ -782,8 +801,14 @@ public struct BatchRunner: Sendable {
         tally.reuse(old, for: key, enter: true)
         return
       }
+      let loaded: (rules: RuleSet, gazetteer: Gazetteer)
+      do {
+        loaded = try rules.get()
+      } catch {
+        throw DocumentFailure(path: displayPrefix + relative, message: "cannot load the rules: \(error)")
+      }
       let result = try document.extract(
-        rules: rules, gazetteer: gazetteer, explain: options.explain, target: target(relative), out: out)
+        rules: loaded.rules, gazetteer: loaded.gazetteer, explain: options.explain, target: target(relative), out: out)
       tally.staged.append(
         Staged(
           document: key, temporary: result.temporary.path, target: target(relative).path, display: displayPrefix + relative))

@@ -79,7 +79,7 @@ public struct PartialRun: Sendable {
     do {
       let files = OutputFiles.list(in: folder)
       let manifest = ShardManifest(
-        rules: rulesFingerprint ?? runner.rules.digest.labeledHex, explain: options.explain,
+        rules: rulesFingerprint ?? runner.source.digest.labeledHex, explain: options.explain,
         output: runner.format.rawValue,
         onInvalid: options.replaceInvalid ? "replace" : "error", include: options.include, exclude: options.exclude,
         shard: shard, input: ShardManifest.Input(documents: all),

@@ -90,6 +90,12 @@ struct BinaryReader {
 
   var isAtEnd: Bool { offset == base.count }
 
+  /// The bytes not read yet.
+  var remaining: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: base[offset...]) }
+
+  /// Moves past `count` bytes (at most to the end).
+  mutating func skip(_ count: Int) { offset = min(base.count, offset + count) }
+
   mutating func readUInt64() throws(Damaged) -> UInt64 {
     var result: UInt64 = 0
     var shift: UInt64 = 0

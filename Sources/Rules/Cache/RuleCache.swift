@@ -34,7 +34,7 @@ public enum RuleCache {
   }
 
   static let magic = Array("quipu compiled rules\n".utf8)
-  static let format = 4
+  static let format = 5
   static let kept = 8
 
   /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
@@ -158,26 +158,55 @@ public enum RuleCache {
     init(_ message: String) { self.message = message }
   }
 
+  /// The digest (``RuleSet/digest``) of the rules of `directory` as the cache in `folder` holds
+  /// them, if it is valid for them (the header's checks: listing and inputs), without
+  /// reading the rules: what a run needs to know whether its last output still stands.
+  public static func cachedDigest(
+    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL
+  ) -> StableHash? {
+    let root = URL(fileURLWithPath: directory).standardizedFileURL
+    let path = file(root: root, skipped: skipped, build: build, folder: folder)
+    guard let mapped = MappedFile(path: path.path) else { return nil }
+    return withExtendedLifetime(mapped) { () -> StableHash? in
+      var r = BinaryReader(mapped.bytes)
+      guard case .success(let digest) = header(&r, listing: RuleLoader.ruleFiles(under: root)) else { return nil }
+      return digest
+    }
+  }
+
+  /// Reads and checks a cache file's header up to its digest: magic, format, the rule files
+  /// listed and every input's size and hash.
+  static func header(_ r: inout BinaryReader, listing: [String]) -> Result<StableHash, Miss> {
+    let raw = r.remaining
+    guard raw.count > magic.count, raw.prefix(magic.count).elementsEqual(magic) else {
+      return .failure(Miss("not a rules cache"))
+    }
+    r.skip(magic.count)
+    do throws(BinaryReader.Damaged) {
+      guard try r.readInt() == format else { return .failure(Miss("another cache format")) }
+      let files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
+      guard files == listing else { return .failure(Miss("rule files were added or removed")) }
+      let inputs = try r.readArray { r throws(BinaryReader.Damaged) in
+        (path: try r.readString(), size: try r.readUInt64(), hash: try r.readUInt64())
+      }
+      for input in inputs {
+        guard let digest = fileDigest(path: input.path), digest.size == input.size, digest.hash == input.hash
+        else { return .failure(Miss("\(input.path) changed")) }
+      }
+      return .success(StableHash(value: try r.readUInt64()))
+    } catch {
+      return .failure(Miss("damaged cache"))
+    }
+  }
+
   /// The rule set in `file`, if it is whole and every input it lists is unchanged.
   static func read(_ file: URL, listing: [String]) -> Result<RuleSet, Miss> {
     guard let mapped = MappedFile(path: file.path) else { return .failure(Miss("no cache yet")) }
     return withExtendedLifetime(mapped) { () -> Result<RuleSet, Miss> in
       let raw = mapped.bytes
-      guard raw.count > magic.count, raw.prefix(magic.count).elementsEqual(magic) else {
-        return .failure(Miss("not a rules cache"))
-      }
-      var r = BinaryReader(raw, offset: magic.count)
+      var r = BinaryReader(raw)
+      if case .failure(let miss) = header(&r, listing: listing) { return .failure(miss) }
       do throws(BinaryReader.Damaged) {
-        guard try r.readInt() == format else { return .failure(Miss("another cache format")) }
-        let files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
-        guard files == listing else { return .failure(Miss("rule files were added or removed")) }
-        let inputs = try r.readArray { r throws(BinaryReader.Damaged) in
-          (path: try r.readString(), size: try r.readUInt64(), hash: try r.readUInt64())
-        }
-        for input in inputs {
-          guard let digest = fileDigest(path: input.path), digest.size == input.size, digest.hash == input.hash
-          else { return .failure(Miss("\(input.path) changed")) }
-        }
         let checksum = try r.readUInt64()
         let length = try r.readCount()
         let start = raw.count - length
@@ -209,6 +238,7 @@ public enum RuleCache {
       w.write(input.1)
       w.write(input.2)
     }
+    header.write(rules.digest.value)
     header.write(payload.bytes.withUnsafeBytes { Checksum.of($0) })
     header.write(UInt64(payload.bytes.count))
     var out = Data(magic)
