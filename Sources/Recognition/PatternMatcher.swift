@@ -111,8 +111,8 @@ final class PatternMatcher {
   /// worker's verdicts, shared by its matchers (a new set when nil).
   init(rules: RuleSet, prefilter: Bool = true, language: String? = nil, regexes: RegexVerdicts? = nil) {
     self.rules = rules
-    // Built once per rule set (and language), shared by every worker's matcher. The
-    // analysis is taken first: the cache's lock is not reentrant.
+    // Built once per rule set (and language), shared by every worker's matcher; two workers
+    // wait for each other only for the same table.
     let analysis = rules.derived.value("PatternTables.Analysis/\(prefilter)") {
       PatternTables.Analysis(rules: rules, prefilter: prefilter)
     }

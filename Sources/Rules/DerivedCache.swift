@@ -8,18 +8,33 @@ import Foundation
 /// A rule set is immutable once compiled, so what is derived from it stays valid; every copy
 /// of the set shares the one cache.
 public final class DerivedCache: @unchecked Sendable {
+  /// One value's place: its own lock, so that two workers building different values (the
+  /// tables of two languages) do not wait for each other; one waits only for the value it
+  /// needs.
+  private final class Slot: @unchecked Sendable {
+    let lock = NSLock()
+    var value: (any Sendable)?
+  }
+
   private let lock = NSLock()
-  private var values: [String: any Sendable] = [:]
+  private var slots: [String: Slot] = [:]
 
   public init() {}
 
-  /// The value under `key`, made by `make` (under the lock) the first time.
+  /// The value under `key`, made by `make` (under that key's lock) the first time. `make` may
+  /// ask for values under other keys.
   public func value<T: Sendable>(_ key: String, make: () -> T) -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    if let known = values[key] as? T { return known }
+    let slot = lock.withLock {
+      if let known = slots[key] { return known }
+      let made = Slot()
+      slots[key] = made
+      return made
+    }
+    slot.lock.lock()
+    defer { slot.lock.unlock() }
+    if let known = slot.value as? T { return known }
     let made = make()
-    values[key] = made
+    slot.value = made
     return made
   }
 }

@@ -13,16 +13,20 @@ import Normalization
 /// A file that shrinks while it is read gives fewer bytes, which the cache's checksum refuses.
 final class MappedFile {
   let bytes: UnsafeRawBufferPointer
+  /// The file's size (more than `bytes.count` when a limit cut it).
+  let fileCount: Int
   private let mappedCount: Int
   private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-  init?(path: String) {
+  /// With `limit`, only the file's first `limit` bytes (a header).
+  init?(path: String, limit: Int? = nil) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { return nil }
-    let count = Int(info.st_size)
+    let count = min(Int(info.st_size), limit ?? Int.max)
+    fileCount = Int(info.st_size)
     guard count > 0 else {
       bytes = UnsafeRawBufferPointer(start: nil, count: 0)
       mappedCount = 0

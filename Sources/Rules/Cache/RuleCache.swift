@@ -156,6 +156,7 @@ public enum RuleCache {
   public struct Miss: Error, Sendable {
     public var message: String
     init(_ message: String) { self.message = message }
+    static let damaged = Miss("damaged cache")
   }
 
   /// The digest (``RuleSet/digest``) of the rules of `directory` as the cache in `folder` holds
@@ -166,11 +167,21 @@ public enum RuleCache {
   ) -> StableHash? {
     let root = URL(fileURLWithPath: directory).standardizedFileURL
     let path = file(root: root, skipped: skipped, build: build, folder: folder)
-    guard let mapped = MappedFile(path: path.path) else { return nil }
-    return withExtendedLifetime(mapped) { () -> StableHash? in
-      var r = BinaryReader(mapped.bytes)
-      guard case .success(let digest) = header(&r, listing: RuleLoader.ruleFiles(under: root)) else { return nil }
-      return digest
+    let listing = RuleLoader.ruleFiles(under: root)
+    // The header only: its first 64 KB, more if it is longer (a header lists every input).
+    var limit = 1 << 16
+    while true {
+      guard let mapped = MappedFile(path: path.path, limit: limit) else { return nil }
+      let read = withExtendedLifetime(mapped) { () -> Result<StableHash, Miss> in
+        var r = BinaryReader(mapped.bytes)
+        return header(&r, listing: listing)
+      }
+      switch read {
+      case .success(let digest): return digest
+      case .failure(let miss) where miss.message == Miss.damaged.message && mapped.bytes.count < mapped.fileCount:
+        limit *= 4  // cut short by the limit, not damaged
+      case .failure: return nil
+      }
     }
   }
 
@@ -195,7 +206,7 @@ public enum RuleCache {
       }
       return .success(StableHash(value: try r.readUInt64()))
     } catch {
-      return .failure(Miss("damaged cache"))
+      return .failure(.damaged)
     }
   }
 
