@@ -113,19 +113,7 @@ final class PatternMatcher {
     self.rules = rules
     // Built once per rule set (and language), shared by every worker's matcher; two workers
     // wait for each other only for the same table.
-    let analysis = rules.derived.value("PatternTables.Analysis/\(prefilter)") {
-      PatternTables.Analysis(rules: rules, prefilter: prefilter)
-    }
-    let base = rules.derived.value("PatternTables/\(prefilter)/") {
-      PatternTables(analysis: analysis, rules: rules, language: nil)
-    }
-    if let language {
-      tables = rules.derived.value("PatternTables/\(prefilter)/\(language)") {
-        PatternTables(language: language, base: base, analysis: analysis, rules: rules)
-      }
-    } else {
-      tables = base
-    }
+    tables = Self.sharedTables(rules: rules, prefilter: prefilter, language: language)
     self.regexes = regexes ?? RegexVerdicts(rules: rules)
     capacity = max(1, tables.longestProgram)
     current = .allocate(capacity: capacity)
@@ -139,6 +127,21 @@ final class PatternMatcher {
     cachedResult = .allocate(capacity: max(1, rules.tests.count))
     cachedResult.initialize(repeating: false, count: max(1, rules.tests.count))
     listModes = tables.lists.map { PatternTables.modeIndex($0.mode) }
+  }
+
+  /// The tables of `language` (nil: of no language) for `rules`, from the rule set's derived
+  /// cache, built there the first time.
+  static func sharedTables(rules: RuleSet, prefilter: Bool, language: String?) -> PatternTables {
+    let analysis = rules.derived.value("PatternTables.Analysis/\(prefilter)") {
+      PatternTables.Analysis(rules: rules, prefilter: prefilter)
+    }
+    let base = rules.derived.value("PatternTables/\(prefilter)/") {
+      PatternTables(analysis: analysis, rules: rules, language: nil)
+    }
+    guard let language else { return base }
+    return rules.derived.value("PatternTables/\(prefilter)/\(language)") {
+      PatternTables(language: language, base: base, analysis: analysis, rules: rules)
+    }
   }
 
   deinit {

@@ -26,6 +26,12 @@ public final class Recognizer {
     self.init(rules: rules, gazetteer: gazetteer, policy: policy, prefilter: true)
   }
 
+  /// Builds what every worker's recognizer of `rules` shares (the pattern tables of no
+  /// language), so that a loader can do it beside other work before the workers start.
+  public static func buildSharedTables(rules: RuleSet) {
+    _ = PatternMatcher.sharedTables(rules: rules, prefilter: true, language: nil)
+  }
+
   /// With `prefilter` false, the pattern VM tries every pattern at every token: slow, and what
   /// the start tables must agree with (tests).
   init(rules: RuleSet, gazetteer: Gazetteer, policy: OverlapPolicy = .leftmostLongest, prefilter: Bool) {

@@ -136,7 +136,7 @@ extension Run {
       let digest = RuleCache.cachedDigest(
         directory: options.rules, skippingPacks: Set(options.skippedPacks), build: quipuBuild, folder: folder)
     {
-      return RunRules(digest: digest) { try options.load(cached: true) }
+      return RunRules(digest: digest, parallel: jobs > 1) { try options.load(cached: true) }
     }
     return RunRules(try options.load(cached: !noRulesCache))
   }

@@ -36,14 +36,15 @@ import TestSupport
   }
 
   /// An unchanged re-run with rules read on demand (``RunRules``, as `quipu run` makes them
-  /// when the compiled-rules cache holds them) never reads them; a changed document does, once.
+  /// when the compiled-rules cache holds them) never reads them; a changed document does, once
+  /// (its side tasks taken by the other worker or by the loader).
   @Test func anUnchangedReRunDoesNotReadTheRules() throws {
     let (input, out) = try workspace(["a.txt": "Peru", "b.txt": "Perú"])
     let rules = try Fixture.rules(Self.yaml)
     _ = try BatchRunner(rules: rules).run(input: input.path, output: out.path, jobs: 2)
     let entities = try Data(contentsOf: out.appendingPathComponent("entities.jsonl"))
     let loads = Mutex(0)
-    let onDemand = RunRules(digest: rules.digest) {
+    let onDemand = RunRules(digest: rules.digest, parallel: true) {
       loads.withLock { $0 += 1 }
       return rules
     }

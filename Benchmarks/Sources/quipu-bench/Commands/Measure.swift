@@ -233,8 +233,9 @@ struct Measure: ParsableCommand {
     var best: [String: Double] = [:]
     for _ in 0..<max(1, repetitions) {
       let normalizer = try Normalizer()
-      let recognizer = Recognizer(rules: runner.rules, gazetteer: runner.gazetteer)
-      let resolver = Resolver(rules: runner.rules)
+      let (rules, gazetteer) = try runner.source.get()
+      let recognizer = Recognizer(rules: rules, gazetteer: gazetteer)
+      let resolver = Resolver(rules: rules)
       var t: [String: Double] = ["decode": 0, "normalize": 0, "recognize": 0, "resolve": 0, "render": 0]
       var tokens = 0, mentions = 0, rendered = 0
       let cpu = processCPUSeconds()
