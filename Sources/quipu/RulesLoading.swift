@@ -16,7 +16,9 @@ struct RuleOptions: ParsableArguments {
   var skippedPacks: [String] = []
 
   /// The compiled rules (see ``loadRules(_:skippingPacks:cached:)``).
-  func load(cached: Bool = false) throws -> RuleSet { try loadRules(rules, skippingPacks: skippedPacks, cached: cached) }
+  func load(cached: Bool = false, parallel: Bool = false) throws -> RuleSet {
+    try loadRules(rules, skippingPacks: skippedPacks, cached: cached, parallel: parallel)
+  }
 }
 
 /// Loads and compiles the rules, printing every diagnostic as `path:line:column: …`.
@@ -24,11 +26,14 @@ struct RuleOptions: ParsableArguments {
 ///
 /// With `cached`, the compiled rules come from ``RuleCache`` when it holds them (see there for
 /// what is checked first); `quipu check` always compiles.
-func loadRules(_ directory: String, skippingPacks skipped: [String] = [], cached: Bool = false) throws -> RuleSet {
+/// With `parallel` (a run of several jobs), cached rules are decoded on two threads.
+func loadRules(
+  _ directory: String, skippingPacks skipped: [String] = [], cached: Bool = false, parallel: Bool = false
+) throws -> RuleSet {
   do {
     let (rules, outcome) = try RuleCache.load(
       directory: directory, skippingPacks: Set(skipped), build: quipuBuild,
-      folder: cached ? RuleCache.defaultFolder : nil)
+      folder: cached ? RuleCache.defaultFolder : nil, parallel: parallel)
     if case .notStored(let why) = outcome { report("quipu: warning: compiled rules not cached: \(why)") }
     for warning in rules.warnings { report(warning.description) }
     for pack in skipped where !rules.skippedPacks.contains(pack) {

@@ -136,9 +136,10 @@ extension Run {
       let digest = RuleCache.cachedDigest(
         directory: options.rules, skippingPacks: Set(options.skippedPacks), build: quipuBuild, folder: folder)
     {
-      return RunRules(digest: digest, parallel: jobs > 1) { try options.load(cached: true) }
+      let parallel = jobs > 1
+      return RunRules(digest: digest, parallel: parallel) { try options.load(cached: true, parallel: parallel) }
     }
-    return RunRules(try options.load(cached: !noRulesCache))
+    return RunRules(try options.load(cached: !noRulesCache, parallel: jobs > 1))
   }
 }
 

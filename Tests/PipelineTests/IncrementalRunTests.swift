@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Rules
 import Synchronization
 import Testing
@@ -58,6 +59,19 @@ import TestSupport
     #expect(changed.reused == 1)
     #expect(changed.mentions == 3)
     #expect(loads.withLock { $0 } == 1)
+  }
+
+  /// Rules that are not those whose digest the run started with (edited in between) stop the
+  /// run, saying so, rather than be recorded under that digest; nothing is written.
+  @Test func rulesThatChangedUnderfootStopTheRun() throws {
+    let (input, out) = try workspace(["a.txt": "Peru"])
+    let rules = try Fixture.rules(Self.yaml)
+    let stale = RunRules(digest: StableHash(value: rules.digest.value &+ 1)) { rules }
+    let error = #expect(throws: BatchError.self) {
+      try BatchRunner(source: stale).run(input: input.path, output: out.path, jobs: 1)
+    }
+    #expect(error?.description.contains("the rules changed while the run started") == true)
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.txt.jsonl").path))
   }
 
   /// A document whose output goes where a deleted document's output lies (`a` wrote

@@ -109,13 +109,25 @@ public final class RunRules: @unchecked Sendable {
     }
   }
 
+  /// The rules changed between reading their digest and reading them (edited during the
+  /// run's first moments): the run would record outputs under the wrong rules.
+  public struct ChangedUnderfoot: Error, CustomStringConvertible {
+    public var description: String { "the rules changed while the run started; run again" }
+  }
+
+  private func loadChecked() throws -> RuleSet {
+    let rules = try load()
+    guard rules.digest == digest else { throw ChangedUnderfoot() }
+    return rules
+  }
+
   private func loadAndBuild() throws -> (rules: RuleSet, gazetteer: Gazetteer) {
     guard parallel else {
-      let rules = try load()
+      let rules = try loadChecked()
       return (rules, Gazetteer(rules: rules))
     }
     post(required: false) { _ = try? Normalizer() }
-    let rules = try load()
+    let rules = try loadChecked()
     post(required: true) { Recognizer.buildSharedTables(rules: rules) }
     let gazetteer = Gazetteer(rules: rules)
     condition.withLock {

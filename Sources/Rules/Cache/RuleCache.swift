@@ -34,7 +34,7 @@ public enum RuleCache {
   }
 
   static let magic = Array("quipu compiled rules\n".utf8)
-  static let format = 5
+  static let format = 6
   static let kept = 8
 
   /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
@@ -51,13 +51,14 @@ public enum RuleCache {
   }
 
   /// The rules of `directory`: from the cache in `folder` when it is valid, else compiled
-  /// (and then cached). `build` names the running Quipu (version and binary).
+  /// (and then cached). `build` names the running Quipu (version and binary). With
+  /// `parallel`, a cached set is decoded on two threads.
   public static func load(
-    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL?
+    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL?, parallel: Bool = false
   ) throws(RuleErrors) -> (rules: RuleSet, outcome: Outcome) {
     guard let folder else { return (try RuleSet.load(directory: directory, skippingPacks: skipped), .disabled) }
     let reason: String
-    switch cached(directory: directory, skippingPacks: skipped, build: build, folder: folder) {
+    switch cached(directory: directory, skippingPacks: skipped, build: build, folder: folder, parallel: parallel) {
     case .success(let rules): return (rules, .hit)
     case .failure(let why): reason = why.message
     }
@@ -121,10 +122,12 @@ public enum RuleCache {
 
   /// The cached rules of `directory`, or why the cache cannot serve them.
   public static func cached(
-    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL
+    directory: String, skippingPacks skipped: Set<String> = [], build: String, folder: URL, parallel: Bool = false
   ) -> Result<RuleSet, Miss> {
     let root = URL(fileURLWithPath: directory).standardizedFileURL
-    return read(file(root: root, skipped: skipped, build: build, folder: folder), listing: RuleLoader.ruleFiles(under: root))
+    return read(
+      file(root: root, skipped: skipped, build: build, folder: folder), listing: RuleLoader.ruleFiles(under: root),
+      parallel: parallel)
   }
 
   /// Writes `rules`, compiled from `directory`, to the cache; returns the file's size in bytes.
@@ -211,7 +214,7 @@ public enum RuleCache {
   }
 
   /// The rule set in `file`, if it is whole and every input it lists is unchanged.
-  static func read(_ file: URL, listing: [String]) -> Result<RuleSet, Miss> {
+  static func read(_ file: URL, listing: [String], parallel: Bool = false) -> Result<RuleSet, Miss> {
     guard let mapped = MappedFile(path: file.path) else { return .failure(Miss("no cache yet")) }
     return withExtendedLifetime(mapped) { () -> Result<RuleSet, Miss> in
       let raw = mapped.bytes
@@ -224,7 +227,7 @@ public enum RuleCache {
         let payload = UnsafeRawBufferPointer(rebasing: raw[start...])
         guard Checksum.of(payload) == checksum else { return .failure(Miss("damaged cache")) }
         var p = BinaryReader(payload, releasingBehind: true)
-        let rules = try RuleSet(decoding: &p)
+        let rules = try RuleSet(decoding: &p, parallel: parallel)
         guard p.isAtEnd else { return .failure(Miss("damaged cache")) }
         return .success(rules)
       } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import Normalization
 
 /// The compiled rule set in the binary form of the rules cache (see ``RuleCache``): every
@@ -16,7 +17,10 @@ extension RuleSet {
       w.write(e.context) { w, c in w.write(c) }
       w.write(e.prior)
     }
-    w.write(aliases) { w, a in
+    // The aliases, half of the set, as a block of their own (its own table of repeated
+    // strings), which a loader can decode on another thread beside the rest.
+    var aliasBlock = BinaryWriter()
+    aliasBlock.write(aliases) { w, a in
       w.write(a.entity)
       w.write(raw: a.text)
       w.write(a.mode)
@@ -27,6 +31,7 @@ extension RuleSet {
       w.write(a.rule)
       w.write(a.priority)
     }
+    w.write(bytes: aliasBlock.bytes)
     let vocabularyStorage = vocabulary.storage
     w.write(bytes: vocabularyStorage.bytes)
     w.write(vocabularyStorage.ends)
@@ -84,7 +89,8 @@ extension RuleSet {
     w.write(languages.weights.map(UInt32.init))
   }
 
-  init(decoding r: inout BinaryReader) throws(BinaryReader.Damaged) {
+  /// With `parallel`, the aliases' block is decoded on a thread of its own beside the rest.
+  init(decoding r: inout BinaryReader, parallel: Bool = false) throws(BinaryReader.Damaged) {
     self.init()
     entities = try r.readArray { r throws(BinaryReader.Damaged) in
       Entity(
@@ -95,18 +101,12 @@ extension RuleSet {
         rule: try r.readRule(), context: try r.readArray { r throws(BinaryReader.Damaged) in try r.readUInt32s() },
         prior: try r.readDouble())
     }
-    aliases = try r.readArray { r throws(BinaryReader.Damaged) in
-      let entity = try r.readInt32()
-      let text = try r.readRawString()
-      let mode = try r.readMode()
-      let requiresCapital = try r.readBool()
-      let keys = try r.readUInt32s()
-      let storesFolded = try r.readBool()
-      let storesExact = try r.readBool()
-      guard keys.count % (1 + (storesFolded ? 1 : 0) + (storesExact ? 1 : 0)) == 0 else { throw BinaryReader.Damaged() }
-      return CompiledAlias(
-        entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, keyStorage: keys,
-        storesFolded: storesFolded, storesExact: storesExact, rule: try r.readRule(), priority: try r.readInt())
+    // A copy of the block: `r` frees the pages it has read past.
+    let aliasBlock = AliasBlock(bytes: try r.readBytes())
+    if parallel {
+      Thread { aliasBlock.decode() }.start()
+    } else {
+      aliasBlock.decode()
     }
     guard let keys = KeyVocabulary(bytes: try r.readBytes(), ends: try r.readUInt32s()) else { throw BinaryReader.Damaged() }
     vocabulary = keys
@@ -166,6 +166,9 @@ extension RuleSet {
     let weights = try r.readUInt32s()
     guard weights.count == words.count * codes.count, weights.allSatisfy({ $0 <= 255 }) else { throw BinaryReader.Damaged() }
     languages = LanguageProfiles(codes: codes, words: words, weights: weights.map { UInt8($0) })
+    if parallel { aliasBlock.done.wait() }
+    guard let decoded = aliasBlock.aliases else { throw BinaryReader.Damaged() }
+    aliases = decoded
   }
 }
 
@@ -304,6 +307,42 @@ extension BinaryReader {
     case 6: return .not(try readTest(depth: depth + 1))
     case 7: return .all(try readArray { r throws(Damaged) in try r.readTest(depth: depth + 1) })
     default: throw Damaged()
+    }
+  }
+}
+
+/// The aliases' block of a rules cache, decoded on whichever thread calls ``decode()``.
+private final class AliasBlock: @unchecked Sendable {
+  let bytes: [UInt8]
+  /// The aliases once decoded; nil before, or if the block is damaged.
+  private(set) var aliases: [CompiledAlias]?
+  /// Signalled when ``decode()`` is done.
+  let done = DispatchSemaphore(value: 0)
+
+  init(bytes: [UInt8]) { self.bytes = bytes }
+
+  func decode() {
+    defer { done.signal() }
+    aliases = bytes.withUnsafeBytes { raw -> [CompiledAlias]? in
+      var r = BinaryReader(raw)
+      do throws(BinaryReader.Damaged) {
+        let aliases = try r.readArray { r throws(BinaryReader.Damaged) in
+          let entity = try r.readInt32()
+          let text = try r.readRawString()
+          let mode = try r.readMode()
+          let requiresCapital = try r.readBool()
+          let keys = try r.readUInt32s()
+          let storesFolded = try r.readBool()
+          let storesExact = try r.readBool()
+          guard keys.count % (1 + (storesFolded ? 1 : 0) + (storesExact ? 1 : 0)) == 0 else { throw BinaryReader.Damaged() }
+          return CompiledAlias(
+            entity: entity, text: text, mode: mode, requiresCapital: requiresCapital, keyStorage: keys,
+            storesFolded: storesFolded, storesExact: storesExact, rule: try r.readRule(), priority: try r.readInt())
+        }
+        return r.isAtEnd ? aliases : nil
+      } catch {
+        return nil
+      }
     }
   }
 }
