@@ -92,6 +92,31 @@ import Testing
     #expect(changed.digest != rules.digest)
   }
 
+  /// An edit of the same size whose modification time is set back as it was is still caught
+  /// (the change time moved), and a file touched but unchanged is still a hit. (Inputs whose
+  /// status settled two seconds before the cache was written are not read again while it
+  /// holds; here every change time is recent, so every input is hashed.)
+  @Test func settledInputsAreCheckedByStatusAndEditsStillCaught() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let people = s.rules.appendingPathComponent("people.yaml")
+    func age(_ url: URL, seconds: Int) {
+      var times = [timeval(tv_sec: time(nil) - seconds, tv_usec: 0), timeval(tv_sec: time(nil) - seconds, tv_usec: 0)]
+      _ = utimes(url.path, &times)
+    }
+    for url in [people, s.rules.appendingPathComponent("places.yaml"), s.table] { age(url, seconds: 3_600) }
+    _ = try s.load()
+    #expect(try s.load().1 == .hit)
+    age(people, seconds: 1_800)  // touched, same bytes
+    #expect(try s.load().1 == .hit)
+    let text = try String(contentsOf: people, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "Dina", with: "Rina").utf8).write(to: people)  // same size
+    age(people, seconds: 3_600)
+    let (rules, outcome) = try s.load()
+    #expect(outcome == .compiled("\(people.standardizedFileURL.path) changed"))
+    #expect(rules.entities.contains { $0.name == "Rina Boluarte" })
+  }
+
   @Test func anyChangeToWhatTheRulesCameFromMeansARecompile() throws {
     let s = try Setup()
     defer { try? FileManager.default.removeItem(at: s.root) }

@@ -34,7 +34,7 @@ public enum RuleCache {
   }
 
   static let magic = Array("quipu compiled rules\n".utf8)
-  static let format = 6
+  static let format = 7
   static let kept = 8
 
   /// `$QUIPU_CACHE_DIR`, else `$XDG_CACHE_HOME/quipu`, else `~/.cache/quipu`.
@@ -201,9 +201,15 @@ public enum RuleCache {
       let files = try r.readArray { r throws(BinaryReader.Damaged) in try r.readString() }
       guard files == listing else { return .failure(Miss("rule files were added or removed")) }
       let inputs = try r.readArray { r throws(BinaryReader.Damaged) in
-        (path: try r.readString(), size: try r.readUInt64(), hash: try r.readUInt64())
+        (
+          path: try r.readString(), size: try r.readUInt64(), hash: try r.readUInt64(),
+          status: InputStatus(inode: try r.readUInt64(), modified: try r.readUInt64(), changed: try r.readUInt64())
+        )
       }
       for input in inputs {
+        // A file with the status recorded for it is not read again (git's rule: the status is
+        // recorded only for a file older than two seconds, so no write hides in its tick).
+        if input.status.isKnown, InputStatus(path: input.path, size: input.size) == input.status { continue }
         guard let digest = fileDigest(path: input.path), digest.size == input.size, digest.hash == input.hash
         else { return .failure(Miss("\(input.path) changed")) }
       }
@@ -242,15 +248,20 @@ public enum RuleCache {
     var header = BinaryWriter()
     header.write(format)
     header.write(listing) { w, s in w.write(s) }
-    var inputs: [(String, UInt64, UInt64)] = []
+    var inputs: [(String, UInt64, UInt64, InputStatus)] = []
     for path in rules.inputs {
+      // The status first: a write after it changes it, so the pair can only err towards hashing.
+      let status = InputStatus(settledAt: path)
       guard let digest = fileDigest(path: path) else { throw WriteError(message: "cannot read \(path)") }
-      inputs.append((path, digest.size, digest.hash))
+      inputs.append((path, digest.size, digest.hash, status))
     }
     header.write(inputs) { w, input in
       w.write(input.0)
       w.write(input.1)
       w.write(input.2)
+      w.write(input.3.inode)
+      w.write(input.3.modified)
+      w.write(input.3.changed)
     }
     header.write(rules.digest.value)
     header.write(payload.bytes.withUnsafeBytes { Checksum.of($0) })
@@ -285,5 +296,57 @@ public enum RuleCache {
       (url, (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast)
     }
     for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(kept) { try? manager.removeItem(at: url) }
+  }
+}
+
+/// A rule input's file status as the cache records it: inode, modification and change times
+/// in nanoseconds (all 0: unknown, the file is hashed), for files whose size is as recorded.
+/// The change time is the kernel's: no tool sets it back, so an edit that restores the
+/// modification time still shows.
+struct InputStatus: Equatable {
+  var inode: UInt64
+  var modified: UInt64
+  var changed: UInt64
+
+  init(inode: UInt64, modified: UInt64, changed: UInt64) {
+    self.inode = inode
+    self.modified = modified
+    self.changed = changed
+  }
+
+  static let unknown = InputStatus(inode: 0, modified: 0, changed: 0)
+
+  var isKnown: Bool { self != .unknown }
+
+  /// The status of `path` if its size is `size`, else unknown.
+  init(path: String, size: UInt64) {
+    var info = stat()
+    guard stat(path, &info) == 0, UInt64(info.st_size) == size else {
+      self = .unknown
+      return
+    }
+    self.init(info)
+  }
+
+  /// The status of `path` to record: unknown unless the file was last modified and changed
+  /// two seconds or more before now.
+  init(settledAt path: String) {
+    var info = stat()
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let settled = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - 2_000_000_000
+    guard stat(path, &info) == 0 else {
+      self = .unknown
+      return
+    }
+    let status = InputStatus(info)
+    let latest = max(Int64(bitPattern: status.modified), Int64(bitPattern: status.changed))
+    self = latest <= settled ? status : .unknown
+  }
+
+  private init(_ info: stat) {
+    inode = UInt64(info.st_ino)
+    modified = UInt64(bitPattern: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    changed = UInt64(bitPattern: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
   }
 }
