@@ -36,8 +36,8 @@ final class KeyFolder {
   enum LooseRoute: Equatable {
     /// ASCII, or Han ideographs only: the loose key is the folded one.
     case unchanged
-    /// Latin letters, ASCII, and combining diacritics (U+0000–U+024F, U+0300–U+036F,
-    /// U+1E00–U+1EFF): character by character.
+    /// Latin letters, printable ASCII and Latin-1, and combining diacritics (U+0020–U+007E,
+    /// U+00A0–U+024F, U+0300–U+036F, U+1E00–U+1EFF): character by character.
     case latin
     /// Cyrillic letters of modern languages (U+0400–U+045F) only: character by character.
     case cyrillic
@@ -49,7 +49,11 @@ final class KeyFolder {
     var ascii = true, latin = true, cyrillic = true, han = true
     for u in folded {
       if u >= 0x80 { ascii = false }
-      if !(u < 0x250 || (0x300...0x36F).contains(u) || (0x1E00...0x1EFF).contains(u)) { latin = false }
+      if !((0x20...0x7E).contains(u) || (0xA0...0x24F).contains(u) || (0x300...0x36F).contains(u)
+        || (0x1E00...0x1EFF).contains(u))
+      {
+        latin = false
+      }
       if !(0x400...0x45F).contains(u) { cyrillic = false }
       if !((0x3400...0x4DBF).contains(u) || (0x4E00...0x9FFF).contains(u)) { han = false }
     }
