@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Resolution
 
 /// Counts, across documents, how often each canonical entity was mentioned and where:
@@ -222,19 +223,9 @@ public struct EntityTable: Sendable {
     return ids.indices.sorted { Self.precedes(ids[$0], ids[$1]) }.map { entries[$0] }
   }
 
-  /// Byte order (`memcmp`; comparing UTF-8 views goes a byte at a time, and sorting the
+  /// Byte order (``ByteOrder``: comparing UTF-8 views goes a byte at a time, and sorting the
   /// documents of an entity that 40,000 documents share was most of rendering its line).
-  static func precedes(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        let n = min(x.count, y.count)
-        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-        return c != 0 ? c < 0 : x.count < y.count
-      }
-    }
-  }
+  static func precedes(_ a: String, _ b: String) -> Bool { ByteOrder.precedes(a, b) }
 
   /// Sorted by bytes, without repeats.
   static func sortedUnique(_ strings: [String]) -> [String] {

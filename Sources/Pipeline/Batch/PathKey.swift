@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 
 /// A relative path as a dictionary key or set element, compared and hashed by its UTF-8 bytes.
 ///
@@ -22,19 +23,8 @@ struct PathKey: Hashable, Sendable {
   static func byBytes(_ a: PathKey, _ b: PathKey) -> Bool { compare(a.path, b.path) < 0 }
 
   /// `a` before `b` in byte order.
-  static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+  static func precedes(_ a: String, _ b: String) -> Bool { ByteOrder.precedes(a, b) }
 
-  /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s
-  /// (`memcmp`; the standard library's generic comparison of UTF-8 views goes a byte at a time).
-  static func compare(_ a: String, _ b: String) -> Int {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        let n = min(x.count, y.count)
-        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-        return c != 0 ? Int(c) : x.count - y.count
-      }
-    }
-  }
+  /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
+  static func compare(_ a: String, _ b: String) -> Int { ByteOrder.compare(a, b) }
 }
