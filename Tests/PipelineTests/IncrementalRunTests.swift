@@ -96,6 +96,22 @@ import TestSupport
     #expect(try runner.run(input: input.path, output: out.path, jobs: 1).failures.count == 1)
   }
 
+  /// The other way round: `a.jsonl/b` goes, and `a` needs `docs/a.jsonl`, the folder its
+  /// output left, as a file. The run that sees the deletion writes `a`, as a fresh run would
+  /// (found by `Fuzz/run.sh batch`, seed `output-collision-brat`).
+  @Test func aDeletedDocumentsFolderMakesWayInTheSameRun() throws {
+    let (input, out) = try workspace(["a": "Peru", "a.jsonl/b": "Perú"])
+    let runner = try BatchRunner(rules: Fixture.rules(Self.yaml))
+    #expect(try runner.run(input: input.path, output: out.path, jobs: 1).failures.count == 1)
+    try FileManager.default.removeItem(at: input.appendingPathComponent("a.jsonl"))
+    let second = try runner.run(input: input.path, output: out.path, jobs: 1)
+    #expect(second.failures.isEmpty)
+    var isFolder: ObjCBool = true
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/a.jsonl").path, isDirectory: &isFolder))
+    #expect(!isFolder.boolValue)
+    #expect(try String(contentsOf: out.appendingPathComponent("entities.jsonl"), encoding: .utf8).contains(#""documents":["a"]"#))
+  }
+
   /// A brat document writes two files; when the second cannot be written (`docs/a.txt` is the
   /// folder of the document `a.txt/b`), the first is not left behind: no run state records it,
   /// so no later run would remove it. Found by `Fuzz/run.sh batch`.

@@ -264,7 +264,7 @@ enum BatchTarget {
       // goes, `out/docs` a file): the fresh run, into an empty folder, writes them.
       var blocked: Set<BytePath> = []
       if !program.foreign.isEmpty {
-        for failure in incremental.summary.failures where failure.message.hasPrefix("cannot write output") {
+        for failure in incremental.summary.failures where failure.message.hasPrefix("cannot write ") {
           blocked.insert(Array((relative(failure.path) ?? failure.path).utf8))
         }
       }

@@ -27,7 +27,7 @@ struct Oracle {
       for name in found where name.first != UInt8(ascii: ".") {
         let childBytes = relativeBytes.isEmpty ? name : relativeBytes.joined(name)
         guard let text = String(validating: name, as: UTF8.self) else {
-          let shown = (relative.isEmpty ? "" : relative + "/") + Self.escaped(name)
+          let shown = (relative.isEmpty ? "" : relative + "/") + InputCatalog.escaped(name)
           if Self.accepts(shown) { problems[Array(shown.utf8)] = shown }
           continue
         }
@@ -54,26 +54,6 @@ struct Oracle {
     let name = relative.split(separator: "/").last.map(String.init) ?? relative
     let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
     return ext.isEmpty || BatchOptions.defaultExtensions.contains(ext)
-  }
-
-  /// As `InputCatalog` names a file whose name is not UTF-8: valid sequences as they are,
-  /// other bytes as `\xE9`.
-  static func escaped(_ bytes: [UInt8]) -> String {
-    var out = ""
-    var i = 0
-    while i < bytes.count {
-      let decoded = (1...4).lazy.compactMap { n in
-        i + n <= bytes.count ? String(validating: bytes[i..<i + n], as: UTF8.self).map { ($0, n) } : nil
-      }.first
-      if let (text, n) = decoded {
-        out += text
-        i += n
-      } else {
-        out += String(format: "\\x%02X", bytes[i])
-        i += 1
-      }
-    }
-    return out
   }
 
   /// Whether a document's output may be kept without its document being read: it lies under

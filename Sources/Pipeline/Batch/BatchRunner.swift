@@ -309,7 +309,28 @@ public struct BatchRunner: Sendable {
         guard folders.insert(String(path)).inserted else { break }
       }
     }
-    out.removeDocumentFiles(gone.filter { folders.contains($0) })
+    // And the other way round: the files listed documents' outputs are. A gone document's
+    // file under a folder of such a name goes now, and its folders with it once empty
+    // (`a.jsonl/b` gone, `a` needs `docs/a.jsonl` as a file).
+    var outputs = Set<String>()
+    for document in selection.documents { for suffix in format.documentSuffixes { outputs.insert(document + suffix) } }
+    var underOutputs: [String] = []
+    var emptied: [String] = []
+    for file in gone {
+      var ancestors: [String] = []
+      var path = Substring(file)
+      while let slash = path.lastIndex(of: "/") {
+        path = path[..<slash]
+        ancestors.append(String(path))
+        if outputs.contains(String(path)) {
+          underOutputs.append(file)
+          emptied += ancestors
+          break
+        }
+      }
+    }
+    out.removeDocumentFiles(gone.filter { folders.contains($0) } + underOutputs)
+    out.removeEmptyFolders(emptied)
   }
 
   /// Shares the documents out to worker threads, each with its own ``Extractor``, until all

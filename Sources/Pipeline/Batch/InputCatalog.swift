@@ -63,6 +63,10 @@ public enum InputCatalog {
         listing.problems.append(Problem(path: relative, message: "cannot list the folder (\(reason))", isFolder: true))
         continue
       }
+      // In a folder that can be listed but not searched (read permission without execute),
+      // no entry can be examined or read: each is examined, and so reported as such, as it
+      // is where the listing does not say what an entry is.
+      let searchable = faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) == 0
       for entry in names where entry.name.first != UInt8(ascii: ".") {
         let bytes = entry.name
         guard let name = String(validating: bytes, as: UTF8.self) else {
@@ -75,7 +79,7 @@ public enum InputCatalog {
         // The folder's listing says what most entries are (`d_type`): a regular file needs no
         // `lstat`. Links, and file systems that do not say, are examined.
         var kind: mode_t
-        switch Int32(entry.type) {
+        switch searchable ? Int32(entry.type) : Int32(DT_UNKNOWN) {
         case Int32(DT_REG): kind = S_IFREG
         case Int32(DT_DIR): kind = S_IFDIR
         case Int32(DT_LNK): kind = S_IFLNK
@@ -116,7 +120,7 @@ public enum InputCatalog {
   }
 
   /// A file name for messages: valid UTF-8 as it is, any other byte as `\xE9`.
-  static func escaped(_ bytes: [UInt8]) -> String {
+  public static func escaped(_ bytes: [UInt8]) -> String {
     var out = ""
     var i = 0
     while i < bytes.count {

@@ -146,6 +146,15 @@ public struct OutputFolder: Sendable {
   /// returns how many. Callers pass only files a run state records Quipu writing: anything
   /// else under `docs/` is the user's.
   @discardableResult
+  /// Removes the folders at `folders` (relative to `docs/`) that are empty, deepest first: a
+  /// folder that still holds anything stays.
+  func removeEmptyFolders(_ folders: [String]) {
+    for folder in Set(folders).sorted(by: { $0.utf8.count > $1.utf8.count })
+    where !folder.split(separator: "/").contains("..") {
+      rmdir(documentsFolder.appendingPathComponent(folder, isDirectory: true).path)
+    }
+  }
+
   public func removeDocumentFiles(_ files: some Sequence<String>) -> Int {
     var removed = 0
     for file in files where !file.split(separator: "/").contains("..") {
