@@ -71,7 +71,9 @@ enum NormalizerTarget {
     if let nul = bytes.firstIndex(of: 0) {
       for result in [strict, replacing] {
         guard case .failure(let error) = result else { return require(false, "a NUL byte was decoded") }
-        require(error.byteOffset == nul && error.reason == .binary, "NUL at \(nul): \(error)")
+        // A NUL is binary, or the sign of UTF-16 without a byte-order mark (named as such).
+        let utf16 = if case .utf16WithoutBOM = error.reason { true } else { false }
+        require(error.byteOffset == nul && (error.reason == .binary || utf16), "NUL at \(nul): \(error)")
       }
       return
     }
